@@ -1,0 +1,118 @@
+import { sha256 } from '@oslojs/crypto/sha2'
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import type { DB } from '#db/index.ts'
+import type { VerificationPurpose } from '#db/schema.ts'
+
+/**
+ * One table for every emailed proof of an address: signing in and confirming a signature. Each
+ * proof is a 6-digit code and a link, valid 10 minutes, usable once, with a few attempts.
+ * Only hashes are stored.
+ */
+export const VERIFICATION_TTL_MS = 10 * 60 * 1000
+export const MAX_CODE_ATTEMPTS = 5
+
+export type VerificationOutcome =
+	| { ok: true; purpose: VerificationPurpose; target: string }
+	| { ok: false; reason: 'invalid' | 'expired' | 'too-many-attempts' }
+
+function hash(value: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(value)))
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase()
+}
+
+function randomCode(): string {
+	// Rejection sampling keeps every code equally likely.
+	const buffer = new Uint32Array(1)
+	let value: number
+	do {
+		crypto.getRandomValues(buffer)
+		value = buffer[0]!
+	} while (value >= 4_294_000_000)
+	return String(value % 1_000_000).padStart(6, '0')
+}
+
+/**
+ * Creates a new proof for an address and returns the code and link token to email. Earlier
+ * unused proofs for the same address and purpose stop working: only the newest email counts.
+ */
+export async function prepareVerification(
+	db: DB,
+	purpose: VerificationPurpose,
+	email: string,
+	now = new Date(),
+): Promise<{ code: string; linkToken: string }> {
+	const target = normaliseEmail(email)
+	const code = randomCode()
+	const bytes = new Uint8Array(20)
+	crypto.getRandomValues(bytes)
+	const linkToken = encodeBase32LowerCaseNoPadding(bytes)
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('verification').where('target', '=', target).where('purpose', '=', purpose).execute()
+		await trx
+			.insertInto('verification')
+			.values({
+				purpose,
+				target,
+				code_hash: hash(code),
+				link_hash: hash(linkToken),
+				expires_at: new Date(now.getTime() + VERIFICATION_TTL_MS).toISOString(),
+				used_at: null,
+				created_at: now.toISOString(),
+			})
+			.execute()
+	})
+	return { code, linkToken }
+}
+
+/** Checks a typed code. A wrong code uses up one attempt; the right one uses up the proof. */
+export async function verifyCode(
+	db: DB,
+	purpose: VerificationPurpose,
+	email: string,
+	code: string,
+	now = new Date(),
+): Promise<VerificationOutcome> {
+	const target = normaliseEmail(email)
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.selectFrom('verification')
+			.selectAll()
+			.where('target', '=', target)
+			.where('purpose', '=', purpose)
+			.where('used_at', 'is', null)
+			.orderBy('id', 'desc')
+			.executeTakeFirst()
+		if (!row) return { ok: false, reason: 'invalid' } as const
+		if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' } as const
+		if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' } as const
+		if (row.code_hash !== hash(code.trim())) {
+			await trx.updateTable('verification').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute()
+			const left = MAX_CODE_ATTEMPTS - row.attempts - 1
+			return { ok: false, reason: left > 0 ? 'invalid' : 'too-many-attempts' } as const
+		}
+		await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
+		return { ok: true, purpose: row.purpose, target: row.target } as const
+	})
+}
+
+/** Checks the token from an emailed link (after the person pressed the button on the page). */
+export async function verifyLinkToken(db: DB, token: string, now = new Date()): Promise<VerificationOutcome> {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx.selectFrom('verification').selectAll().where('link_hash', '=', hash(token.trim())).executeTakeFirst()
+		if (!row || row.used_at) return { ok: false, reason: 'invalid' } as const
+		if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' } as const
+		if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' } as const
+		await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
+		return { ok: true, purpose: row.purpose, target: row.target } as const
+	})
+}
+
+/** Where the emailed link points: a page with a button, never an action on GET. */
+export function verificationUrl(appUrl: string, linkToken: string, redirectTo?: string): string {
+	const params = new URLSearchParams({ token: linkToken })
+	if (redirectTo) params.set('redirectTo', redirectTo)
+	return `${appUrl}/verify?${params}`
+}

@@ -1,0 +1,44 @@
+import type { Language } from '#db/schema.ts'
+
+/**
+ * Every setting of a deployment, read from the environment once. All are optional for local
+ * use; the README's settings table lists them. One deployment serves one pact.
+ */
+function env(name: string): string | undefined {
+	const value = process.env[name]?.trim()
+	return value ? value : undefined
+}
+
+function year(name: string, fallback: number): number {
+	const value = Number(env(name))
+	return Number.isInteger(value) && value > 1990 && value < 2200 ? value : fallback
+}
+
+const appUrl = (env('APP_URL') ?? `http://localhost:${env('PORT') ?? '3000'}`).replace(/\/$/, '')
+
+export const config = {
+	port: Number(env('PORT') ?? 3000),
+	appUrl,
+	/**
+	 * "Production" means a public deployment: one served over https. A local `npm start` runs the
+	 * production build on http://localhost and keeps the local mailbox reachable (see
+	 * docs/decisions/0004-what-production-means.md).
+	 */
+	isProduction: process.env.NODE_ENV === 'production' && appUrl.startsWith('https://'),
+	sessionSecret: env('SESSION_SECRET') ?? 'klimatpakt-local-secret-change-me',
+	resendApiKey: env('RESEND_API_KEY'),
+	resendWebhookSecret: env('RESEND_WEBHOOK_SECRET'),
+	mailFrom: env('MAIL_FROM') ?? 'Klimatpakt <hej@klimatpakt.localhost>',
+	mailDir: env('MAIL_DIR') ?? 'data/mail',
+	timeZone: env('TIME_ZONE') ?? 'Europe/Stockholm',
+	pact: {
+		name: env('PACT_NAME') ?? 'Helsingborgarnas klimatavtal',
+		city: env('PACT_CITY') ?? 'Helsingborg',
+		cityNetZeroYear: year('CITY_NET_ZERO_YEAR', 2030),
+		nationalNetZeroYear: year('NATIONAL_NET_ZERO_YEAR', 2045),
+		defaultLanguage: (env('DEFAULT_LANGUAGE') === 'en' ? 'en' : 'sv') as Language,
+		brandColor: /^#[0-9a-f]{6}$/i.test(env('BRAND_COLOR') ?? '') ? env('BRAND_COLOR')! : '#1f6f43',
+	},
+}
+
+export type PactSettings = typeof config.pact

@@ -1,0 +1,53 @@
+import { PassThrough } from 'node:stream'
+import { createReadableStreamFromReadable } from '@react-router/node'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { ServerRouter, type EntryContext } from 'react-router'
+import { createServerI18n, getLanguage } from '#app/i18n/i18n.server.ts'
+
+// server.mjs reaches these through the build's entry module, so the web server, the worker and
+// the start-up steps share one copy of the app code and one database handle per process.
+export { prepareDatabase, startWorker } from '#app/boot.server.ts'
+
+export const streamTimeout = 5_000
+
+export default async function handleRequest(
+	request: Request,
+	responseStatusCode: number,
+	responseHeaders: Headers,
+	routerContext: EntryContext,
+) {
+	const i18n = await createServerI18n(await getLanguage(request))
+	const userAgent = request.headers.get('user-agent')
+	// Bots and no-JS clients get the whole page at once; browsers get it streamed.
+	const readyEvent = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
+
+	return new Promise<Response>((resolve, reject) => {
+		let shellRendered = false
+		const { pipe, abort } = renderToPipeableStream(
+			<I18nextProvider i18n={i18n}>
+				<ServerRouter context={routerContext} url={request.url} />
+			</I18nextProvider>,
+			{
+				[readyEvent]() {
+					shellRendered = true
+					const body = new PassThrough()
+					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+					responseHeaders.set('X-Content-Type-Options', 'nosniff')
+					responseHeaders.set('Referrer-Policy', 'same-origin')
+					resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+					pipe(body)
+				},
+				onShellError(error: unknown) {
+					reject(error)
+				},
+				onError(error: unknown) {
+					responseStatusCode = 500
+					if (shellRendered) console.error(error)
+				},
+			},
+		)
+		setTimeout(abort, streamTimeout + 1000)
+	})
+}

@@ -1,0 +1,25 @@
+import type { Resource } from 'i18next'
+import enAuth from './en/auth.json'
+import enCommon from './en/common.json'
+import enEmail from './en/email.json'
+import enPledge from './en/pledge.json'
+import svAuth from './sv/auth.json'
+import svCommon from './sv/common.json'
+import svEmail from './sv/email.json'
+import svPledge from './sv/pledge.json'
+
+export const supportedLanguages = ['sv', 'en'] as const
+export type SupportedLanguage = (typeof supportedLanguages)[number]
+
+export function isSupportedLanguage(value: unknown): value is SupportedLanguage {
+	return supportedLanguages.includes(value as SupportedLanguage)
+}
+
+/** One catalogue per language and part of the app; a test checks that sv and en have the same keys. */
+export const resources = {
+	sv: { common: svCommon, auth: svAuth, pledge: svPledge, email: svEmail },
+	en: { common: enCommon, auth: enAuth, pledge: enPledge, email: enEmail },
+} satisfies Resource
+
+export const namespaces = Object.keys(resources.sv) as Array<keyof typeof resources.sv>
+export const defaultNamespace = 'common'

@@ -1,0 +1,3 @@
+export function mailboxIsOpen(): boolean {
+	return false
+}

@@ -1,0 +1,23 @@
+import { index, route, type RouteConfig } from '@react-router/dev/routes'
+
+// Every URL of the app in one table. Route modules are thin: guard, parse, call the area, render.
+export default [
+	// The pledge: home page with the counter, signing, my pledge, the catalogue.
+	index('routes/home.tsx'),
+	route('sign', 'routes/sign.tsx'),
+	route('sign/check-email', 'routes/sign-check-email.tsx'),
+	route('my-pledge', 'routes/my-pledge.tsx'),
+	route('admin/commitments', 'routes/admin-commitments.tsx'),
+	route('admin/commitments/:commitmentId', 'routes/admin-commitment-edit.tsx'),
+
+	// Accounts: passwordless sign-in and the one page that checks every emailed code or link.
+	route('login', 'routes/login.tsx'),
+	route('verify', 'routes/verify.tsx'),
+	route('logout', 'routes/logout.tsx'),
+	route('language', 'routes/language.tsx'),
+
+	// Operations.
+	route('healthz', 'routes/healthz.ts'),
+	route('dev/mail', 'routes/dev-mail.tsx'),
+	route('dev/mail/:messageId', 'routes/dev-mail-message.tsx'),
+] satisfies RouteConfig

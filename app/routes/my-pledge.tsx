@@ -1,0 +1,4 @@
+// Placeholder while the area is being built; replaced by its owner.
+export default function Placeholder() {
+	return <div className="page"><h1>my-pledge</h1></div>
+}

@@ -1,0 +1,163 @@
+import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import { useId, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/**
+ * Accessible form fields on top of Conform: every input has a visible label, and its errors are
+ * announced through aria-invalid and aria-describedby. Error strings are i18n keys (with an
+ * optional "|{json}" of values) so one Zod schema serves both languages.
+ */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+	const { t } = useTranslation()
+	if (!errors?.length) return null
+	return (
+		<ul id={id} className="field-errors">
+			{errors.map((error) => (
+				<li key={error}>{translateError(t, error)}</li>
+			))}
+		</ul>
+	)
+}
+
+export function translateError(t: (key: string, values?: Record<string, unknown>) => string, error: string): string {
+	const [key, json] = error.split('|', 2)
+	let values: Record<string, unknown> | undefined
+	try {
+		values = json ? (JSON.parse(json) as Record<string, unknown>) : undefined
+	} catch {
+		values = undefined
+	}
+	const translated = t(key!, values)
+	return translated === key ? error : translated
+}
+
+function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+	const list = ids.filter(Boolean).join(' ')
+	return list || undefined
+}
+
+export function TextField({
+	meta,
+	label,
+	hint,
+	type = 'text',
+	autoComplete,
+	inputMode,
+	optional,
+}: {
+	meta: FieldMetadata<string | undefined | null>
+	label: ReactNode
+	hint?: ReactNode
+	type?: 'text' | 'email' | 'number' | 'url'
+	autoComplete?: string
+	inputMode?: 'numeric' | 'email' | 'text'
+	optional?: boolean
+}) {
+	const { t } = useTranslation()
+	const hintId = useId()
+	const props = getInputProps(meta, { type })
+	const invalid = Boolean(meta.errors?.length)
+	return (
+		<div className="field">
+			<label htmlFor={meta.id}>
+				{label}
+				{optional ? <span className="optional"> ({t('form.optional')})</span> : null}
+			</label>
+			{hint ? (
+				<p id={hintId} className="hint">
+					{hint}
+				</p>
+			) : null}
+			<input
+				{...props}
+				key={props.key}
+				autoComplete={autoComplete}
+				inputMode={inputMode}
+				aria-invalid={invalid || undefined}
+				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
+			/>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
+export function TextareaField({
+	meta,
+	label,
+	hint,
+	optional,
+	rows = 3,
+}: {
+	meta: FieldMetadata<string | undefined | null>
+	label: ReactNode
+	hint?: ReactNode
+	optional?: boolean
+	rows?: number
+}) {
+	const { t } = useTranslation()
+	const hintId = useId()
+	const props = getTextareaProps(meta)
+	const invalid = Boolean(meta.errors?.length)
+	return (
+		<div className="field">
+			<label htmlFor={meta.id}>
+				{label}
+				{optional ? <span className="optional"> ({t('form.optional')})</span> : null}
+			</label>
+			{hint ? (
+				<p id={hintId} className="hint">
+					{hint}
+				</p>
+			) : null}
+			<textarea
+				{...props}
+				key={props.key}
+				rows={rows}
+				aria-invalid={invalid || undefined}
+				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
+			/>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
+export function CheckboxField({
+	meta,
+	label,
+	hint,
+}: {
+	meta: FieldMetadata<boolean | string | undefined | null>
+	label: ReactNode
+	hint?: ReactNode
+}) {
+	const hintId = useId()
+	const props = getInputProps(meta, { type: 'checkbox' })
+	const invalid = Boolean(meta.errors?.length)
+	return (
+		<div className="field field-checkbox">
+			<input
+				{...props}
+				key={props.key}
+				aria-invalid={invalid || undefined}
+				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
+			/>
+			<label htmlFor={meta.id}>{label}</label>
+			{hint ? (
+				<p id={hintId} className="hint">
+					{hint}
+				</p>
+			) : null}
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
+/** A summary at the top of a form that failed on the server, linked for screen readers. */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
+	if (!errors?.length) return null
+	return (
+		<div className="form-errors" role="alert">
+			<ErrorList id={id} errors={errors} />
+		</div>
+	)
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_foundation.ts'
+
+/**
+ * Every migration, in order. Listed here rather than read from the folder at run time so that
+ * the server build carries them and `npm start` can migrate without TypeScript tooling.
+ * Add a new file and one line below; never edit a migration that has landed on main.
+ */
+export const migrations: Record<string, Migration> = {
+	'0001_foundation': m0001,
+}

@@ -1,0 +1,57 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import type { ReactNode } from 'react'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+
+/** The frame every message shares: the pact's name on top, plain readable type, a footer. */
+export function EmailLayout({
+	language,
+	preview,
+	pactName,
+	footer,
+	children,
+}: {
+	language: SupportedLanguage
+	preview: string
+	pactName: string
+	footer?: string
+	children: ReactNode
+}) {
+	return (
+		<Html lang={language}>
+			<Head />
+			<Preview>{preview}</Preview>
+			<Body style={{ backgroundColor: '#f4f7f2', fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif', margin: 0 }}>
+				<Container style={{ backgroundColor: '#ffffff', maxWidth: '560px', margin: '24px auto', padding: '24px 28px', borderRadius: '8px' }}>
+					<Text style={{ color: '#1f6f43', fontWeight: 700, fontSize: '16px', margin: '0 0 16px' }}>{pactName}</Text>
+					<Section>{children}</Section>
+					{footer ? (
+						<>
+							<Hr style={{ borderColor: '#dde5da', margin: '24px 0 12px' }} />
+							<Text style={{ color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: 0 }}>{footer}</Text>
+						</>
+					) : null}
+				</Container>
+			</Body>
+		</Html>
+	)
+}
+
+export const textStyle = { color: '#1d2a21', fontSize: '16px', lineHeight: '24px' }
+export const codeStyle = {
+	fontSize: '28px',
+	fontWeight: 700,
+	letterSpacing: '6px',
+	color: '#1d2a21',
+	backgroundColor: '#eef4ec',
+	padding: '12px 16px',
+	borderRadius: '6px',
+	display: 'inline-block',
+}
+export const buttonStyle = {
+	backgroundColor: '#1f6f43',
+	color: '#ffffff',
+	padding: '12px 20px',
+	borderRadius: '6px',
+	fontWeight: 600,
+	textDecoration: 'none',
+}

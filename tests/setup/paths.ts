@@ -1,0 +1,4 @@
+import path from 'node:path'
+
+export const tmpDir = path.resolve('tests/.tmp')
+export const templateDbPath = path.join(tmpDir, 'template.db')

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, afterEach, beforeEach, vi } from 'vitest'
+import { openDatabase, setDb, type DB } from '#db/index.ts'
+import { templateDbPath, tmpDir } from './paths.ts'
+
+/**
+ * Each test file gets a real SQLite file copied from the migrated template, and a mailbox folder
+ * of its own. The app's one database handle (getDb()) points at it, so tests, routes and areas
+ * share it.
+ */
+const id = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`
+const dbFile = path.join(tmpDir, `test-${id}.db`)
+fs.copyFileSync(templateDbPath, dbFile)
+process.env.DATABASE_URL = `file:${dbFile}`
+process.env.MAIL_DIR = path.join(tmpDir, `mail-${id}`)
+
+const db: DB = openDatabase(dbFile)
+setDb(db)
+
+// A test fails on any console.error: an error logged is an error missed.
+beforeEach(() => {
+	vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+		throw new Error(`console.error was called: ${args.map(String).join(' ')}`)
+	})
+})
+afterEach(() => {
+	vi.restoreAllMocks()
+})
+afterAll(async () => {
+	await db.destroy()
+	for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(file, { force: true })
+	fs.rmSync(process.env.MAIL_DIR!, { recursive: true, force: true })
+})
