@@ -1,26 +1,25 @@
-import { createInstance, type TFunction } from 'i18next'
-import { resources, type SupportedLanguage } from '#app/i18n/i18n.ts'
+import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
+import { defaultNamespace, namespaces, resources, type SupportedLanguage } from '#app/i18n/i18n.ts'
 
 /**
  * A t function for email templates, built synchronously so a template renders the same in the
- * app, in the worker and in react-email's preview. Uses the same catalogues as the pages.
+ * app, in the worker and in react-email's preview. Uses the same catalogues as the pages: each
+ * area keeps its messages' strings under "email" in its own namespace.
  */
-const instances = new Map<SupportedLanguage, TFunction<'email'>>()
+let instance: I18n | undefined
 
-export function emailT(language: SupportedLanguage): TFunction<'email'> {
-	let t = instances.get(language)
-	if (!t) {
-		const instance = createInstance()
+export function emailT(language: SupportedLanguage, ns: (typeof namespaces)[number] = 'email'): TFunction {
+	if (!instance) {
+		instance = createInstance()
 		void instance.init({
 			lng: language,
 			resources,
-			defaultNS: 'email',
+			ns: namespaces,
+			defaultNS: defaultNamespace,
 			fallbackLng: false,
 			initAsync: false,
 			interpolation: { escapeValue: false },
 		})
-		t = instance.getFixedT(language, 'email')
-		instances.set(language, t)
 	}
-	return t
+	return instance.getFixedT(language, ns)
 }
