@@ -1,0 +1,23 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** Fails the test when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+	expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+/** An address nobody else in the run uses. */
+export function uniqueEmail(prefix: string): string {
+	return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`
+}
+
+/** Opens the newest message to an address in the local mailbox (waits for the worker to deliver it). */
+export async function openNewestMail(page: Page, to: string) {
+	await expect(async () => {
+		await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`)
+		await expect(page.locator('a[href^="/dev/mail/"]').first()).toBeVisible({ timeout: 1000 })
+	}).toPass({ timeout: 20_000 })
+	await page.locator('a[href^="/dev/mail/"]').first().click()
+}
