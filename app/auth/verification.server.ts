@@ -1,7 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import type { Transaction } from 'kysely'
 import type { DB } from '#db/index.ts'
-import type { VerificationPurpose } from '#db/schema.ts'
+import type { Database, VerificationPurpose } from '#db/schema.ts'
 
 /**
  * One table for every emailed proof of an address: signing in and confirming a signature. Each
@@ -34,22 +35,38 @@ function randomCode(): string {
 	return String(value % 1_000_000).padStart(6, '0')
 }
 
+export interface VerificationSecrets {
+	code: string
+	linkToken: string
+}
+
+/** A fresh code and link token, so an email can be rendered before its transaction opens. */
+export function newVerificationSecrets(): VerificationSecrets {
+	const bytes = new Uint8Array(20)
+	crypto.getRandomValues(bytes)
+	return { code: randomCode(), linkToken: encodeBase32LowerCaseNoPadding(bytes) }
+}
+
+async function inTransaction<T>(db: DB | Transaction<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
+}
+
 /**
  * Creates a new proof for an address and returns the code and link token to email. Earlier
  * unused proofs for the same address and purpose stop working: only the newest email counts.
+ * Pass a transaction to store the proof together with the email that carries it (queueEmail),
+ * and `secrets` from newVerificationSecrets() when the email was rendered beforehand.
  */
 export async function prepareVerification(
-	db: DB,
+	db: DB | Transaction<Database>,
 	purpose: VerificationPurpose,
 	email: string,
 	now = new Date(),
-): Promise<{ code: string; linkToken: string }> {
+	secrets: VerificationSecrets = newVerificationSecrets(),
+): Promise<VerificationSecrets> {
 	const target = normaliseEmail(email)
-	const code = randomCode()
-	const bytes = new Uint8Array(20)
-	crypto.getRandomValues(bytes)
-	const linkToken = encodeBase32LowerCaseNoPadding(bytes)
-	await db.transaction().execute(async (trx) => {
+	const { code, linkToken } = secrets
+	await inTransaction(db, async (trx) => {
 		await trx.deleteFrom('verification').where('target', '=', target).where('purpose', '=', purpose).execute()
 		await trx
 			.insertInto('verification')
@@ -108,6 +125,21 @@ export async function verifyLinkToken(db: DB, token: string, now = new Date()): 
 		await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
 		return { ok: true, purpose: row.purpose, target: row.target } as const
 	})
+}
+
+/**
+ * What an emailed link is for, without using it up: the /verify page's GET shows the matching
+ * button ("Sign in", "Confirm my signature") and changes nothing, since mail scanners follow links.
+ * Null when the link is unknown, used, expired or locked.
+ */
+export async function peekLinkToken(db: DB, token: string, now = new Date()): Promise<{ purpose: VerificationPurpose } | null> {
+	const row = await db
+		.selectFrom('verification')
+		.select(['purpose', 'used_at', 'expires_at', 'attempts'])
+		.where('link_hash', '=', hash(token.trim()))
+		.executeTakeFirst()
+	if (!row || row.used_at || new Date(row.expires_at) <= now || row.attempts >= MAX_CODE_ATTEMPTS) return null
+	return { purpose: row.purpose }
 }
 
 /** Where the emailed link points: a page with a button, never an action on GET. */

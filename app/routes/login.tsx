@@ -1,4 +1,73 @@
-// Placeholder while the area is being built; replaced by its owner.
-export default function Placeholder() {
-	return <div className="page"><h1>login</h1></div>
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link, redirect } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/login'
+import { getUser } from '#app/auth/session.server.ts'
+import { requestSignIn } from '#app/auth/sign-in.server.ts'
+import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import { FormErrors, TextField } from '#app/ui/forms.tsx'
+import { safeRedirectPath } from '#app/ui/safe-redirect.ts'
+import { getDb } from '#db/index.ts'
+
+const loginSchema = z.object({
+	email: z.string({ error: 'form.required' }).trim().max(254, 'form.tooLong|{"max":254}').email('form.invalidEmail'),
+	redirectTo: z.string().max(2000).optional(),
+})
+
+export function meta({ data }: Route.MetaArgs) {
+	return [{ title: data?.title }]
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const url = new URL(request.url)
+	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/')
+	// Someone already signed in has nothing to do here.
+	if (await getUser(request)) throw redirect(redirectTo)
+	const t = await getT(request, 'auth')
+	return { title: t('login.title'), redirectTo, email: url.searchParams.get('email')?.slice(0, 254) ?? '' }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const submission = parseWithZod(await request.formData(), { schema: loginSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const { email } = submission.value
+	const redirectTo = safeRedirectPath(submission.value.redirectTo, '/')
+	const outcome = await requestSignIn(getDb(), { email, clientIp: context.clientIp, language: await getLanguage(request), redirectTo })
+	if (!outcome.ok) return data({ result: submission.reply({ formErrors: ['auth:errors.tooManyRequests'] }) }, { status: 429 })
+	// The same answer whether or not the address has an account (see requestSignIn).
+	return redirect(`/verify?${new URLSearchParams({ email, purpose: 'sign-in', redirectTo })}`)
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation('auth')
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(loginSchema),
+		defaultValue: { email: loaderData.email, redirectTo: loaderData.redirectTo },
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+	})
+	return (
+		<div className="page narrow">
+			<h1>{t('login.title')}</h1>
+			<p className="lead">{t('login.lead')}</p>
+			<Form method="post" className="form card" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name={fields.redirectTo.name} value={loaderData.redirectTo} />
+				<TextField meta={fields.email} label={t('login.email')} hint={t('login.emailHint')} type="email" autoComplete="email" inputMode="email" />
+				<div className="button-row">
+					<button type="submit" className="primary">
+						{t('login.submit')}
+					</button>
+				</div>
+			</Form>
+			<p>
+				{t('login.notSignedYet')} <Link to="/sign">{t('login.signLink')}</Link>
+			</p>
+		</div>
+	)
 }

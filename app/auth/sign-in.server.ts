@@ -1,0 +1,163 @@
+import { createElement } from 'react'
+import { confirmSignature } from '#app/pledge/pledge.server.ts'
+import { config } from '#app/config.server.ts'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { queueEmail, renderEmail } from '#app/mail/send-email.server.ts'
+import { safeRedirectPath } from '#app/ui/safe-redirect.ts'
+import type { DB } from '#db/index.ts'
+import type { VerificationPurpose } from '#db/schema.ts'
+import SignInCodeEmail, { signInCodeSubject } from '#emails/sign-in-code.tsx'
+import { consumeRateLimits, rateLimitBucket, type RateLimit } from './rate-limit.server.ts'
+import { signInHeaders } from './session.server.ts'
+import {
+	newVerificationSecrets,
+	normaliseEmail,
+	prepareVerification,
+	verificationUrl,
+	verifyCode,
+	verifyLinkToken,
+	VERIFICATION_TTL_MS,
+	type VerificationOutcome,
+} from './verification.server.ts'
+
+const MINUTE_MS = 60 * 1000
+
+/**
+ * How often codes may be asked for and tried. The per-code limit (MAX_CODE_ATTEMPTS) stops
+ * guessing one code; these stop asking for new codes to guess again, from one address or one
+ * network. Generous enough for a person who mistypes, tight enough that guessing a 6-digit code
+ * stays hopeless.
+ */
+export const SIGN_IN_LIMITS = {
+	requestsPerAddress: { limit: 5, windowMs: 15 * MINUTE_MS },
+	requestsPerIp: { limit: 20, windowMs: 15 * MINUTE_MS },
+	attemptsPerAddress: { limit: 15, windowMs: 15 * MINUTE_MS },
+	attemptsPerIp: { limit: 30, windowMs: 15 * MINUTE_MS },
+} satisfies Record<string, RateLimit>
+
+export const CODE_VALID_MINUTES = VERIFICATION_TTL_MS / MINUTE_MS
+
+export async function findUserByEmail(db: DB, email: string) {
+	return db
+		.selectFrom('user')
+		.select(['id', 'email', 'name', 'language'])
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', normaliseEmail(email)))
+		.executeTakeFirst()
+}
+
+/**
+ * "Email me a code." Every address gets the same page afterwards, so nobody can learn from it
+ * who has an account. Behind that page an address with an account gets a code and a link; an
+ * address without one gets a short note that there is no account and a link to sign the pact.
+ * We chose the note over creating an account (which would store an address nobody proved
+ * wanted to join, and leave accounts without a pledge) and over silence (which leaves someone
+ * who never signed, or mistyped, waiting for a code that never comes).
+ */
+export async function requestSignIn(
+	db: DB,
+	{ email, clientIp, language, redirectTo }: { email: string; clientIp: string; language: SupportedLanguage; redirectTo?: string },
+	now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: 'rate-limited' }> {
+	const address = normaliseEmail(email)
+	const allowed = await consumeRateLimits(
+		db,
+		[
+			{ bucket: rateLimitBucket('sign-in-request', 'address', address), ...SIGN_IN_LIMITS.requestsPerAddress },
+			{ bucket: rateLimitBucket('sign-in-request', 'ip', clientIp), ...SIGN_IN_LIMITS.requestsPerIp },
+		],
+		now,
+	)
+	if (!allowed) return { ok: false, reason: 'rate-limited' }
+
+	const user = await findUserByEmail(db, address)
+	const pactName = config.pact.name
+	if (!user) {
+		const rendered = await renderEmail({
+			to: address,
+			subject: signInCodeSubject(language, pactName, false),
+			body: createElement(SignInCodeEmail, { language, pactName, validMinutes: CODE_VALID_MINUTES, hasAccount: false, signUrl: `${config.appUrl}/sign` }),
+		})
+		await queueEmail(db, rendered, now)
+		return { ok: true }
+	}
+
+	// Rendered before the transaction so the write lock is held only for the two inserts.
+	const secrets = newVerificationSecrets()
+	const back = safeRedirectPath(redirectTo, '/')
+	const rendered = await renderEmail({
+		to: user.email,
+		subject: signInCodeSubject(language, pactName, true),
+		body: createElement(SignInCodeEmail, {
+			language,
+			pactName,
+			validMinutes: CODE_VALID_MINUTES,
+			hasAccount: true,
+			code: secrets.code,
+			verifyUrl: verificationUrl(config.appUrl, secrets.linkToken, back === '/' ? undefined : back),
+		}),
+	})
+	await db.transaction().execute(async (trx) => {
+		await prepareVerification(trx, 'sign-in', address, now, secrets)
+		await queueEmail(trx, rendered, now)
+	})
+	return { ok: true }
+}
+
+export type VerifyResult =
+	| { ok: true; redirectTo: string; headers: HeadersInit }
+	| { ok: false; reason: Exclude<VerificationOutcome, { ok: true }>['reason'] | 'rate-limited' | 'no-signature' }
+
+/**
+ * A typed code from the /verify form. Counts against the address's and the network's attempts
+ * before the code is even looked at, so guessing across many codes is limited too.
+ */
+export async function verifyCodeAndSignIn(
+	db: DB,
+	{ email, purpose, code, clientIp, redirectTo }: { email: string; purpose: VerificationPurpose; code: string; clientIp: string; redirectTo?: string },
+	now = new Date(),
+): Promise<VerifyResult> {
+	const address = normaliseEmail(email)
+	const allowed = await consumeRateLimits(
+		db,
+		[
+			{ bucket: rateLimitBucket('code-attempt', 'address', address), ...SIGN_IN_LIMITS.attemptsPerAddress },
+			{ bucket: rateLimitBucket('code-attempt', 'ip', clientIp), ...SIGN_IN_LIMITS.attemptsPerIp },
+		],
+		now,
+	)
+	if (!allowed) return { ok: false, reason: 'rate-limited' }
+	const outcome = await verifyCode(db, purpose, address, code.replace(/\s+/g, ''), now)
+	if (!outcome.ok) return outcome
+	return completeVerification(db, outcome, redirectTo, now)
+}
+
+/** The button on the page an emailed link opens. */
+export async function verifyLinkAndSignIn(
+	db: DB,
+	{ token, clientIp, redirectTo }: { token: string; clientIp: string; redirectTo?: string },
+	now = new Date(),
+): Promise<VerifyResult> {
+	const allowed = await consumeRateLimits(db, [{ bucket: rateLimitBucket('code-attempt', 'ip', clientIp), ...SIGN_IN_LIMITS.attemptsPerIp }], now)
+	if (!allowed) return { ok: false, reason: 'rate-limited' }
+	const outcome = await verifyLinkToken(db, token, now)
+	if (!outcome.ok) return outcome
+	return completeVerification(db, outcome, redirectTo, now)
+}
+
+/** A proven address: sign in, or confirm the signature and sign in. Always a fresh session. */
+async function completeVerification(
+	db: DB,
+	{ purpose, target }: { purpose: VerificationPurpose; target: string },
+	redirectTo: string | undefined,
+	now: Date,
+): Promise<VerifyResult> {
+	if (purpose === 'confirm-signature') {
+		const confirmed = await confirmSignature(db, target, now)
+		if (!confirmed) return { ok: false, reason: 'no-signature' }
+		return { ok: true, redirectTo: '/my-pledge?confirmed=1', headers: await signInHeaders(db, confirmed.userId) }
+	}
+	const user = await findUserByEmail(db, target)
+	// Codes go only to addresses with an account; one deleted since is an unusable code.
+	if (!user) return { ok: false, reason: 'invalid' }
+	return { ok: true, redirectTo: safeRedirectPath(redirectTo, '/'), headers: await signInHeaders(db, user.id) }
+}
