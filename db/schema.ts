@@ -11,7 +11,11 @@ export type CommitmentCategory = 'transport' | 'food' | 'energy' | 'consumption'
 export type SignatureStatus = 'pending' | 'confirmed' | 'withdrawn'
 export type PledgeProgress = 'chosen' | 'started' | 'everyday'
 export type VerificationPurpose = 'sign-in' | 'confirm-signature'
-export type OutboxStatus = 'queued' | 'sent' | 'failed'
+/**
+ * queued: waiting for next_attempt_at. sending: claimed by a worker until next_attempt_at (its
+ * lease); if the worker dies, the row is due again then and is retried with the same key.
+ */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed'
 
 type Timestamp = string
 type Bool = 0 | 1
@@ -131,7 +135,9 @@ export interface OutboxTable {
 	/** JSON array of { filename, contentType, content (base64) }. */
 	attachments: string
 	status: OutboxStatus
+	/** Deliveries started, counted when a worker claims the row; also fences a stale worker's update. */
 	attempts: Generated<number>
+	/** When the row is due: the next try for 'queued', the end of the lease for 'sending'. */
 	next_attempt_at: Timestamp
 	last_error: string | null
 	provider_id: string | null
