@@ -1,4 +1,105 @@
-// Placeholder while the area is being built; replaced by its owner.
-export default function Placeholder() {
-	return <div className="page"><h1>admin-commitment-edit</h1></div>
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link, redirect } from 'react-router'
+import type { Route } from './+types/admin-commitment-edit'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
+import { getCommitment, reinstateCommitment, retireCommitment, updateCommitment } from '#app/pledge/catalogue.server.ts'
+import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
+import { formatNumber } from '#app/pledge/format.ts'
+import { commitmentSchema } from '#app/pledge/schemas.ts'
+import { getDb } from '#db/index.ts'
+import '#app/pledge/pledge.css'
+
+/** One catalogue commitment: edit it, retire it (it stays on the pledges that chose it), reinstate it. */
+export function meta({ data }: Route.MetaArgs) {
+	return [{ title: data?.title }]
+}
+
+function commitmentIdFrom(params: { commitmentId?: string }): number {
+	const id = Number(params.commitmentId)
+	if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+	return id
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requirePermission(request, 'catalogue:manage')
+	const commitment = await getCommitment(getDb(), commitmentIdFrom(params))
+	if (!commitment) throw new Response('Not found', { status: 404 })
+	const t = await getT(request, 'pledge')
+	const url = new URL(request.url)
+	return { title: t('catalogue.editTitle'), commitment, saved: url.searchParams.get('saved') }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	await requirePermission(request, 'catalogue:manage')
+	const db = getDb()
+	const id = commitmentIdFrom(params)
+	if (!(await getCommitment(db, id))) throw new Response('Not found', { status: 404 })
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'retire') {
+		await retireCommitment(db, id)
+		return redirect(`/admin/commitments/${id}?saved=retired`)
+	}
+	if (intent === 'reinstate') {
+		await reinstateCommitment(db, id)
+		return redirect(`/admin/commitments/${id}?saved=reinstated`)
+	}
+	const submission = parseWithZod(formData, { schema: commitmentSchema })
+	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+	await updateCommitment(db, id, submission.value)
+	return redirect(`/admin/commitments/${id}?saved=saved`)
+}
+
+export default function AdminCommitmentEdit({ loaderData, actionData }: Route.ComponentProps) {
+	const { t, i18n } = useTranslation('pledge')
+	const { commitment, saved } = loaderData
+	const retired = commitment.retired_at !== null
+	return (
+		<div className="page narrow">
+			<p>
+				<Link to="/admin/commitments">← {t('catalogue.back')}</Link>
+			</p>
+			<h1>{t('catalogue.editTitle')}</h1>
+			<p className="lead">
+				<bdi>{i18n.language === 'en' ? commitment.title_en : commitment.title_sv}</bdi>
+			</p>
+			{saved === 'saved' || saved === 'retired' || saved === 'reinstated' ? (
+				<p className="notice" role="status">
+					{t(`catalogue.saved.${saved}`)}
+				</p>
+			) : null}
+			<p>
+				{t('catalogue.chosenBy', { count: commitment.chosen_count, number: formatNumber(i18n.language, commitment.chosen_count) })}
+				{retired ? ` ${t('catalogue.retiredNote')}` : null}
+			</p>
+			<div className="card">
+				<CommitmentForm
+					id={`commitment-${commitment.id}`}
+					lastResult={actionData}
+					submitLabel={t('catalogue.save')}
+					defaultValue={{
+						category: commitment.category,
+						titleSv: commitment.title_sv,
+						titleEn: commitment.title_en,
+						kgCo2ePerYear: commitment.kg_co2e_per_year === null ? '' : String(commitment.kg_co2e_per_year),
+						source: commitment.source ?? '',
+					}}
+				/>
+			</div>
+			<section aria-labelledby="retire-title" className="retire">
+				<h2 id="retire-title" className="small-heading">
+					{retired ? t('catalogue.reinstateTitle') : t('catalogue.retireTitle')}
+				</h2>
+				<p>{retired ? t('catalogue.reinstateText') : t('catalogue.retireText')}</p>
+				<Form method="post">
+					<input type="hidden" name="intent" value={retired ? 'reinstate' : 'retire'} />
+					<button type="submit" className={retired ? 'secondary' : 'danger'}>
+						{retired ? t('catalogue.reinstate') : t('catalogue.retire')}
+					</button>
+				</Form>
+			</section>
+		</div>
+	)
 }

@@ -1,4 +1,173 @@
-// Placeholder while the area is being built; replaced by its owner.
-export default function Placeholder() {
-	return <div className="page"><h1>sign</h1></div>
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link, redirect } from 'react-router'
+import type { Route } from './+types/sign'
+import { consumeRateLimits, rateLimitBucket } from '#app/auth/rate-limit.server.ts'
+import { getUser } from '#app/auth/session.server.ts'
+import { normaliseEmail } from '#app/auth/verification.server.ts'
+import { config } from '#app/config.server.ts'
+import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
+import { CommitmentChoices, DistrictField, OwnWordsInputs, ResidencyChoice } from '#app/pledge/components.tsx'
+import { commonDistricts, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
+import { CONSENT_VERSION, createSignSchema, limits, signSchema } from '#app/pledge/schemas.ts'
+import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
+import { getDb } from '#db/index.ts'
+import '#app/pledge/pledge.css'
+
+/** Confirmation emails one address, and one network, may cause (each is a real email sent). */
+const MINUTE_MS = 60_000
+export const SIGN_LIMITS = {
+	perAddress: { limit: 5, windowMs: 60 * MINUTE_MS },
+	perIp: { limit: 30, windowMs: 60 * MINUTE_MS },
+}
+
+export function meta({ data }: Route.MetaArgs) {
+	return [{ title: data?.title }]
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const db = getDb()
+	const [language, user, t] = await Promise.all([getLanguage(request), getUser(request), getT(request, 'pledge')])
+	const [catalogue, districts, defaults] = await Promise.all([
+		offeredCommitments(db),
+		commonDistricts(db),
+		user ? signFormDefaults(db, user.id) : null,
+	])
+	return {
+		title: t('sign.title'),
+		city: config.pact.city,
+		pactName: config.pact.name,
+		commitments: catalogue.map((c) => ({
+			id: c.id,
+			category: c.category,
+			title: language === 'en' ? c.title_en : c.title_sv,
+			kgCo2ePerYear: c.kg_co2e_per_year,
+			source: c.source,
+		})),
+		districts,
+		defaults,
+	}
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const db = getDb()
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: createSignSchema(await offeredCommitmentIds(db)) })
+	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+
+	const email = normaliseEmail(submission.value.email)
+	const allowed = await consumeRateLimits(db, [
+		{ bucket: rateLimitBucket('sign', 'address', email), ...SIGN_LIMITS.perAddress },
+		{ bucket: rateLimitBucket('sign', 'ip', context.clientIp), ...SIGN_LIMITS.perIp },
+	])
+	if (!allowed) return data(submission.reply({ formErrors: ['pledge:errors.tooManyRequests'] }), { status: 429 })
+
+	await signPledge(db, submission.value, { language: await getLanguage(request) })
+	// The same answer whether the address was new, pending, confirmed or withdrawn.
+	return redirect(`/sign/check-email?${new URLSearchParams({ email })}`)
+}
+
+export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation('pledge')
+	const { commitments, city, districts, defaults } = loaderData
+	const ownWords = [...(defaults?.ownWords ?? [])]
+	while (ownWords.length < limits.ownWordsLines) ownWords.push('')
+	const [form, fields] = useForm({
+		id: 'sign',
+		lastResult: actionData,
+		constraint: getZodConstraint(signSchema),
+		defaultValue: {
+			name: defaults?.name,
+			email: defaults?.email,
+			livesInMunicipality: defaults?.livesInMunicipality,
+			district: defaults?.district,
+			commitmentIds: defaults?.commitmentIds,
+			ownWords,
+		},
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: signSchema }),
+	})
+	const alreadySigned = defaults?.status === 'confirmed'
+
+	return (
+		<div className="page sign-page">
+			<header className="page-intro">
+				<h1>{t('sign.title')}</h1>
+				<p className="lead">{t('sign.lead', { city })}</p>
+			</header>
+			{alreadySigned ? (
+				<p className="notice">
+					{t('sign.alreadySigned')} <Link to="/my-pledge">{t('sign.toMyPledge')}</Link>
+				</p>
+			) : null}
+
+			<Form method="post" className="form sign-form" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				{form.errors?.length || Object.keys(form.allErrors).length === 0 ? null : (
+					<p className="form-errors" role="alert">
+						{t('sign.fixErrors')}
+					</p>
+				)}
+
+				<section className="form-section" aria-labelledby="sign-about">
+					<h2 id="sign-about">
+						<span className="step-number" aria-hidden="true">
+							1
+						</span>
+						{t('sign.aboutYou')}
+					</h2>
+					<TextField meta={fields.name} label={t('fields.name')} hint={t('fields.nameHint')} autoComplete="name" />
+					<TextField
+						meta={fields.email}
+						label={t('fields.email')}
+						hint={t('fields.emailHint')}
+						type="email"
+						autoComplete="email"
+						inputMode="email"
+					/>
+					<ResidencyChoice meta={fields.livesInMunicipality} city={city} />
+					<DistrictField meta={fields.district} suggestions={districts} />
+				</section>
+
+				<section className="form-section" aria-labelledby="sign-commitments">
+					<h2 id="sign-commitments">
+						<span className="step-number" aria-hidden="true">
+							2
+						</span>
+						{t('sign.yourCommitments')}
+					</h2>
+					<p className="hint">{t('sign.commitmentsIntro')}</p>
+					<CommitmentChoices meta={fields.commitmentIds} commitments={commitments} legend={t('sign.fromCatalogue')} hint={t('sign.fromCatalogueHint')} />
+					<OwnWordsInputs meta={fields.ownWords} legend={t('ownWords.legend')} hint={t('ownWords.hint', { max: limits.ownWords })} />
+				</section>
+
+				<section className="form-section" aria-labelledby="sign-consent">
+					<h2 id="sign-consent">
+						<span className="step-number" aria-hidden="true">
+							3
+						</span>
+						{t('sign.choices')}
+					</h2>
+					<CheckboxField meta={fields.showFirstName} label={t('fields.showFirstName')} hint={t('fields.showFirstNameHint')} />
+					<CheckboxField meta={fields.newsletterConsent} label={t('fields.newsletterConsent')} hint={t('fields.newsletterConsentHint')} />
+					<div className="consent-box">
+						<h3>{t('consent.title')}</h3>
+						<p>{t('consent.text', { city })}</p>
+						<p className="hint">{t('consent.version', { version: CONSENT_VERSION })}</p>
+						<CheckboxField meta={fields.consent} label={t('consent.label')} />
+					</div>
+				</section>
+
+				<div className="button-row">
+					<button type="submit" className="primary big">
+						{t('sign.submit')}
+					</button>
+					<span className="hint">{t('sign.submitHint')}</span>
+				</div>
+			</Form>
+		</div>
+	)
 }
