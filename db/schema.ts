@@ -159,6 +159,14 @@ export interface Database {
 	pledge_commitment: PledgeCommitmentTable
 	pact_count: PactCountTable
 	outbox: OutboxTable
+	event_type: EventTypeTable
+	event: EventTable
+	event_rsvp: EventRsvpTable
+	event_helper_shift: EventHelperShiftTable
+	event_helper: EventHelperTable
+	event_attendance: EventAttendanceTable
+	event_reminder: EventReminderTable
+	calendar_feed: CalendarFeedTable
 }
 
 export type User = Selectable<UserTable>
@@ -167,3 +175,98 @@ export type NewCommitment = Insertable<CommitmentTable>
 export type CommitmentUpdate = Updateable<CommitmentTable>
 export type Signature = Selectable<SignatureTable>
 export type OutboxMessage = Selectable<OutboxTable>
+
+// Events (issue 3): see db/migrations/0003_events.ts.
+export type EventStatus = 'draft' | 'published' | 'cancelled'
+/** going: has a place. waiting: on the waitlist, in `position` order. cancelled: kept for history. */
+export type RsvpStatus = 'going' | 'waiting' | 'cancelled'
+
+export interface EventTypeTable {
+	name: string
+	sort_order: number
+}
+
+export interface EventTable {
+	id: Generated<number>
+	/** Set once at creation so links stay stable when the title changes. */
+	slug: string
+	type: string
+	title: string
+	/** Markdown, sanitised when rendered. */
+	description: string
+	starts_at: Timestamp
+	ends_at: Timestamp
+	place: string | null
+	online_url: string | null
+	/** null: no limit. */
+	capacity: number | null
+	/** null: RSVP is open until the event starts. */
+	rsvp_closes_at: Timestamp | null
+	/** Hours before the start that the reminder goes out; 0 sends none. */
+	reminder_hours: number
+	status: EventStatus
+	/** The iCalendar SEQUENCE: raised on every change of time or place and on cancelling. */
+	sequence: Generated<number>
+	organiser_id: number
+	/** Events created together as a series share it. */
+	series_id: string | null
+	published_at: Timestamp | null
+	cancelled_at: Timestamp | null
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface EventRsvpTable {
+	id: Generated<number>
+	event_id: number
+	user_id: number
+	status: RsvpStatus
+	/** Arrival order within the event, never reused: the waitlist is served by it. */
+	position: number
+	created_at: Timestamp
+	updated_at: Timestamp
+	promoted_at: Timestamp | null
+	cancelled_at: Timestamp | null
+}
+
+export interface EventHelperShiftTable {
+	id: Generated<number>
+	event_id: number
+	title: string
+	needed: number
+	sort_order: Generated<number>
+}
+
+export interface EventHelperTable {
+	id: Generated<number>
+	shift_id: number
+	user_id: number
+	created_at: Timestamp
+}
+
+export interface EventAttendanceTable {
+	id: Generated<number>
+	event_id: number
+	/** null for a walk-in without an account. */
+	user_id: number | null
+	name: string
+	walk_in: Bool
+	checked_in_at: Timestamp
+	checked_in_by: number | null
+}
+
+export interface EventReminderTable {
+	event_id: number
+	user_id: number
+	starts_at: Timestamp
+	sent_at: Timestamp
+}
+
+export interface CalendarFeedTable {
+	user_id: number
+	token: string
+	created_at: Timestamp
+}
+
+export type Event = Selectable<EventTable>
+export type EventRsvp = Selectable<EventRsvpTable>

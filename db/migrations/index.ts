@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation.ts'
+import * as m0003 from './0003_events.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -8,4 +9,5 @@ import * as m0001 from './0001_foundation.ts'
  */
 export const migrations: Record<string, Migration> = {
 	'0001_foundation': m0001,
+	'0003_events': m0003,
 }

@@ -1,0 +1,236 @@
+import { z } from 'zod'
+import { isLocalDate, isLocalTime, localToUtc } from './time.ts'
+
+/**
+ * The events area's forms, one schema each, shared by the browser (Conform) and the server.
+ * Messages are i18n keys: "form.*" from common, "events:errors.*" from this area.
+ */
+
+export const eventTypes = [
+	'clothing-swap',
+	'climate-fika',
+	'after-work',
+	'politician-qa',
+	'course',
+	'excursion',
+	'cooking-class',
+	'film-screening',
+	'theme-kick-off',
+	'market-stall',
+	'other',
+] as const
+export type EventType = (typeof eventTypes)[number]
+
+export const limits = {
+	title: 120,
+	description: 5000,
+	place: 200,
+	onlineUrl: 500,
+	capacity: 5000,
+	reminderHours: 14 * 24,
+	shiftTitle: 80,
+	shiftNeeded: 50,
+	shifts: 10,
+	occurrences: 24,
+	walkInName: 100,
+	messageSubject: 150,
+	messageBody: 5000,
+	search: 100,
+} as const
+
+const tooLong = (max: number) => `form.tooLong|${JSON.stringify({ max })}`
+// Control characters have no place in a one-line text (they break emails, exports and .ics).
+const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
+
+function requiredLine(max: number) {
+	return z
+		.string({ error: 'form.required' })
+		.trim()
+		.min(1, 'form.required')
+		.max(max, tooLong(max))
+		.refine((value) => !hasControlCharacters(value), 'events:errors.controlCharacters')
+}
+
+function optionalLine(max: number) {
+	return z
+		.string()
+		.trim()
+		.max(max, tooLong(max))
+		.refine((value) => !hasControlCharacters(value), 'events:errors.controlCharacters')
+		.optional()
+		.transform((value) => (value ? value : null))
+}
+
+const localDate = z.string({ error: 'form.required' }).refine(isLocalDate, 'events:errors.invalidDate')
+const localTime = z.string({ error: 'form.required' }).refine(isLocalTime, 'events:errors.invalidTime')
+
+const helperShift = z.object({
+	id: z.number().int().positive().optional(),
+	title: optionalLine(limits.shiftTitle),
+	needed: z
+		.number({ error: 'events:errors.wholeNumber' })
+		.int('events:errors.wholeNumber')
+		.min(1, 'events:errors.neededMin')
+		.max(limits.shiftNeeded, `events:errors.neededMax|${JSON.stringify({ max: limits.shiftNeeded })}`)
+		.optional(),
+})
+
+export const repeatOptions = ['none', 'weekly', 'monthly'] as const
+
+export interface EventFormContext {
+	timeZone: string
+	now: Date
+	/** When editing: the stored start. A start in the past is refused only when it is new. */
+	currentStartsAt?: string
+}
+
+/** Create and edit an event; `startsAt`/`endsAt`/`rsvpClosesAt` come out as UTC ISO strings. */
+export function eventFormSchema({ timeZone, now, currentStartsAt }: EventFormContext) {
+	return z
+		.object({
+			intent: z.enum(['save', 'publish']).default('save'),
+			type: z.enum(eventTypes, { error: 'events:errors.typeRequired' }),
+			title: requiredLine(limits.title),
+			description: z
+				.string()
+				.trim()
+				.max(limits.description, tooLong(limits.description))
+				.optional()
+				.transform((value) => value ?? ''),
+			date: localDate,
+			startTime: localTime,
+			endTime: localTime,
+			endDate: localDate.optional(),
+			place: optionalLine(limits.place),
+			onlineUrl: z
+				.string()
+				.trim()
+				.max(limits.onlineUrl, tooLong(limits.onlineUrl))
+				.refine((value) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value) && URL.canParse(value), 'events:errors.invalidUrl')
+				.optional()
+				.transform((value) => value ?? null),
+			capacity: z
+				.number({ error: 'events:errors.wholeNumber' })
+				.int('events:errors.wholeNumber')
+				.min(1, 'events:errors.capacityMin')
+				.max(limits.capacity, `events:errors.capacityMax|${JSON.stringify({ max: limits.capacity })}`)
+				.optional()
+				.transform((value) => value ?? null),
+			rsvpClosesDate: localDate.optional(),
+			rsvpClosesTime: localTime.optional(),
+			reminderHours: z
+				.number({ error: 'events:errors.wholeNumber' })
+				.int('events:errors.wholeNumber')
+				.min(0, 'events:errors.reminderRange')
+				.max(limits.reminderHours, 'events:errors.reminderRange')
+				.default(24),
+			shifts: z
+				.array(helperShift)
+				.max(limits.shifts, `events:errors.tooManyShifts|${JSON.stringify({ max: limits.shifts })}`)
+				.default([]),
+			repeat: z.enum(repeatOptions).default('none'),
+			occurrences: z
+				.number({ error: 'events:errors.wholeNumber' })
+				.int('events:errors.wholeNumber')
+				.min(2, 'events:errors.occurrencesRange')
+				.max(limits.occurrences, 'events:errors.occurrencesRange')
+				.optional(),
+		})
+		.superRefine((value, ctx) => {
+			if (!value.place && !value.onlineUrl) {
+				ctx.addIssue({ code: 'custom', path: ['place'], message: 'events:errors.placeOrLink' })
+			}
+			value.shifts.forEach((shift, i) => {
+				if (shift.title && !shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: 'form.required' })
+				if (!shift.title && shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: 'form.required' })
+			})
+			if (value.repeat !== 'none' && !value.occurrences) {
+				ctx.addIssue({ code: 'custom', path: ['occurrences'], message: 'events:errors.occurrencesRange' })
+			}
+			if (Boolean(value.rsvpClosesDate) !== Boolean(value.rsvpClosesTime)) {
+				ctx.addIssue({ code: 'custom', path: [value.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'], message: 'events:errors.dateAndTime' })
+			}
+		})
+		.transform((value, ctx) => {
+			const startsAt = localToUtc({ date: value.date, time: value.startTime }, timeZone).toISOString()
+			const endsAt = localToUtc({ date: value.endDate ?? value.date, time: value.endTime }, timeZone).toISOString()
+			const rsvpClosesAt =
+				value.rsvpClosesDate && value.rsvpClosesTime
+					? localToUtc({ date: value.rsvpClosesDate, time: value.rsvpClosesTime }, timeZone).toISOString()
+					: null
+			if (endsAt <= startsAt) {
+				ctx.addIssue({ code: 'custom', path: [value.endDate ? 'endDate' : 'endTime'], message: 'events:errors.endBeforeStart' })
+			}
+			if (startsAt !== currentStartsAt && startsAt <= now.toISOString()) {
+				ctx.addIssue({ code: 'custom', path: ['date'], message: 'events:errors.startInPast' })
+			}
+			if (rsvpClosesAt && rsvpClosesAt > startsAt) {
+				ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: 'events:errors.rsvpClosesAfterStart' })
+			}
+			if (ctx.issues.length > 0) return z.NEVER
+			const shifts = value.shifts
+				.filter((s): s is { id?: number; title: string; needed: number } => Boolean(s.title && s.needed))
+				.map((s) => ({ id: s.id ?? null, title: s.title, needed: s.needed }))
+			return {
+				intent: value.intent,
+				type: value.type,
+				title: value.title,
+				description: value.description,
+				startsAt,
+				endsAt,
+				place: value.place,
+				onlineUrl: value.onlineUrl,
+				capacity: value.capacity,
+				rsvpClosesAt,
+				reminderHours: value.reminderHours,
+				shifts,
+				repeat: value.repeat === 'none' ? null : { every: value.repeat, occurrences: value.occurrences ?? 2 },
+			}
+		})
+}
+
+export type EventInput = Omit<z.output<ReturnType<typeof eventFormSchema>>, 'intent' | 'repeat'>
+export type RepeatInput = { every: 'weekly' | 'monthly'; occurrences: number }
+
+/** The buttons on an event page: each a small form with its own intent. */
+export const rsvpSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('rsvp') }),
+	z.object({ intent: z.literal('cancel') }),
+	z.object({ intent: z.literal('take-shift'), shiftId: z.number().int().positive() }),
+	z.object({ intent: z.literal('leave-shift'), shiftId: z.number().int().positive() }),
+])
+
+export const walkInSchema = z.object({
+	intent: z.literal('walk-in'),
+	name: requiredLine(limits.walkInName),
+	/** Optional: links the visit to an existing member, so it counts on their ladder. */
+	email: z
+		.string()
+		.trim()
+		.max(254, tooLong(254))
+		.pipe(z.email({ error: 'form.invalidEmail' }))
+		.optional()
+		.transform((value) => value?.toLowerCase() ?? null),
+})
+
+export const checkInSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('check-in'), userId: z.number().int().positive() }),
+	z.object({ intent: z.literal('undo-check-in'), attendanceId: z.number().int().positive() }),
+	walkInSchema,
+])
+
+export const messageSchema = z.object({
+	subject: requiredLine(limits.messageSubject),
+	body: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.messageBody, tooLong(limits.messageBody)),
+	includeWaiting: z.boolean().default(false),
+})
+
+export const eventFilterSchema = z.object({
+	type: z.enum(eventTypes).optional().catch(undefined),
+	month: z
+		.string()
+		.regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+		.optional()
+		.catch(undefined),
+	when: z.enum(['upcoming', 'past']).default('upcoming').catch('upcoming'),
+})
