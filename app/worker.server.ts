@@ -1,5 +1,6 @@
 import type { DB } from '#db/index.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
+import { sendEventReminders } from '#app/events/reminders.server.ts'
 
 const TICK_MS = 1000
 
@@ -11,6 +12,12 @@ const TICK_MS = 1000
 export async function runWorker(db: DB, { signal }: { signal: AbortSignal }): Promise<void> {
 	const transport = transportFromConfig()
 	while (!signal.aborted) {
+		// Reminders first, so those due go out in this same tick.
+		try {
+			await sendEventReminders(db)
+		} catch (error) {
+			console.error('worker: event reminders failed', error)
+		}
 		try {
 			await deliverDueEmails(db, transport)
 		} catch (error) {
