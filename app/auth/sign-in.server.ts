@@ -37,6 +37,15 @@ export const SIGN_IN_LIMITS = {
 
 export const CODE_VALID_MINUTES = VERIFICATION_TTL_MS / MINUTE_MS
 
+/**
+ * Where to go after signing in: a same-site path, but never back to the sign-in pages themselves
+ * (the header's "Sign in" link on /login or /verify would otherwise loop).
+ */
+export function afterSignInPath(value: FormDataEntryValue | string | null | undefined): string {
+	const path = safeRedirectPath(value, '/')
+	return /^\/(login|verify|logout)(?:[/?#]|$)/.test(path) ? '/' : path
+}
+
 export async function findUserByEmail(db: DB, email: string) {
 	return db
 		.selectFrom('user')
@@ -83,7 +92,7 @@ export async function requestSignIn(
 
 	// Rendered before the transaction so the write lock is held only for the two inserts.
 	const secrets = newVerificationSecrets()
-	const back = safeRedirectPath(redirectTo, '/')
+	const back = afterSignInPath(redirectTo)
 	const rendered = await renderEmail({
 		to: user.email,
 		subject: signInCodeSubject(language, pactName, true),
@@ -159,5 +168,5 @@ async function completeVerification(
 	const user = await findUserByEmail(db, target)
 	// Codes go only to addresses with an account; one deleted since is an unusable code.
 	if (!user) return { ok: false, reason: 'invalid' }
-	return { ok: true, redirectTo: safeRedirectPath(redirectTo, '/'), headers: await signInHeaders(db, user.id) }
+	return { ok: true, redirectTo: afterSignInPath(redirectTo), headers: await signInHeaders(db, user.id) }
 }

@@ -3,7 +3,7 @@ import { signPledge } from '#app/pledge/pledge.server.ts'
 import { signInput } from '#app/pledge/testing.ts'
 import { getDb } from '#db/index.ts'
 import { sessionCookie, sessionIdFromToken } from './session.server.ts'
-import { requestSignIn, SIGN_IN_LIMITS, verifyCodeAndSignIn, verifyLinkAndSignIn } from './sign-in.server.ts'
+import { afterSignInPath, requestSignIn, SIGN_IN_LIMITS, verifyCodeAndSignIn, verifyLinkAndSignIn } from './sign-in.server.ts'
 
 let people = 0
 const MINUTE = 60 * 1000
@@ -178,6 +178,16 @@ describe('signing in with the code or link', () => {
 			ok: false,
 			reason: 'rate-limited',
 		})
+	})
+})
+
+describe('where signing in leads', () => {
+	test('a same-site page, but not another site nor the sign-in pages themselves', () => {
+		expect(afterSignInPath('/my-pledge?tab=1')).toBe('/my-pledge?tab=1')
+		expect(afterSignInPath('/loginsida')).toBe('/loginsida')
+		for (const path of ['//evil.example', 'https://evil.example', '/login?redirectTo=%2F', '/verify?email=a%40b.se', '/logout', null]) {
+			expect(afterSignInPath(path), String(path)).toBe('/')
+		}
 	})
 })
 

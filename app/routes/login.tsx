@@ -5,10 +5,9 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/login'
 import { getUser } from '#app/auth/session.server.ts'
-import { requestSignIn } from '#app/auth/sign-in.server.ts'
+import { afterSignInPath, requestSignIn } from '#app/auth/sign-in.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
-import { safeRedirectPath } from '#app/ui/safe-redirect.ts'
 import { getDb } from '#db/index.ts'
 
 const loginSchema = z.object({
@@ -22,7 +21,7 @@ export function meta({ data }: Route.MetaArgs) {
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const url = new URL(request.url)
-	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/')
+	const redirectTo = afterSignInPath(url.searchParams.get('redirectTo'))
 	// Someone already signed in has nothing to do here.
 	if (await getUser(request)) throw redirect(redirectTo)
 	const t = await getT(request, 'auth')
@@ -33,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: loginSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { email } = submission.value
-	const redirectTo = safeRedirectPath(submission.value.redirectTo, '/')
+	const redirectTo = afterSignInPath(submission.value.redirectTo)
 	const outcome = await requestSignIn(getDb(), { email, clientIp: context.clientIp, language: await getLanguage(request), redirectTo })
 	if (!outcome.ok) return data({ result: submission.reply({ formErrors: ['auth:errors.tooManyRequests'] }) }, { status: 429 })
 	// The same answer whether or not the address has an account (see requestSignIn).

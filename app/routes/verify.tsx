@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/verify'
-import { CODE_VALID_MINUTES as minutes, verifyCodeAndSignIn, verifyLinkAndSignIn, type VerifyResult } from '#app/auth/sign-in.server.ts'
+import { afterSignInPath, CODE_VALID_MINUTES as minutes, verifyCodeAndSignIn, verifyLinkAndSignIn, type VerifyResult } from '#app/auth/sign-in.server.ts'
 import { peekLinkToken } from '#app/auth/verification.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
-import { safeRedirectPath } from '#app/ui/safe-redirect.ts'
 import { getDb } from '#db/index.ts'
 import '../auth/auth.css'
 
@@ -49,7 +48,7 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request }: Route.LoaderArgs) {
 	const url = new URL(request.url)
 	const t = await getT(request, 'auth')
-	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/')
+	const redirectTo = afterSignInPath(url.searchParams.get('redirectTo'))
 	const token = url.searchParams.get('token')
 	if (token) {
 		const link = await peekLinkToken(getDb(), token)
@@ -80,7 +79,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: codeSchema })
 	if (submission.status !== 'success') return data({ kind: 'code' as const, result: submission.reply(), form: null }, { status: 400 })
 	const { email, purpose, code } = submission.value
-	const redirectTo = safeRedirectPath(submission.value.redirectTo, '/')
+	const redirectTo = afterSignInPath(submission.value.redirectTo)
 	const result = await verifyCodeAndSignIn(db, { email, purpose, code, clientIp: context.clientIp, redirectTo })
 	if (result.ok) return redirect(result.redirectTo, { headers: result.headers })
 	// The code field says what went wrong; nothing else has changed. The form's context comes
