@@ -105,7 +105,7 @@ export default function Verify({ loaderData, actionData }: Route.ComponentProps)
 			<p className="lead">{t('verify.missing')}</p>
 			<p>
 				<Link to="/login" className="button">
-					{t('verify.startOver')}
+					{t('verify.toLogin')}
 				</Link>
 			</p>
 		</div>
