@@ -1,27 +1,45 @@
-import type { DB } from '#db/index.ts'
-import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
+import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
+import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
+import type { DB } from '#db/index.ts'
 
 const TICK_MS = 1000
+const HOUR_MS = 60 * 60 * 1000
+
+interface Job {
+	name: string
+	/** How often it runs; every tick when 0. */
+	everyMs: number
+	run: (db: DB) => Promise<unknown>
+}
 
 /**
- * The background worker: delivers the outbox, and (as later parts arrive) sends reminders and
- * digests. It runs inside `npm start`, or alone with `npm run worker`; every job is safe to run
- * in two processes at once and to repeat after a crash.
+ * The background worker's jobs, in the order they run within a tick: reminders before delivery,
+ * so reminders that fall due go out in the same tick. Every job is safe to run in two processes
+ * at once and to repeat after a crash.
  */
-export async function runWorker(db: DB, { signal }: { signal: AbortSignal }): Promise<void> {
+function jobs(): Job[] {
 	const transport = transportFromConfig()
+	return [
+		{ name: 'event reminders', everyMs: 0, run: (db) => sendEventReminders(db) },
+		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },
+		{ name: 'rate-limit pruning', everyMs: HOUR_MS, run: (db) => pruneRateLimitHits(db) },
+	]
+}
+
+/** Runs the jobs until the signal aborts. Inside `npm start`, or alone with `npm run worker`. */
+export async function runWorker(db: DB, { signal }: { signal: AbortSignal }): Promise<void> {
+	const lastRun = new Map<string, number>()
+	const list = jobs()
 	while (!signal.aborted) {
-		// Reminders first, so those due go out in this same tick.
-		try {
-			await sendEventReminders(db)
-		} catch (error) {
-			console.error('worker: event reminders failed', error)
-		}
-		try {
-			await deliverDueEmails(db, transport)
-		} catch (error) {
-			console.error('worker: delivering email failed', error)
+		for (const job of list) {
+			if (Date.now() - (lastRun.get(job.name) ?? 0) < job.everyMs) continue
+			lastRun.set(job.name, Date.now())
+			try {
+				await job.run(db)
+			} catch (error) {
+				console.error(`worker: ${job.name} failed`, error)
+			}
 		}
 		await new Promise<void>((resolve) => {
 			const timer = setTimeout(resolve, TICK_MS)

@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, inject, test } from 'vitest'
 import { getDb, openDatabase } from '#db/index.ts'
-import { tmpDir, templateDbPath } from '#tests/setup/paths.ts'
 import { grantRole } from './roles.server.ts'
 import { userHasPermission, userRoles } from './session.server.ts'
 
@@ -48,7 +47,7 @@ describe('grantRole (npm run user:role)', () => {
 
 describe('the user:role command', () => {
 	const run = promisify(execFile)
-	const dbFile = path.join(tmpDir, `user-role-${process.pid}-${Math.random().toString(36).slice(2, 8)}.db`)
+	const dbFile = path.join(inject('runDir'), `user-role-${process.pid}-${Math.random().toString(36).slice(2, 8)}.db`)
 
 	async function command(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 		try {
@@ -63,7 +62,7 @@ describe('the user:role command', () => {
 	}
 
 	test('grants a role, and exits with 1 and a message on an unknown address or role', async () => {
-		fs.copyFileSync(templateDbPath, dbFile)
+		fs.copyFileSync(inject('templateDbPath'), dbFile)
 		const db = openDatabase(dbFile)
 		try {
 			const { id } = await db.insertInto('user').values({ email: 'cli@example.se', name: 'Cli', language: 'sv' }).returning('id').executeTakeFirstOrThrow()

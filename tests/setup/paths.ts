@@ -1,4 +1,11 @@
 import path from 'node:path'
 
-export const tmpDir = path.resolve('tests/.tmp')
-export const templateDbPath = path.join(tmpDir, 'template.db')
+/** All test runs keep their files under here, each run in a folder of its own. */
+export const tmpRoot = path.resolve('tests/.tmp')
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		runDir: string
+		templateDbPath: string
+	}
+}

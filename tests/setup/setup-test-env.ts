@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeEach, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, inject, vi } from 'vitest'
 import { openDatabase, setDb, type DB } from '#db/index.ts'
-import { templateDbPath, tmpDir } from './paths.ts'
 
 /**
  * Each test file gets a real SQLite file copied from the migrated template, and a mailbox folder
@@ -10,10 +9,11 @@ import { templateDbPath, tmpDir } from './paths.ts'
  * share it.
  */
 const id = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`
-const dbFile = path.join(tmpDir, `test-${id}.db`)
-fs.copyFileSync(templateDbPath, dbFile)
+const runDir = inject('runDir')
+const dbFile = path.join(runDir, `test-${id}.db`)
+fs.copyFileSync(inject('templateDbPath'), dbFile)
 process.env.DATABASE_URL = `file:${dbFile}`
-process.env.MAIL_DIR = path.join(tmpDir, `mail-${id}`)
+process.env.MAIL_DIR = path.join(runDir, `mail-${id}`)
 
 const db: DB = openDatabase(dbFile)
 setDb(db)
