@@ -20,7 +20,7 @@ export default function AlreadySignedEmail({ language, pactName, name, code, url
 	const t = emailT(language, 'pledge')
 	return (
 		<EmailLayout language={language} pactName={pactName} preview={t('email.alreadySigned.preview')} footer={t('email.alreadySigned.footer')}>
-			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
+			<Text style={textStyle}>{t('email.greeting', { name: firstName(name) })}</Text>
 			<Text style={textStyle}>{t('email.alreadySigned.intro', { pact: pactName })}</Text>
 			<Section style={{ margin: '20px 0' }}>
 				<Button href={url} style={buttonStyle}>
@@ -41,3 +41,8 @@ AlreadySignedEmail.PreviewProps = {
 	code: '731024',
 	url: 'http://localhost:3000/verify?token=exempel&redirectTo=%2Fmy-pledge',
 } satisfies AlreadySignedEmailProps
+
+/** "Hej Alva!" reads warmer than the full name. */
+function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] ?? name
+}

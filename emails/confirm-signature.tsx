@@ -18,7 +18,7 @@ export default function ConfirmSignatureEmail({ language, pactName, name, code, 
 	const t = emailT(language, 'pledge')
 	return (
 		<EmailLayout language={language} pactName={pactName} preview={t('email.confirm.preview', { code })} footer={t('email.confirm.footer')}>
-			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
+			<Text style={textStyle}>{t('email.greeting', { name: firstName(name) })}</Text>
 			<Text style={textStyle}>{t('email.confirm.intro', { pact: pactName })}</Text>
 			<Section style={{ margin: '20px 0' }}>
 				<Button href={url} style={buttonStyle}>
@@ -50,3 +50,8 @@ ConfirmSignatureEmail.PreviewProps = {
 	url: 'http://localhost:3000/verify?token=exempel',
 	commitments: ['Cykla eller gå till jobbet minst tre dagar i veckan', 'Äta vegetariskt fyra dagar i veckan', 'Laga mina kläder innan jag köper nya'],
 } satisfies ConfirmSignatureEmailProps
+
+/** "Hej Alva!" reads warmer than the full name. */
+function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] ?? name
+}

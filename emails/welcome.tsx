@@ -17,7 +17,7 @@ export default function WelcomeEmail({ language, pactName, city, name, myPledgeU
 	const ways = ['events', 'helper', 'proposals', 'ambition'] as const
 	return (
 		<EmailLayout language={language} pactName={pactName} preview={t('email.welcome.preview', { city })} footer={t('email.welcome.footer')}>
-			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
+			<Text style={textStyle}>{t('email.greeting', { name: firstName(name) })}</Text>
 			<Text style={textStyle}>{t('email.welcome.intro', { pact: pactName, city })}</Text>
 			<Text style={textStyle}>{t('email.welcome.community')}</Text>
 			<Text style={{ ...textStyle, fontWeight: 600, marginBottom: '4px' }}>{t('email.welcome.waysTitle')}</Text>
@@ -43,3 +43,8 @@ WelcomeEmail.PreviewProps = {
 	name: 'Alva Lind',
 	myPledgeUrl: 'http://localhost:3000/my-pledge',
 } satisfies WelcomeEmailProps
+
+/** "Hej Alva!" reads warmer than the full name. */
+function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] ?? name
+}

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from '@c
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
-import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
+import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { commitmentCategories, commitmentSchema } from './schemas.ts'
 
 export interface CommitmentFormValues {
@@ -57,8 +57,8 @@ export function CommitmentForm({
 				</select>
 				<ErrorList id={fields.category.errorId} errors={fields.category.errors} />
 			</div>
-			<TextField meta={fields.titleSv} label={t('catalogue.fields.titleSv')} />
-			<TextField meta={fields.titleEn} label={t('catalogue.fields.titleEn')} />
+			<TextareaField meta={fields.titleSv} label={t('catalogue.fields.titleSv')} rows={2} />
+			<TextareaField meta={fields.titleEn} label={t('catalogue.fields.titleEn')} rows={2} />
 			<TextField
 				meta={fields.kgCo2ePerYear}
 				label={t('catalogue.fields.kg')}

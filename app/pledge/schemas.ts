@@ -84,6 +84,24 @@ function onlyOffered(ids: number[], offered: ReadonlySet<number> | undefined, ct
 	}
 }
 
+/** At least one commitment, from the catalogue or in one's own words. */
+function hasACommitment(value: { commitmentIds: number[]; ownWords: string[] }): boolean {
+	return value.commitmentIds.length + value.ownWords.length > 0
+}
+
+/**
+ * Checked even when other fields have errors, so an empty form shows every message at once;
+ * skipped when the commitment fields themselves are malformed (they have their own message).
+ */
+function commitmentsParsed(payload: z.core.ParsePayload): boolean {
+	const value = payload.value as { commitmentIds?: unknown; ownWords?: unknown } | undefined
+	return (
+		Array.isArray(value?.commitmentIds) &&
+		Array.isArray(value?.ownWords) &&
+		!payload.issues.some((issue) => issue.path?.[0] === 'commitmentIds' || issue.path?.[0] === 'ownWords')
+	)
+}
+
 /**
  * The sign form. On the server pass the ids the catalogue offers now, so a retired or invented
  * commitment is refused by the field instead of failing later.
@@ -101,12 +119,8 @@ export function createSignSchema(offered?: ReadonlySet<number>) {
 			newsletterConsent: checkbox,
 			consent: z.literal(true, { error: 'pledge:errors.consentRequired' }),
 		})
-		.superRefine((value, ctx) => {
-			if (value.commitmentIds.length === 0 && value.ownWords.length === 0) {
-				ctx.addIssue({ code: 'custom', path: ['commitmentIds'], message: 'pledge:errors.commitmentRequired' })
-			}
-			onlyOffered(value.commitmentIds, offered, ctx)
-		})
+		.refine(hasACommitment, { path: ['commitmentIds'], message: 'pledge:errors.commitmentRequired', when: commitmentsParsed })
+		.superRefine((value, ctx) => onlyOffered(value.commitmentIds, offered, ctx))
 }
 export const signSchema = createSignSchema()
 export type SignInput = z.output<typeof signSchema>
@@ -130,12 +144,8 @@ export function createAddCommitmentsSchema(offered?: ReadonlySet<number>) {
 			commitmentIds,
 			ownWords,
 		})
-		.superRefine((value, ctx) => {
-			if (value.commitmentIds.length === 0 && value.ownWords.length === 0) {
-				ctx.addIssue({ code: 'custom', path: ['commitmentIds'], message: 'pledge:errors.chooseSomething' })
-			}
-			onlyOffered(value.commitmentIds, offered, ctx)
-		})
+		.refine(hasACommitment, { path: ['commitmentIds'], message: 'pledge:errors.chooseSomething', when: commitmentsParsed })
+		.superRefine((value, ctx) => onlyOffered(value.commitmentIds, offered, ctx))
 }
 export const addCommitmentsSchema = createAddCommitmentsSchema()
 
@@ -150,11 +160,14 @@ export const progressSchema = z.object({
 export const dropSchema = z.object({ intent: z.literal('drop'), pledgeCommitmentId })
 export const withdrawSchema = z.object({ intent: z.literal('withdraw') })
 
+/** A title typed in a textarea: line breaks become spaces. */
+const oneLine = z.string({ error: 'form.required' }).transform((value) => value.replace(/\s*[\r\n]+\s*/g, ' '))
+
 /** The coordinators' catalogue form. */
 export const commitmentSchema = z.object({
 	category: z.enum(commitmentCategories, { error: 'pledge:errors.categoryRequired' }),
-	titleSv: requiredText(limits.commitmentTitle),
-	titleEn: requiredText(limits.commitmentTitle),
+	titleSv: oneLine.pipe(requiredText(limits.commitmentTitle)),
+	titleEn: oneLine.pipe(requiredText(limits.commitmentTitle)),
 	kgCo2ePerYear: z
 		.number({ error: 'pledge:errors.wholeNumber' })
 		.int('pledge:errors.wholeNumber')

@@ -40,7 +40,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 			<section className="hero" aria-labelledby="home-title">
 				<div className="hero-inner">
 					<div className="hero-text">
-						<p className="eyebrow">{pact.name}</p>
+						<p className="eyebrow">{t('home.eyebrow')}</p>
 						<h1 id="home-title">{t('home.title', { city: pact.city })}</h1>
 						<p className="hero-lead">{t('home.lead', { city: pact.city })}</p>
 						<div className="button-row">
