@@ -16,6 +16,20 @@ export default [
 	route('logout', 'routes/logout.tsx'),
 	route('language', 'routes/language.tsx'),
 
+	// Events: the public list and pages, calendar files and feeds, and the organisers' tools.
+	route('events', 'routes/events.tsx'),
+	route('events.ics', 'routes/events-feed.ts'),
+	route('events/mine', 'routes/events-mine.tsx'),
+	route('events/feed/:token', 'routes/events-personal-feed.ts'),
+	route('events/:event', 'routes/events-event.tsx'),
+	route('events/:event/calendar.ics', 'routes/events-event-calendar.ts'),
+	route('organise/events', 'routes/organise-events.tsx'),
+	route('organise/events/new', 'routes/organise-event-new.tsx'),
+	route('organise/events/:eventId', 'routes/organise-event.tsx'),
+	route('organise/events/:eventId/attendees', 'routes/organise-event-attendees.tsx'),
+	route('organise/events/:eventId/attendees.csv', 'routes/organise-event-attendees-csv.ts'),
+	route('organise/events/:eventId/check-in', 'routes/organise-event-check-in.tsx'),
+
 	// Operations.
 	route('healthz', 'routes/healthz.ts'),
 	route('dev/mail', 'routes/dev-mail.tsx'),

@@ -56,16 +56,6 @@ export async function doorList(db: DB, eventId: number): Promise<DoorListPerson[
 	return [...people.values(), ...walkIns].sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'sv'))
 }
 
-/** Names that contain every word searched for, ignoring case and accents ("asa" finds "Åsa"). */
-export function matchesName(name: string, query: string): boolean {
-	const fold = (s: string) => s.toLocaleLowerCase('sv').normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-	const haystack = fold(name)
-	return fold(query)
-		.split(/\s+/)
-		.filter(Boolean)
-		.every((word) => haystack.includes(word))
-}
-
 /** Marks a person present. Twice is the same as once. */
 export async function checkIn(db: DB, eventId: number, userId: number, checkedInBy: number, now = new Date()): Promise<{ changed: boolean }> {
 	const user = await db.selectFrom('user').select('name').where('id', '=', userId).executeTakeFirst()

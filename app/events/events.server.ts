@@ -564,3 +564,69 @@ export async function messageAttendees(
 	})
 	return emails.length
 }
+
+// ---------------------------------------------------------------------------------------------
+// A person's own events
+
+export interface MyEvent {
+	id: number
+	slug: string
+	title: string
+	type: string
+	starts_at: string
+	ends_at: string
+	status: EventStatus
+	rsvp: { status: RsvpStatus; placeInQueue: number | null } | null
+	shifts: string[]
+	attended: boolean
+}
+
+/** What a person is going to, waiting for or helping with (upcoming), and what they came to (past). */
+export async function myEvents(db: DB, userId: number, now = new Date()): Promise<{ upcoming: MyEvent[]; past: MyEvent[] }> {
+	const [rsvps, helping, attended] = await Promise.all([
+		db.selectFrom('event_rsvp').select(['event_id', 'status', 'position']).where('user_id', '=', userId).where('status', 'in', ['going', 'waiting']).execute(),
+		db
+			.selectFrom('event_helper')
+			.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
+			.select(['event_helper_shift.event_id', 'event_helper_shift.title'])
+			.where('event_helper.user_id', '=', userId)
+			.execute(),
+		db.selectFrom('event_attendance').select('event_id').where('user_id', '=', userId).execute(),
+	])
+	const ids = [...new Set([...rsvps.map((r) => r.event_id), ...helping.map((h) => h.event_id), ...attended.map((a) => a.event_id)])]
+	if (ids.length === 0) return { upcoming: [], past: [] }
+	const events = await db
+		.selectFrom('event')
+		.select(['id', 'slug', 'title', 'type', 'starts_at', 'ends_at', 'status'])
+		.where('id', 'in', ids)
+		.where('published_at', 'is not', null)
+		.orderBy('starts_at')
+		.execute()
+	const came = new Set(attended.map((a) => a.event_id))
+	const result: MyEvent[] = []
+	for (const e of events) {
+		const r = rsvps.find((x) => x.event_id === e.id)
+		let placeInQueue: number | null = null
+		if (r?.status === 'waiting') {
+			const ahead = await db
+				.selectFrom('event_rsvp')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('event_id', '=', e.id)
+				.where('status', '=', 'waiting')
+				.where('position', '<=', r.position)
+				.executeTakeFirstOrThrow()
+			placeInQueue = Number(ahead.n)
+		}
+		result.push({
+			...e,
+			rsvp: r ? { status: r.status, placeInQueue } : null,
+			shifts: helping.filter((h) => h.event_id === e.id).map((h) => h.title),
+			attended: came.has(e.id),
+		})
+	}
+	const nowIso = now.toISOString()
+	return {
+		upcoming: result.filter((e) => e.ends_at > nowIso),
+		past: result.filter((e) => e.ends_at <= nowIso && (e.attended || e.rsvp?.status === 'going' || e.shifts.length > 0)).reverse(),
+	}
+}

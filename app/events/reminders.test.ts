@@ -8,7 +8,7 @@ import { cancelRsvp, rsvp, takeHelperShift } from './rsvp.server.ts'
 const db = getDb()
 const HOUR = 60 * 60 * 1000
 
-function reminders(mail: Array<{ subject: string }>) {
+function reminders<T extends { subject: string }>(mail: T[]): T[] {
 	return mail.filter((m) => m.subject.startsWith('Påminnelse') || m.subject.startsWith('Reminder'))
 }
 

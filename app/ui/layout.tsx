@@ -29,6 +29,14 @@ export function SiteHeader() {
 								<NavLink to="/sign">{t('nav.sign')}</NavLink>
 							</li>
 						)}
+						<li>
+							<NavLink to="/events">{t('nav.events', { ns: 'events' })}</NavLink>
+						</li>
+						{root?.permissions.includes('events:organise') ? (
+							<li>
+								<NavLink to="/organise/events">{t('nav.organise', { ns: 'events' })}</NavLink>
+							</li>
+						) : null}
 						{canManageCatalogue ? (
 							<li>
 								<NavLink to="/admin/commitments">{t('nav.catalogue')}</NavLink>

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { EventListItem } from '../events.server.ts'
+
+/** One event in a list: date, title, type, time and place, and how many places are left. */
+export function EventCard({ event, past }: { event: EventListItem & { date: string; time: string }; past: boolean }) {
+	const { t } = useTranslation('events')
+	const cancelled = event.status === 'cancelled'
+	return (
+		<article className={cancelled ? 'event-card is-cancelled' : 'event-card'}>
+			<p className="event-card-date">{event.date}</p>
+			<div className="event-card-body">
+				<h3>
+					<Link to={`/events/${event.slug}`}>{event.title}</Link>
+				</h3>
+				<p className="event-card-meta">
+					<span className={`type-badge type-${event.type}`}>{t(`types.${event.type}`)}</span>
+					<span>{event.time}</span>
+					{event.place ? <span>{event.place}</span> : event.online_url ? <span>{t('event.online')}</span> : null}
+				</p>
+				<p className="event-card-status">
+					{cancelled ? (
+						<span className="badge badge-cancelled">{t('status.cancelled')}</span>
+					) : past ? (
+						<span>{t('places.going', { count: event.going })}</span>
+					) : (
+						<>
+							<PlacesLeft capacity={event.capacity} going={event.going} />
+							{event.helpersNeeded > event.helpersTaken ? <span className="badge badge-helpers">{t('places.helpersWanted')}</span> : null}
+						</>
+					)}
+				</p>
+			</div>
+		</article>
+	)
+}
+
+export function PlacesLeft({ capacity, going }: { capacity: number | null; going: number }) {
+	const { t } = useTranslation('events')
+	if (capacity === null) return <span>{t('places.going', { count: going })}</span>
+	const left = Math.max(0, capacity - going)
+	if (left === 0) return <span className="badge badge-full">{t('places.full')}</span>
+	return <span>{t('places.left', { left, count: capacity })}</span>
+}

@@ -1,0 +1,355 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, redirect } from 'react-router'
+import type { Route } from './+types/events-event'
+import { getUser, userHasPermission } from '#app/auth/session.server.ts'
+import { config } from '#app/config.server.ts'
+import { PlacesLeft } from '#app/events/components/event-card.tsx'
+import { eventPageData, findEvent } from '#app/events/events.server.ts'
+import { parseFlash } from '#app/events/flash.ts'
+import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
+import { renderMarkdown } from '#app/events/markdown.server.ts'
+import { canStillCancel, cancelRsvp, leaveHelperShift, rsvp, rsvpIsOpen, takeHelperShift } from '#app/events/rsvp.server.ts'
+import { rsvpSchema } from '#app/events/schemas.ts'
+import { getLanguage } from '#app/i18n/i18n.server.ts'
+import { getDb } from '#db/index.ts'
+import '#app/events/events.css'
+
+export function meta({ data }: Route.MetaArgs) {
+	if (!data) return []
+	return [{ title: `${data.event.title} – ${data.pactName}` }, { name: 'description', content: `${data.when}${data.event.place ? `, ${data.event.place}` : ''}` }]
+}
+
+/** Drafts exist only for organisers; everyone else is told there is no such page. */
+async function visibleEvent(request: Request, slugOrId: string) {
+	const event = await findEvent(getDb(), slugOrId)
+	if (!event) throw new Response('Not found', { status: 404 })
+	const user = await getUser(request)
+	const canOrganise = user ? await userHasPermission(getDb(), user.id, 'events:organise') : false
+	if (event.status === 'draft' && !canOrganise) throw new Response('Not found', { status: 404 })
+	return { event, user, canOrganise }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { event, user, canOrganise } = await visibleEvent(request, params.event)
+	const url = new URL(request.url)
+	// /events/<id> works, but the address people share is the one with the slug.
+	if (params.event !== event.slug) throw redirect(`/events/${event.slug}${url.search}`, 301)
+	const language = await getLanguage(request)
+	const now = new Date()
+	const page = await eventPageData(getDb(), event, user?.id ?? null)
+	return {
+		pactName: config.pact.name,
+		event: {
+			id: event.id,
+			slug: event.slug,
+			type: event.type,
+			title: event.title,
+			status: event.status,
+			place: event.place,
+			onlineUrl: event.online_url,
+			capacity: event.capacity,
+		},
+		when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
+		rsvpCloses: event.rsvp_closes_at ? formatDateTime(event.rsvp_closes_at, language, config.timeZone) : null,
+		descriptionHtml: renderMarkdown(event.description),
+		page,
+		isPast: event.ends_at <= now.toISOString(),
+		rsvpOpen: rsvpIsOpen(event, now),
+		canCancel: canStillCancel(event, now),
+		signedIn: Boolean(user),
+		canOrganise,
+		returned: Boolean(user) && url.searchParams.has('join'),
+		flash: parseFlash(url),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { event, user } = await visibleEvent(request, params.event)
+	const here = `/events/${event.slug}`
+	// Signing in from the RSVP button brings the person back to this event.
+	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: `${here}?join=1` })}`)
+	const submission = parseWithZod(await request.formData(), { schema: rsvpSchema })
+	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
+	const db = getDb()
+	const input = submission.value
+	let done: string
+	switch (input.intent) {
+		case 'rsvp': {
+			const outcome = await rsvp(db, event.id, user.id)
+			if (outcome.kind === 'going') done = outcome.changed ? 'going' : 'already-going'
+			else if (outcome.kind === 'waiting') done = `${outcome.changed ? 'waiting' : 'already-waiting'}-${outcome.placeInQueue}`
+			else done = outcome.kind
+			break
+		}
+		case 'cancel': {
+			const outcome = await cancelRsvp(db, event.id, user.id)
+			done = outcome.kind === 'cancelled' ? (outcome.changed ? 'cancelled' : 'not-going') : outcome.kind
+			break
+		}
+		case 'take-shift': {
+			const outcome = await takeHelperShift(db, input.shiftId, user.id)
+			done = outcome.kind === 'taken' ? 'shift-taken' : outcome.kind === 'full' ? 'shift-full' : outcome.kind
+			break
+		}
+		case 'leave-shift': {
+			await leaveHelperShift(db, input.shiftId, user.id)
+			done = 'shift-left'
+			break
+		}
+	}
+	return redirect(`${here}?done=${done}`, 303)
+}
+
+const doneMessages: Record<string, string> = {
+	going: 'done.going',
+	'already-going': 'done.alreadyGoing',
+	waiting: 'done.waiting',
+	'already-waiting': 'done.alreadyWaiting',
+	cancelled: 'done.cancelled',
+	'not-going': 'done.notGoing',
+	'shift-taken': 'done.shiftTaken',
+	'shift-left': 'done.shiftLeft',
+	'shift-full': 'done.shiftFull',
+	closed: 'done.closed',
+	unavailable: 'done.unavailable',
+}
+
+export default function EventPage({ loaderData }: Route.ComponentProps) {
+	const { t } = useTranslation('events')
+	const { event, page, flash } = loaderData
+	const flashKey = flash ? doneMessages[flash.key] : undefined
+	const cancelled = event.status === 'cancelled'
+	const signInHref = `/login?${new URLSearchParams({ redirectTo: `/events/${event.slug}?join=1` })}`
+	return (
+		<div className="page event-page">
+			<p className="breadcrumb">
+				<Link to="/events">← {t('event.back')}</Link>
+			</p>
+			<p className="event-kicker">
+				<span className={`type-badge type-${event.type}`}>{t(`types.${event.type}`)}</span>
+			</p>
+			<h1>{event.title}</h1>
+			{event.status === 'draft' ? <p className="notice notice-warning">{t('event.draftBanner')}</p> : null}
+			{cancelled ? <p className="notice notice-danger">{t('event.cancelledBanner')}</p> : null}
+			{loaderData.isPast && !cancelled ? <p className="notice">{t('event.pastBanner')}</p> : null}
+			<div role="status" className="flash-region">
+				{flashKey ? <p className="notice">{t(flashKey, { position: flash!.count })}</p> : null}
+			</div>
+
+			<div className="event-layout">
+				<div className="event-main">
+					<dl className="event-facts">
+						<div>
+							<dt>{t('event.when')}</dt>
+							<dd>{loaderData.when}</dd>
+						</div>
+						{event.place ? (
+							<div>
+								<dt>{t('event.where')}</dt>
+								<dd>{event.place}</dd>
+							</div>
+						) : null}
+						{event.onlineUrl ? (
+							<div>
+								<dt>{t('event.online')}</dt>
+								<dd>
+									<a href={event.onlineUrl} rel="nofollow noreferrer">
+										{event.onlineUrl}
+									</a>
+								</dd>
+							</div>
+						) : null}
+						{page.organiser ? (
+							<div>
+								<dt>{t('event.organiser')}</dt>
+								<dd>{page.organiser}</dd>
+							</div>
+						) : null}
+						{!loaderData.isPast && !cancelled ? (
+							<div>
+								<dt>{t('event.places')}</dt>
+								<dd>{event.capacity === null ? t('places.unlimited') : <PlacesLeft capacity={event.capacity} going={page.going} />}</dd>
+							</div>
+						) : null}
+						{loaderData.rsvpCloses && !loaderData.isPast && !cancelled ? (
+							<div>
+								<dt>{t('event.rsvpCloses')}</dt>
+								<dd>{loaderData.rsvpCloses}</dd>
+							</div>
+						) : null}
+					</dl>
+
+					{loaderData.descriptionHtml ? (
+						<section aria-labelledby="about-heading">
+							<h2 id="about-heading">{t('event.about')}</h2>
+							<div className="event-description" dangerouslySetInnerHTML={{ __html: loaderData.descriptionHtml }} />
+						</section>
+					) : null}
+
+					{page.shifts.length > 0 && !cancelled ? (
+						<section aria-labelledby="helpers-heading" className="helpers">
+							<h2 id="helpers-heading">{t('helpers.heading')}</h2>
+							{!loaderData.isPast ? <p>{t('helpers.lead')}</p> : null}
+							<ul className="shift-list">
+								{page.shifts.map((shift) => (
+									<li key={shift.id} className="shift">
+										<div>
+											<p className="shift-title" id={`shift-${shift.id}`}>
+												{shift.title}
+											</p>
+											<p className="muted">{t('helpers.count', { taken: shift.taken, needed: shift.needed })}</p>
+										</div>
+										<ShiftAction shift={shift} open={loaderData.canCancel} signedIn={loaderData.signedIn} signInHref={signInHref} />
+									</li>
+								))}
+							</ul>
+						</section>
+					) : null}
+				</div>
+
+				<aside className="event-aside" aria-labelledby="rsvp-heading">
+					<div className="card stack rsvp-card">
+						<h2 id="rsvp-heading">{t('rsvp.heading')}</h2>
+						<RsvpBox data={loaderData} signInHref={signInHref} />
+						{!cancelled && event.status === 'published' ? (
+							<p>
+								<a href={`/events/${event.slug}/calendar.ics`} download={`${event.slug}.ics`}>
+									{t('event.addToCalendar')}
+								</a>
+								<br />
+								<span className="hint">{t('event.addToCalendarHint')}</span>
+							</p>
+						) : null}
+					</div>
+					{loaderData.canOrganise ? (
+						<nav className="card organiser-tools" aria-labelledby="organiser-tools-heading">
+							<h2 id="organiser-tools-heading">{t('event.organiserTools')}</h2>
+							<ul className="link-list">
+								<li>
+									<Link to={`/organise/events/${event.id}`}>{t('event.edit')}</Link>
+								</li>
+								<li>
+									<Link to={`/organise/events/${event.id}/attendees`}>{t('event.attendees')}</Link>
+								</li>
+								<li>
+									<Link to={`/organise/events/${event.id}/check-in`}>{t('event.checkIn')}</Link>
+								</li>
+							</ul>
+							{loaderData.isPast ? <p className="muted">{t('event.attended', { count: page.attended })}</p> : null}
+						</nav>
+					) : null}
+				</aside>
+			</div>
+		</div>
+	)
+}
+
+function RsvpBox({ data, signInHref }: { data: Route.ComponentProps['loaderData']; signInHref: string }) {
+	const { t } = useTranslation('events')
+	const { event, page } = data
+	if (event.status === 'cancelled') return <p>{t('rsvp.cancelledEvent')}</p>
+	if (data.isPast) return <p>{t('rsvp.pastEvent')}</p>
+	const mine = page.myRsvp
+	if (mine?.status === 'going') {
+		return (
+			<>
+				<p className="rsvp-state rsvp-going">{t('rsvp.going')}</p>
+				{data.canCancel ? (
+					<Form method="post">
+						<button type="submit" name="intent" value="cancel" className="danger">
+							{t('rsvp.cancel')}
+						</button>
+					</Form>
+				) : null}
+			</>
+		)
+	}
+	if (mine?.status === 'waiting') {
+		return (
+			<>
+				<p className="rsvp-state rsvp-waiting">{t('rsvp.waiting', { position: mine.placeInQueue })}</p>
+				<p className="hint">{t('rsvp.waitingHint')}</p>
+				{data.canCancel ? (
+					<Form method="post">
+						<button type="submit" name="intent" value="cancel" className="secondary">
+							{t('rsvp.leaveWaitlist')}
+						</button>
+					</Form>
+				) : null}
+			</>
+		)
+	}
+	if (!data.rsvpOpen) return <p>{t('rsvp.closed')}</p>
+	const full = event.capacity !== null && (page.placesLeft === 0 || page.waiting > 0)
+	if (!data.signedIn) {
+		return (
+			<>
+				{full ? <p className="hint">{t('rsvp.fullHint')}</p> : null}
+				<p>
+					<Link to={signInHref} className="button">
+						{t('rsvp.signInToRsvp')}
+					</Link>
+				</p>
+				<p className="hint">{t('rsvp.signInHint')}</p>
+			</>
+		)
+	}
+	return (
+		<>
+			{data.returned ? <p className="notice">{t('rsvp.returned')}</p> : null}
+			{full ? <p className="hint">{t('rsvp.fullHint')}</p> : null}
+			<Form method="post">
+				<button type="submit" name="intent" value="rsvp" className="primary">
+					{full ? t('rsvp.joinWaitlist') : t('rsvp.join')}
+				</button>
+			</Form>
+		</>
+	)
+}
+
+function ShiftAction({
+	shift,
+	open,
+	signedIn,
+	signInHref,
+}: {
+	shift: { id: number; title: string; needed: number; taken: number; mine: boolean }
+	open: boolean
+	signedIn: boolean
+	signInHref: string
+}) {
+	const { t } = useTranslation('events')
+	if (shift.mine) {
+		return (
+			<div className="shift-action">
+				<span className="badge badge-mine">{t('helpers.yours')}</span>
+				{open ? (
+					<Form method="post">
+						<input type="hidden" name="shiftId" value={shift.id} />
+						<button type="submit" name="intent" value="leave-shift" className="secondary" aria-describedby={`shift-${shift.id}`}>
+							{t('helpers.leave')}
+						</button>
+					</Form>
+				) : null}
+			</div>
+		)
+	}
+	if (!open) return null
+	if (shift.taken >= shift.needed) return <span className="badge badge-full">{t('helpers.full')}</span>
+	if (!signedIn) {
+		return (
+			<Link to={signInHref} className="button secondary" aria-describedby={`shift-${shift.id}`}>
+				{t('helpers.signIn')}
+			</Link>
+		)
+	}
+	return (
+		<Form method="post" className="shift-action">
+			<input type="hidden" name="shiftId" value={shift.id} />
+			<button type="submit" name="intent" value="take-shift" className="secondary" aria-describedby={`shift-${shift.id}`}>
+				{t('helpers.take')}
+			</button>
+		</Form>
+	)
+}

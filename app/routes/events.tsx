@@ -1,0 +1,158 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/events'
+import { getUser, userHasPermission } from '#app/auth/session.server.ts'
+import { config } from '#app/config.server.ts'
+import { EventCard } from '#app/events/components/event-card.tsx'
+import { listEvents } from '#app/events/events.server.ts'
+import { formatMonth, formatShortDate, formatTimeRange } from '#app/events/format.ts'
+import { eventFilterSchema, eventTypes } from '#app/events/schemas.ts'
+import { addToLocalDate, localMonth } from '#app/events/time.ts'
+import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import { getDb } from '#db/index.ts'
+import '#app/events/events.css'
+
+export function meta({ data }: Route.MetaArgs) {
+	return [
+		{ title: data?.title },
+		{ tagName: 'link', rel: 'alternate', type: 'text/calendar', title: data?.title, href: '/events.ics' },
+	]
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const url = new URL(request.url)
+	const filter = eventFilterSchema.parse(Object.fromEntries(url.searchParams))
+	const [t, language, user] = [await getT(request, 'events'), await getLanguage(request), await getUser(request)]
+	const now = new Date()
+	const events = await listEvents(getDb(), filter, now)
+	// A year of months to choose from: ahead for upcoming events, back for past ones.
+	const thisMonth = localMonth(now, config.timeZone)
+	const months = Array.from({ length: 12 }, (_, i) => addToLocalDate(`${thisMonth}-01`, { months: filter.when === 'past' ? -i : i }).slice(0, 7))
+	return {
+		title: `${t('list.title')} – ${config.pact.name}`,
+		filter,
+		months: months.map((value) => ({ value, label: formatMonth(value, language) })),
+		groups: groupByMonth(
+			events.map((e) => ({
+				...e,
+				month: localMonth(e.starts_at, config.timeZone),
+				date: formatShortDate(e.starts_at, language, config.timeZone),
+				time: formatTimeRange(e.starts_at, e.ends_at, language, config.timeZone),
+			})),
+		).map((g) => ({ ...g, label: formatMonth(g.month, language) })),
+		count: events.length,
+		signedIn: Boolean(user),
+		canOrganise: user ? await userHasPermission(getDb(), user.id, 'events:organise') : false,
+	}
+}
+
+function groupByMonth<T extends { month: string }>(items: T[]): Array<{ month: string; events: T[] }> {
+	const groups: Array<{ month: string; events: T[] }> = []
+	for (const item of items) {
+		const last = groups.at(-1)
+		if (last?.month === item.month) last.events.push(item)
+		else groups.push({ month: item.month, events: [item] })
+	}
+	return groups
+}
+
+export default function Events({ loaderData }: Route.ComponentProps) {
+	const { t } = useTranslation('events')
+	const { filter } = loaderData
+	const filtered = Boolean(filter.type || filter.month)
+	const tab = (when: 'upcoming' | 'past') => {
+		const params = new URLSearchParams()
+		if (when === 'past') params.set('when', 'past')
+		if (filter.type) params.set('type', filter.type)
+		const query = params.toString()
+		return query ? `/events?${query}` : '/events'
+	}
+	return (
+		<div className="page events-page">
+			<div className="events-heading">
+				<div>
+					<h1>{t('list.title')}</h1>
+					<p className="lead">{t('list.lead')}</p>
+				</div>
+				<ul className="events-shortcuts">
+					{loaderData.signedIn ? (
+						<li>
+							<Link to="/events/mine">{t('list.myEvents')}</Link>
+						</li>
+					) : null}
+					{loaderData.canOrganise ? (
+						<li>
+							<Link to="/organise/events">{t('list.organise')}</Link>
+						</li>
+					) : null}
+					<li>
+						<a href="/events.ics" download>
+							{t('list.subscribe')}
+						</a>
+						<span className="hint"> – {t('list.subscribeHint')}</span>
+					</li>
+				</ul>
+			</div>
+
+			<nav aria-label={t('list.tabsLabel')} className="tabs">
+				<Link to={tab('upcoming')} aria-current={filter.when === 'upcoming' ? 'page' : undefined}>
+					{t('list.upcoming')}
+				</Link>
+				<Link to={tab('past')} aria-current={filter.when === 'past' ? 'page' : undefined}>
+					{t('list.past')}
+				</Link>
+			</nav>
+
+			<Form method="get" className="filters" role="search" aria-label={t('list.filterLegend')}>
+				{filter.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
+				<div className="field">
+					<label htmlFor="filter-type">{t('list.type')}</label>
+					<select id="filter-type" name="type" defaultValue={filter.type ?? ''}>
+						<option value="">{t('list.allTypes')}</option>
+						{eventTypes.map((type) => (
+							<option key={type} value={type}>
+								{t(`types.${type}`)}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="filter-month">{t('list.month')}</label>
+					<select id="filter-month" name="month" defaultValue={filter.month ?? ''}>
+						<option value="">{t('list.allMonths')}</option>
+						{loaderData.months.map((m) => (
+							<option key={m.value} value={m.value}>
+								{m.label}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="button-row">
+					<button type="submit" className="secondary">
+						{t('list.filter')}
+					</button>
+					{filtered ? <Link to={tab(filter.when)}>{t('list.clear')}</Link> : null}
+				</div>
+			</Form>
+
+			<p className="muted" role="status">
+				{t('list.count', { count: loaderData.count })}
+			</p>
+			{loaderData.count === 0 ? <p>{filtered || filter.when === 'past' ? t('list.empty') : t('list.emptyUpcoming')}</p> : null}
+			{loaderData.groups.map((group) => (
+				<section key={group.month} aria-labelledby={`month-${group.month}`}>
+					<h2 id={`month-${group.month}`} className="month-heading">
+						{group.label}
+					</h2>
+					<ul className="event-list">
+						{group.events.map((e) => (
+							<li key={e.id}>
+								<EventCard event={e} past={filter.when === 'past'} />
+							</li>
+						))}
+					</ul>
+				</section>
+			))}
+		</div>
+	)
+}

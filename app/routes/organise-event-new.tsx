@@ -1,0 +1,48 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { data, Link, redirect } from 'react-router'
+import type { Route } from './+types/organise-event-new'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { config } from '#app/config.server.ts'
+import { EventForm } from '#app/events/components/event-form.tsx'
+import { createEvents } from '#app/events/events.server.ts'
+import { newEventDefaults } from '#app/events/form-defaults.ts'
+import { eventFormSchema } from '#app/events/schemas.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
+import { getDb } from '#db/index.ts'
+import '#app/events/events.css'
+
+export function meta({ data }: Route.MetaArgs) {
+	return [{ title: data?.title }]
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requirePermission(request, 'events:organise')
+	const t = await getT(request, 'events')
+	return { title: t('organise.newTitle'), defaults: newEventDefaults(new Date(), config.timeZone), timeZone: config.timeZone }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const organiser = await requirePermission(request, 'events:organise')
+	const now = new Date()
+	const submission = parseWithZod(await request.formData(), { schema: eventFormSchema({ timeZone: config.timeZone, now }) })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const { intent, repeat, ...input } = submission.value
+	const publish = intent === 'publish'
+	const events = await createEvents(getDb(), organiser.id, input, { publish, repeat }, now)
+	const flash = events.length > 1 ? `series-${events.length}` : publish ? 'created-published' : 'created'
+	return redirect(`/organise/events/${events[0]!.id}?done=${flash}`)
+}
+
+export default function NewEvent({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation('events')
+	return (
+		<div className="page narrow">
+			<p>
+				<Link to="/organise/events">← {t('organise.backToList')}</Link>
+			</p>
+			<h1>{t('organise.newTitle')}</h1>
+			<EventForm mode="new" status="draft" defaultValue={loaderData.defaults} lastResult={actionData?.result} timeZone={loaderData.timeZone} />
+		</div>
+	)
+}

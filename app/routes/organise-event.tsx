@@ -1,0 +1,173 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link, redirect } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/organise-event'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { config } from '#app/config.server.ts'
+import { EventForm } from '#app/events/components/event-form.tsx'
+import { FlashMessage } from '#app/events/components/flash-message.tsx'
+import { cancelEvent, duplicateEvent, getEvent, publishEvent, updateEvent } from '#app/events/events.server.ts'
+import { flashParam, parseFlash } from '#app/events/flash.ts'
+import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
+import { eventFormDefaults } from '#app/events/form-defaults.ts'
+import { eventFormSchema } from '#app/events/schemas.ts'
+import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import { getDb } from '#db/index.ts'
+import '#app/events/events.css'
+
+export function meta({ data }: Route.MetaArgs) {
+	return [{ title: data?.pageTitle }]
+}
+
+function eventIdFrom(params: { eventId: string }): number {
+	const id = Number(params.eventId)
+	if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+	return id
+}
+
+async function eventOr404(eventId: number) {
+	const event = await getEvent(getDb(), eventId)
+	if (!event) throw new Response('Not found', { status: 404 })
+	return event
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requirePermission(request, 'events:organise')
+	const event = await eventOr404(eventIdFrom(params))
+	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
+	const shifts = await getDb().selectFrom('event_helper_shift').select(['id', 'title', 'needed']).where('event_id', '=', event.id).orderBy('sort_order').execute()
+	return {
+		pageTitle: `${t('organise.editTitle')}: ${event.title}`,
+		event: { id: event.id, slug: event.slug, title: event.title, status: event.status, startsAt: event.starts_at },
+		when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
+		cancelledAt: event.cancelled_at ? formatDateTime(event.cancelled_at, language, config.timeZone) : null,
+		defaults: eventFormDefaults(event, shifts, config.timeZone),
+		timeZone: config.timeZone,
+		flash: parseFlash(new URL(request.url)),
+	}
+}
+
+const cancelSchema = z.object({ note: z.string().trim().max(1000, 'form.tooLong|{"max":1000}').optional() })
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const organiser = await requirePermission(request, 'events:organise')
+	const event = await eventOr404(eventIdFrom(params))
+	const db = getDb()
+	const now = new Date()
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const here = `/organise/events/${event.id}`
+
+	if (intent === 'publish-event') {
+		const outcome = await publishEvent(db, event.id, now)
+		return redirect(`${here}?done=${outcome.kind === 'startInPast' ? 'start-in-past' : 'published'}`)
+	}
+	if (intent === 'duplicate') {
+		const copy = await duplicateEvent(db, event.id, organiser.id, now)
+		return redirect(`/organise/events/${copy!.id}?done=duplicated`)
+	}
+	if (intent === 'cancel-event') {
+		const submission = parseWithZod(formData, { schema: cancelSchema })
+		if (submission.status !== 'success') return data({ result: null, cancelResult: submission.reply() }, { status: 400 })
+		const outcome = await cancelEvent(db, event.id, submission.value.note || null, now)
+		return redirect(`${here}?done=${flashParam('cancelled', outcome.kind === 'cancelled' ? outcome.notified : 0)}`)
+	}
+
+	if (event.status === 'cancelled') throw new Response('Conflict', { status: 409 })
+	const schema = eventFormSchema({ timeZone: config.timeZone, now, currentStartsAt: event.starts_at })
+	const submission = parseWithZod(formData, { schema })
+	if (submission.status !== 'success') return data({ result: submission.reply(), cancelResult: null }, { status: 400 })
+	const { intent: saveIntent, repeat: _repeat, ...input } = submission.value
+	const outcome = await updateEvent(db, event.id, input, { publish: saveIntent === 'publish' }, now)
+	if (outcome.kind !== 'updated') throw new Response('Conflict', { status: 409 })
+	const flash = outcome.notified > 0 ? flashParam('notified', outcome.notified) : event.status === 'draft' && saveIntent === 'publish' ? 'published' : 'saved'
+	return redirect(`${here}?done=${flash}`)
+}
+
+export default function OrganiseEvent({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation('events')
+	const { event } = loaderData
+	return (
+		<div className="page organise-event">
+			<p>
+				<Link to="/organise/events">← {t('organise.backToList')}</Link>
+			</p>
+			<h1>{event.title}</h1>
+			<p className="lead">{loaderData.when}</p>
+			<FlashMessage flash={loaderData.flash} />
+			<div className="organise-layout">
+				<div>
+					<h2>{t('organise.editTitle')}</h2>
+					{event.status === 'cancelled' ? (
+						<p className="notice">{t('manage.cancelledAt', { time: loaderData.cancelledAt })}</p>
+					) : (
+						<EventForm
+							// A new key after each save resets the form to what was stored.
+							key={`${event.id}-${loaderData.flash?.key ?? ''}`}
+							mode="edit"
+							status={event.status}
+							defaultValue={loaderData.defaults}
+							lastResult={actionData?.result}
+							timeZone={loaderData.timeZone}
+							currentStartsAt={event.startsAt}
+						/>
+					)}
+				</div>
+				<aside className="organise-aside" aria-labelledby="manage-heading">
+					<div className="card stack">
+						<h2 id="manage-heading">{t('manage.statusHeading')}</h2>
+						<p>
+							<span className={`badge badge-${event.status}`}>{t(`status.${event.status}`)}</span>
+						</p>
+						<ul className="link-list">
+							<li>
+								<Link to={`/events/${event.slug}`}>{t('organise.view')}</Link>
+							</li>
+							<li>
+								<Link to={`/organise/events/${event.id}/attendees`}>{t('organise.attendees')}</Link>
+							</li>
+							<li>
+								<Link to={`/organise/events/${event.id}/check-in`}>{t('organise.checkIn')}</Link>
+							</li>
+						</ul>
+						{event.status === 'draft' ? (
+							<Form method="post" className="stack">
+								<p className="hint">{t('manage.publishHint')}</p>
+								<button type="submit" name="intent" value="publish-event" className="primary">
+									{t('manage.publish')}
+								</button>
+							</Form>
+						) : null}
+						<Form method="post" className="stack">
+							<p className="hint">{t('manage.duplicateHint')}</p>
+							<button type="submit" name="intent" value="duplicate" className="secondary">
+								{t('manage.duplicate')}
+							</button>
+						</Form>
+					</div>
+					{event.status !== 'cancelled' ? (
+						<div className="card stack danger-zone">
+							<h2>{t('manage.cancelHeading')}</h2>
+							<p className="hint">{t('manage.cancelHint')}</p>
+							<Form method="post" className="form">
+								<div className="field">
+									<label htmlFor="cancel-note">
+										{t('manage.cancelNote')} <span className="optional">({t('form.optional', { ns: 'common' })})</span>
+									</label>
+									<p className="hint" id="cancel-note-hint">
+										{t('manage.cancelNoteHint')}
+									</p>
+									<textarea id="cancel-note" name="note" rows={3} maxLength={1000} aria-describedby="cancel-note-hint" />
+								</div>
+								<button type="submit" name="intent" value="cancel-event" className="danger">
+									{t('manage.cancel')}
+								</button>
+							</Form>
+						</div>
+					) : null}
+				</aside>
+			</div>
+		</div>
+	)
+}
