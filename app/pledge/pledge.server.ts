@@ -61,6 +61,12 @@ async function insertCommitments(
 	if (rows.length > 0) await trx.insertInto('pledge_commitment').values(rows).execute()
 }
 
+/** Confirmation emails one address, and one network, may cause per hour (each is a real email). */
+export const SIGN_LIMITS = {
+	perAddress: { limit: 5, windowMs: 60 * 60_000 },
+	perIp: { limit: 30, windowMs: 60 * 60_000 },
+}
+
 export type SignOutcome = 'new' | 'updated' | 'resigned' | 'already-signed'
 
 /**

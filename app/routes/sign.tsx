@@ -10,18 +10,11 @@ import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
 import { CommitmentChoices, DistrictField, OwnWordsInputs, ResidencyChoice } from '#app/pledge/components.tsx'
-import { commonDistricts, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
+import { commonDistricts, SIGN_LIMITS, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
 import { CONSENT_VERSION, createSignSchema, limits, signSchema } from '#app/pledge/schemas.ts'
 import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
-
-/** Confirmation emails one address, and one network, may cause (each is a real email sent). */
-const MINUTE_MS = 60_000
-export const SIGN_LIMITS = {
-	perAddress: { limit: 5, windowMs: 60 * MINUTE_MS },
-	perIp: { limit: 30, windowMs: 60 * MINUTE_MS },
-}
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
+import { SIGN_LIMITS } from '#app/pledge/pledge.server.ts'
 import { addTestCommitments, formData, outcome, renderRoute, routeArgs, sessionCookie, settle } from '#app/pledge/testing.ts'
 import { retireCommitment } from '#app/pledge/catalogue.server.ts'
 import * as myPledgeRoute from '#app/routes/my-pledge.tsx'
@@ -114,7 +115,7 @@ describe('signing through /sign', () => {
 
 	test('confirmation emails are limited per address', async () => {
 		const fields = validFields()
-		for (let i = 0; i < signRoute.SIGN_LIMITS.perAddress.limit; i++) expect((await submit(fields)).status).toBe(302)
+		for (let i = 0; i < SIGN_LIMITS.perAddress.limit; i++) expect((await submit(fields)).status).toBe(302)
 		const limited = await submit(fields)
 		expect(limited.status).toBe(429)
 		expect((limited.data as { error: Record<string, string[]> }).error['']).toEqual(['pledge:errors.tooManyRequests'])
@@ -122,7 +123,7 @@ describe('signing through /sign', () => {
 
 	test('and per network', async () => {
 		const network = '192.0.2.77'
-		for (let i = 0; i < signRoute.SIGN_LIMITS.perIp.limit; i++) expect((await submit(validFields(), { ip: network })).status).toBe(302)
+		for (let i = 0; i < SIGN_LIMITS.perIp.limit; i++) expect((await submit(validFields(), { ip: network })).status).toBe(302)
 		const before = await stored()
 		expect((await submit(validFields(), { ip: network })).status).toBe(429)
 		expect(await stored()).toEqual(before)
