@@ -1,0 +1,385 @@
+import ICAL from 'ical.js'
+import { describe, expect, test } from 'vitest'
+import { createSession, sessionCookie } from '#app/auth/session.server.ts'
+import { makeEvent, makeUser, outboxTo } from '#app/events/fixtures.ts'
+import { rsvp } from '#app/events/rsvp.server.ts'
+import { localToUtc, utcToLocal } from '#app/events/time.ts'
+import * as eventPage from '#app/routes/events-event.tsx'
+import * as eventCalendar from '#app/routes/events-event-calendar.ts'
+import * as feed from '#app/routes/events-feed.ts'
+import * as mine from '#app/routes/events-mine.tsx'
+import * as personalFeed from '#app/routes/events-personal-feed.ts'
+import * as list from '#app/routes/events.tsx'
+import * as attendees from '#app/routes/organise-event-attendees.tsx'
+import * as attendeesCsv from '#app/routes/organise-event-attendees-csv.ts'
+import * as checkIn from '#app/routes/organise-event-check-in.tsx'
+import * as editEvent from '#app/routes/organise-event.tsx'
+import * as newEvent from '#app/routes/organise-event-new.tsx'
+import * as organiseList from '#app/routes/organise-events.tsx'
+import { getDb } from '#db/index.ts'
+
+const db = getDb()
+const DAY = 86_400_000
+
+type Settled = { status: number; headers: Headers; data: any }
+
+/** What a loader or action answered, whether it returned data(), a Response, or threw one. */
+async function settle(run: () => Promise<unknown>): Promise<Settled> {
+	let value: unknown
+	try {
+		value = await run()
+	} catch (error) {
+		if (!(error instanceof Response)) throw error
+		value = error
+	}
+	if (value instanceof Response) return { status: value.status, headers: value.headers, data: value }
+	if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
+		const { init, data } = value as { init: ResponseInit | null; data: unknown }
+		return { status: init?.status ?? 200, headers: new Headers(init?.headers), data }
+	}
+	return { status: 200, headers: new Headers(), data: value }
+}
+
+async function cookieFor(userId: number): Promise<string> {
+	const header = await sessionCookie.serialize(await createSession(db, userId))
+	return header.split(';')[0]!
+}
+
+type Module = { loader?: (args: any) => Promise<unknown>; action?: (args: any) => Promise<unknown> }
+
+function call(module: Module, kind: 'loader' | 'action', path: string, { cookie, params = {}, form }: { cookie?: string; params?: Record<string, string>; form?: Record<string, string> } = {}) {
+	const request = new Request(`http://localhost${path}`, {
+		method: kind === 'action' ? 'POST' : 'GET',
+		headers: { ...(cookie ? { Cookie: cookie } : {}), 'Accept-Language': 'sv' },
+		body: form ? new URLSearchParams(form) : undefined,
+	})
+	return settle(() => module[kind]!({ request, params, context: { clientIp: '127.0.0.1' } }))
+}
+
+async function eventCount() {
+	return Number((await db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+}
+
+function localIn(days: number) {
+	return utcToLocal(new Date(Date.now() + days * DAY), 'Europe/Stockholm').date
+}
+
+function validForm(overrides: Record<string, string> = {}): Record<string, string> {
+	return {
+		intent: 'save',
+		type: 'climate-fika',
+		title: 'Klimatfika i Tågaborg',
+		description: 'Vi ses **på biblioteket**. <script>alert(1)</script>',
+		date: localIn(10),
+		startTime: '18:00',
+		endTime: '19:30',
+		place: 'Tågaborgs bibliotek',
+		capacity: '20',
+		reminderHours: '24',
+		'shifts[0].title': 'Duka fram fikat',
+		'shifts[0].needed': '2',
+		'shifts[1].title': '',
+		'shifts[1].needed': '',
+		repeat: 'none',
+		...overrides,
+	}
+}
+
+describe('organisers create events', () => {
+	test('only organisers reach the organiser pages; others are sent to sign in or refused', async () => {
+		const resident = await makeUser(db)
+		expect((await call(organiseList, 'loader', '/organise/events')).status).toBe(302)
+		const redirect = await call(organiseList, 'loader', '/organise/events')
+		expect(redirect.headers.get('Location')).toBe('/login?redirectTo=%2Forganise%2Fevents')
+		expect((await call(organiseList, 'loader', '/organise/events', { cookie: await cookieFor(resident.id) })).status).toBe(403)
+		expect((await call(newEvent, 'action', '/organise/events/new', { cookie: await cookieFor(resident.id), form: validForm() })).status).toBe(403)
+	})
+
+	test('a valid form makes a draft; publishing makes it public', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const cookie = await cookieFor(organiser.id)
+		const created = await call(newEvent, 'action', '/organise/events/new', { cookie, form: validForm() })
+		expect(created.status).toBe(302)
+		const id = Number(/\/organise\/events\/(\d+)\?done=created$/.exec(created.headers.get('Location')!)![1])
+		const event = await db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+		expect(event).toMatchObject({ status: 'draft', title: 'Klimatfika i Tågaborg', capacity: 20, place: 'Tågaborgs bibliotek', reminder_hours: 24 })
+		expect(event.slug).toBe(`klimatfika-i-tagaborg-${localIn(10)}`)
+		expect(utcToLocal(event.starts_at, 'Europe/Stockholm')).toEqual({ date: localIn(10), time: '18:00' })
+		expect(await db.selectFrom('event_helper_shift').select(['title', 'needed']).where('event_id', '=', id).execute()).toEqual([{ title: 'Duka fram fikat', needed: 2 }])
+
+		// A resident cannot see the draft; the organiser can.
+		const resident = await makeUser(db)
+		expect((await call(eventPage, 'loader', `/events/${event.slug}`, { params: { event: event.slug }, cookie: await cookieFor(resident.id) })).status).toBe(404)
+		expect((await call(eventPage, 'loader', `/events/${event.slug}`, { params: { event: event.slug }, cookie })).status).toBe(200)
+
+		const published = await call(editEvent, 'action', `/organise/events/${id}`, { cookie, params: { eventId: String(id) }, form: { intent: 'publish-event' } })
+		expect(published.headers.get('Location')).toBe(`/organise/events/${id}?done=published`)
+		const page = await call(eventPage, 'loader', `/events/${event.slug}`, { params: { event: event.slug } })
+		expect(page.status).toBe(200)
+		expect(page.data.page.placesLeft).toBe(20)
+		// Markdown is rendered, and what is not allowed is gone.
+		expect(page.data.descriptionHtml).toContain('<strong>på biblioteket</strong>')
+		expect(page.data.descriptionHtml).not.toContain('script')
+	})
+
+	test('bad input gets a message by the field, and nothing is stored', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const cookie = await cookieFor(organiser.id)
+		const before = await eventCount()
+		const cases: Array<[Record<string, string>, string, string]> = [
+			[{ endTime: '17:00' }, 'endTime', 'events:errors.endBeforeStart'],
+			[{ capacity: '0' }, 'capacity', 'events:errors.capacityMin'],
+			[{ capacity: '-5' }, 'capacity', 'events:errors.capacityMin'],
+			[{ title: 'x'.repeat(121) }, 'title', 'form.tooLong|{"max":120}'],
+			[{ description: 'x'.repeat(5001) }, 'description', 'form.tooLong|{"max":5000}'],
+			[{ date: localIn(-1) }, 'date', 'events:errors.startInPast'],
+			[{ title: '' }, 'title', 'form.required'],
+			[{ place: '' }, 'place', 'events:errors.placeOrLink'],
+			[{ onlineUrl: 'javascript:alert(1)' }, 'onlineUrl', 'events:errors.invalidUrl'],
+			[{ date: '2027-02-30' }, 'date', 'events:errors.invalidDate'],
+			[{ 'shifts[0].needed': '' }, 'shifts[0].needed', 'form.required'],
+			[{ repeat: 'weekly', occurrences: '99' }, 'occurrences', 'events:errors.occurrencesRange'],
+		]
+		for (const [overrides, field, message] of cases) {
+			const answer = await call(newEvent, 'action', '/organise/events/new', { cookie, form: validForm(overrides) })
+			expect(answer.status, JSON.stringify(overrides).slice(0, 60)).toBe(400)
+			expect(answer.data.result.error[field], field).toContain(message)
+		}
+		expect(await eventCount()).toBe(before)
+	})
+
+	test('a monthly series makes separate events, each at the same local time', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const cookie = await cookieFor(organiser.id)
+		const created = await call(newEvent, 'action', '/organise/events/new', {
+			cookie,
+			form: validForm({ title: 'Månadsfika', repeat: 'monthly', occurrences: '6', intent: 'publish' }),
+		})
+		expect(created.headers.get('Location')).toMatch(/\?done=series-6$/)
+		const series = await db.selectFrom('event').selectAll().where('title', '=', 'Månadsfika').orderBy('starts_at').execute()
+		expect(series).toHaveLength(6)
+		expect(new Set(series.map((e) => e.series_id)).size).toBe(1)
+		expect(series.every((e) => e.status === 'published')).toBe(true)
+		expect(series.map((e) => utcToLocal(e.starts_at, 'Europe/Stockholm').time)).toEqual(Array(6).fill('18:00'))
+		expect(new Set(series.map((e) => e.slug)).size).toBe(6)
+	})
+
+	test('moving a published event emails everyone going or waiting a new calendar entry; editing the text does not', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const cookie = await cookieFor(organiser.id)
+		// A whole minute, as a form can express it, on one day.
+		const start = localToUtc({ date: localIn(20), time: '18:00' }, 'Europe/Stockholm')
+		const event = await makeEvent(db, organiser.id, start, { capacity: 1 }, { now: new Date() })
+		const [going, waiting] = [await makeUser(db), await makeUser(db, { language: 'en' })]
+		await rsvp(db, event.id, going.id)
+		await rsvp(db, event.id, waiting.id)
+		const from = utcToLocal(event.starts_at, 'Europe/Stockholm')
+		const to = utcToLocal(event.ends_at, 'Europe/Stockholm')
+		const same = { type: 'climate-fika', title: 'Klimatfika, ny rubrik', date: from.date, startTime: from.time, endTime: to.time, place: event.place!, capacity: '1', reminderHours: '24', intent: 'save' }
+
+		const retitled = await call(editEvent, 'action', `/organise/events/${event.id}`, { cookie, params: { eventId: String(event.id) }, form: same })
+		expect(retitled.headers.get('Location')).toBe(`/organise/events/${event.id}?done=saved`)
+		expect((await outboxTo(db, going.email)).map((m) => m.subject)).toEqual(['Du är anmäld: Klimatfika'])
+
+		const moved = await call(editEvent, 'action', `/organise/events/${event.id}`, { cookie, params: { eventId: String(event.id) }, form: { ...same, place: 'Dunkers kulturhus' } })
+		expect(moved.headers.get('Location')).toBe(`/organise/events/${event.id}?done=notified-2`)
+		expect((await outboxTo(db, going.email)).at(-1)!.subject).toBe('Ändrat: Klimatfika, ny rubrik')
+		expect((await outboxTo(db, waiting.email)).at(-1)!.subject).toBe('Changed: Klimatfika, ny rubrik')
+		const stored = await db.selectFrom('event').select(['sequence', 'place']).where('id', '=', event.id).executeTakeFirstOrThrow()
+		expect(stored).toEqual({ sequence: 1, place: 'Dunkers kulturhus' })
+	})
+
+	test('cancelling tells everyone and takes the event off RSVPs; duplicating makes a draft copy', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const cookie = await cookieFor(organiser.id)
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 20 * DAY), { shifts: [{ id: null, title: 'Baka', needed: 1 }] }, { now: new Date() })
+		const person = await makeUser(db)
+		await rsvp(db, event.id, person.id)
+		const copy = await call(editEvent, 'action', `/organise/events/${event.id}`, { cookie, params: { eventId: String(event.id) }, form: { intent: 'duplicate' } })
+		const copyId = Number(/\/organise\/events\/(\d+)\?done=duplicated/.exec(copy.headers.get('Location')!)![1])
+		const copied = await db.selectFrom('event').selectAll().where('id', '=', copyId).executeTakeFirstOrThrow()
+		expect(copied).toMatchObject({ status: 'draft', title: event.title, starts_at: event.starts_at })
+		expect(copied.slug).not.toBe(event.slug)
+		expect(await db.selectFrom('event_helper_shift').select('title').where('event_id', '=', copyId).execute()).toEqual([{ title: 'Baka' }])
+
+		const cancelled = await call(editEvent, 'action', `/organise/events/${event.id}`, { cookie, params: { eventId: String(event.id) }, form: { intent: 'cancel-event', note: 'Lokalen är stängd.' } })
+		expect(cancelled.headers.get('Location')).toBe(`/organise/events/${event.id}?done=cancelled-1`)
+		const mail = (await outboxTo(db, person.email)).at(-1)!
+		expect(mail.subject).toBe('Inställt: Klimatfika')
+		expect(mail.text).toContain('Lokalen är stängd.')
+		const page = await call(eventPage, 'loader', `/events/${event.slug}`, { params: { event: event.slug } })
+		expect(page.data.event.status).toBe('cancelled')
+		expect(page.data.rsvpOpen).toBe(false)
+	})
+})
+
+describe('residents RSVP', () => {
+	test('the RSVP button sends a visitor to sign in and back to the event', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), {}, { now: new Date() })
+		const answer = await call(eventPage, 'action', `/events/${event.slug}`, { params: { event: event.slug }, form: { intent: 'rsvp' } })
+		expect(answer.status).toBe(302)
+		const location = new URL(answer.headers.get('Location')!, 'http://localhost')
+		expect(location.pathname).toBe('/login')
+		expect(location.searchParams.get('redirectTo')).toBe(`/events/${event.slug}?join=1`)
+	})
+
+	test('RSVP, RSVP again (no error, nothing changes), cancel: the place goes to the first waiting', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), { capacity: 1 }, { now: new Date() })
+		const [first, second] = [await makeUser(db), await makeUser(db)]
+		const [c1, c2] = [await cookieFor(first.id), await cookieFor(second.id)]
+		const path = `/events/${event.slug}`
+		const post = (cookie: string, intent: string) => call(eventPage, 'action', path, { cookie, params: { event: event.slug }, form: { intent } })
+
+		expect((await post(c1, 'rsvp')).headers.get('Location')).toBe(`${path}?done=going`)
+		expect((await post(c1, 'rsvp')).headers.get('Location')).toBe(`${path}?done=already-going`)
+		expect((await post(c2, 'rsvp')).headers.get('Location')).toBe(`${path}?done=waiting-1`)
+		expect((await post(c2, 'rsvp')).headers.get('Location')).toBe(`${path}?done=already-waiting-1`)
+
+		const seenBySecond = await call(eventPage, 'loader', `${path}?done=waiting-1`, { cookie: c2, params: { event: event.slug } })
+		expect(seenBySecond.data.page.myRsvp).toEqual({ status: 'waiting', placeInQueue: 1 })
+		expect(seenBySecond.data.page.placesLeft).toBe(0)
+		expect(seenBySecond.data.flash).toEqual({ key: 'waiting', count: 1 })
+
+		expect((await post(c1, 'cancel')).headers.get('Location')).toBe(`${path}?done=cancelled`)
+		const promoted = await call(eventPage, 'loader', path, { cookie: c2, params: { event: event.slug } })
+		expect(promoted.data.page.myRsvp).toEqual({ status: 'going', placeInQueue: null })
+		expect((await outboxTo(db, second.email)).at(-1)!.subject).toBe('Du har fått en plats: Klimatfika')
+	})
+
+	test('an event found by its id redirects to its address with the slug', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), {}, { now: new Date() })
+		const answer = await call(eventPage, 'loader', `/events/${event.id}`, { params: { event: String(event.id) } })
+		expect(answer.status).toBe(301)
+		expect(answer.headers.get('Location')).toBe(`/events/${event.slug}`)
+	})
+
+	test('helpers take and leave shifts from the event page', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), { shifts: [{ id: null, title: 'Värd', needed: 1 }] }, { now: new Date() })
+		const shift = await db.selectFrom('event_helper_shift').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()
+		const [a, b] = [await makeUser(db), await makeUser(db)]
+		const post = async (user: { id: number }, intent: string) =>
+			call(eventPage, 'action', `/events/${event.slug}`, { cookie: await cookieFor(user.id), params: { event: event.slug }, form: { intent, shiftId: String(shift.id) } })
+		expect((await post(a, 'take-shift')).headers.get('Location')).toMatch(/done=shift-taken$/)
+		expect((await post(b, 'take-shift')).headers.get('Location')).toMatch(/done=shift-full$/)
+		expect((await post(a, 'leave-shift')).headers.get('Location')).toMatch(/done=shift-left$/)
+		expect((await post(b, 'take-shift')).headers.get('Location')).toMatch(/done=shift-taken$/)
+	})
+
+	test('the list filters by type and month, and shows past events apart', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const soon = new Date(Date.now() + 40 * DAY)
+		const swap = await makeEvent(db, organiser.id, soon, { type: 'clothing-swap', title: 'Klädbyte för filtret' }, { now: new Date() })
+		const month = utcToLocal(swap.starts_at, 'Europe/Stockholm').date.slice(0, 7)
+		const byType = await call(list, 'loader', '/events?type=clothing-swap')
+		const titles = (answer: Settled) => answer.data.groups.flatMap((g: { events: Array<{ title: string }> }) => g.events.map((e) => e.title))
+		expect(titles(byType)).toContain('Klädbyte för filtret')
+		expect(titles(byType).every((t: string) => t.startsWith('Klädbyte'))).toBe(true)
+		expect(titles(await call(list, 'loader', '/events?type=film-screening'))).not.toContain('Klädbyte för filtret')
+		expect(titles(await call(list, 'loader', `/events?month=${month}`))).toContain('Klädbyte för filtret')
+		expect(titles(await call(list, 'loader', '/events?when=past'))).not.toContain('Klädbyte för filtret')
+		// Nonsense in the address is ignored, not an error.
+		expect((await call(list, 'loader', '/events?type=bogus&month=13')).status).toBe(200)
+	})
+})
+
+describe('calendars', () => {
+	test('the public feed, the single-event download and the personal feed are valid iCalendar', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), { title: 'Kalendertest' }, { now: new Date() })
+		const publicFeed = (await call(feed, 'loader', '/events.ics')).data as Response
+		expect(publicFeed.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8')
+		const summaries = new ICAL.Component(ICAL.parse(await publicFeed.text())).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary'))
+		expect(summaries).toContain('Kalendertest')
+
+		const single = (await call(eventCalendar, 'loader', `/events/${event.slug}/calendar.ics`, { params: { event: event.slug } })).data as Response
+		expect(single.headers.get('Content-Disposition')).toContain('attachment')
+		const vevent = new ICAL.Component(ICAL.parse(await single.text())).getFirstSubcomponent('vevent')!
+		expect(vevent.getFirstPropertyValue('url')).toBe(`http://localhost:3000/events/${event.slug}`)
+
+		const person = await makeUser(db)
+		await rsvp(db, event.id, person.id)
+		const cookie = await cookieFor(person.id)
+		const page = await call(mine, 'loader', '/events/mine', { cookie })
+		expect(page.data.upcoming.map((e: { title: string }) => e.title)).toEqual(['Kalendertest'])
+		const token = /\/events\/feed\/([a-z0-9]+)\.ics$/.exec(page.data.feedUrl)![1]!
+		const personal = (await call(personalFeed, 'loader', `/events/feed/${token}.ics`, { params: { token: `${token}.ics` } })).data as Response
+		expect(personal.status).toBe(200)
+		expect(await personal.text()).toContain('SUMMARY:Kalendertest')
+
+		// Resetting the secret retires the old address.
+		expect((await call(mine, 'action', '/events/mine', { cookie })).headers.get('Location')).toBe('/events/mine?reset=1')
+		expect((await call(personalFeed, 'loader', `/events/feed/${token}.ics`, { params: { token: `${token}.ics` } })).status).toBe(404)
+	})
+})
+
+describe('attendees and check-in', () => {
+	test('the attendee list exports as CSV, safe for spreadsheets', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), { capacity: 1 }, { now: new Date() })
+		const [a, b] = [await makeUser(db, { name: '=HYPERLINK("x")' }), await makeUser(db, { name: 'Åsa, "Berg"' })]
+		await rsvp(db, event.id, a.id)
+		await rsvp(db, event.id, b.id)
+		const answer = (await call(attendeesCsv, 'loader', `/organise/events/${event.id}/attendees.csv`, { cookie: await cookieFor(organiser.id), params: { eventId: String(event.id) } })).data as Response
+		expect(answer.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+		const lines = (await answer.text()).replace(/^\ufeff/, '').trim().split('\r\n')
+		expect(lines[0]).toBe('"Namn","E-post","Status","Plats i kön","Pass","Anmäld","Incheckad"')
+		expect(lines[1]).toMatch(/^"'=HYPERLINK\(""x""\)","[^"]+","Anmäld","",""/)
+		expect(lines[2]).toMatch(/^"Åsa, ""Berg""","[^"]+","Väntelista","1",""/)
+	})
+
+	test('an organiser emails everyone going', async () => {
+		const organiser = await makeUser(db, { role: 'organiser', name: 'Ingrid Arrangör' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), { capacity: 1 }, { now: new Date() })
+		const [a, b] = [await makeUser(db), await makeUser(db)]
+		await rsvp(db, event.id, a.id)
+		await rsvp(db, event.id, b.id)
+		const cookie = await cookieFor(organiser.id)
+		const bad = await call(attendees, 'action', `/organise/events/${event.id}/attendees`, { cookie, params: { eventId: String(event.id) }, form: { subject: '', body: '' } })
+		expect(bad.status).toBe(400)
+		const sent = await call(attendees, 'action', `/organise/events/${event.id}/attendees`, { cookie, params: { eventId: String(event.id) }, form: { subject: 'Ta med mugg', body: 'Vi ses!' } })
+		expect(sent.headers.get('Location')).toBe(`/organise/events/${event.id}/attendees?done=message-sent-1`)
+		expect((await outboxTo(db, a.email)).at(-1)!.subject).toBe('Ta med mugg')
+		expect((await outboxTo(db, a.email)).at(-1)!.text).toContain('Ingrid Arrangör')
+		expect((await outboxTo(db, b.email)).map((m) => m.subject)).not.toContain('Ta med mugg')
+	})
+
+	test('check-in at the door records who came, when, and who let them in; a walk-in too', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + DAY), {}, { now: new Date() })
+		const [guest, member] = [await makeUser(db, { name: 'Åsa Öberg' }), await makeUser(db, { name: 'Kim Medlem' })]
+		await rsvp(db, event.id, guest.id)
+		const cookie = await cookieFor(organiser.id)
+		const params = { eventId: String(event.id) }
+		const path = `/organise/events/${event.id}/check-in`
+
+		const door = await call(checkIn, 'loader', path, { cookie, params })
+		expect(door.data.people.map((p: { name: string }) => p.name)).toEqual(['Åsa Öberg'])
+		expect((await call(checkIn, 'action', path, { cookie, params, form: { intent: 'check-in', userId: String(guest.id) } })).status).toBe(200)
+		// Twice is the same as once.
+		await call(checkIn, 'action', path, { cookie, params, form: { intent: 'check-in', userId: String(guest.id) } })
+		const rows = await db.selectFrom('event_attendance').selectAll().where('event_id', '=', event.id).execute()
+		expect(rows).toHaveLength(1)
+		expect(rows[0]).toMatchObject({ user_id: guest.id, checked_in_by: organiser.id, walk_in: 0, name: 'Åsa Öberg' })
+
+		const badWalkIn = await call(checkIn, 'action', path, { cookie, params, form: { intent: 'walk-in', name: '' } })
+		expect(badWalkIn.status).toBe(400)
+		expect(badWalkIn.data.walkInResult.error.name).toContain('form.required')
+		await call(checkIn, 'action', path, { cookie, params, form: { intent: 'walk-in', name: 'Kim', email: member.email.toUpperCase() } })
+		await call(checkIn, 'action', path, { cookie, params, form: { intent: 'walk-in', name: 'Okänd gäst', email: '' } })
+		const walkIns = await db.selectFrom('event_attendance').select(['name', 'user_id', 'walk_in']).where('event_id', '=', event.id).where('walk_in', '=', 1).orderBy('id').execute()
+		expect(walkIns).toEqual([
+			{ name: 'Kim', user_id: member.id, walk_in: 1 },
+			{ name: 'Okänd gäst', user_id: null, walk_in: 1 },
+		])
+		const after = await call(checkIn, 'loader', path, { cookie, params })
+		expect(after.data.people.filter((p: { checkedInAt: string | null }) => p.checkedInAt)).toHaveLength(3)
+
+		const undo = rows[0]!.id
+		await call(checkIn, 'action', path, { cookie, params, form: { intent: 'undo-check-in', attendanceId: String(undo) } })
+		expect(await db.selectFrom('event_attendance').select('id').where('id', '=', undo).executeTakeFirst()).toBeUndefined()
+	})
+})
