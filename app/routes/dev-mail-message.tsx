@@ -77,12 +77,14 @@ export default function DevMailMessage({ loaderData }: Route.ComponentProps) {
 
 			<h2>{t('devMail.html')}</h2>
 			{html ? (
-				// No scripts in the sandbox; links open outside it, in a new tab.
+				// An opaque origin (no allow-same-origin) keeps the message away from the app, and its CSP
+				// runs none of its scripts. The sandbox allows scripts only so that tools like axe can
+				// look inside: without it their injected code never runs and axe waits forever.
 				<iframe
 					className="mail-frame"
 					title={t('devMail.htmlFrame')}
-					sandbox="allow-popups allow-popups-to-escape-sandbox"
-					srcDoc={withLinksInNewTab(html)}
+					sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"
+					srcDoc={framedEmail(html)}
 				/>
 			) : (
 				<p>{t('devMail.noHtml')}</p>
@@ -134,7 +136,15 @@ function TextWithLinks({ text }: { text: string }) {
 	)
 }
 
-function withLinksInNewTab(html: string): string {
-	const base = '<base target="_blank">'
-	return /<head[^>]*>/i.test(html) ? html.replace(/<head([^>]*)>/i, `<head$1>${base}`) : base + html
+/**
+ * The message's HTML with, first in its head, a CSP that lets no script run and a base that opens
+ * links in a new tab. A script placed before the head would run before the CSP is read, so then
+ * the two go first of all.
+ */
+function framedEmail(html: string): string {
+	const prelude = `<meta http-equiv="Content-Security-Policy" content="script-src 'none'"><base target="_blank">`
+	const head = /<head[^>]*>/i.exec(html)
+	if (!head || /<script/i.test(html.slice(0, head.index))) return prelude + html
+	const end = head.index + head[0].length
+	return html.slice(0, end) + prelude + html.slice(end)
 }
