@@ -1,8 +1,12 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { emailT } from '../i18n.ts'
 
-/** The frame every message shares: the pact's name on top, plain readable type, a footer. */
+/**
+ * The frame every message shares: the pact's name on top, plain readable type, a footer. Without
+ * a footer of its own a message says who sent it and why (email:footer.default).
+ */
 export function EmailLayout({
 	language,
 	preview,
@@ -16,6 +20,7 @@ export function EmailLayout({
 	footer?: string
 	children: ReactNode
 }) {
+	const footerText = footer || emailT(language)('footer.default', { pact: pactName })
 	return (
 		<Html lang={language}>
 			<Head />
@@ -24,12 +29,8 @@ export function EmailLayout({
 				<Container style={{ backgroundColor: '#ffffff', maxWidth: '560px', margin: '24px auto', padding: '24px 28px', borderRadius: '8px' }}>
 					<Text style={{ color: '#1f6f43', fontWeight: 700, fontSize: '16px', margin: '0 0 16px' }}>{pactName}</Text>
 					<Section>{children}</Section>
-					{footer ? (
-						<>
-							<Hr style={{ borderColor: '#dde5da', margin: '24px 0 12px' }} />
-							<Text style={{ color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: 0 }}>{footer}</Text>
-						</>
-					) : null}
+					<Hr style={{ borderColor: '#dde5da', margin: '24px 0 12px' }} />
+					<Text style={{ color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: 0 }}>{footerText}</Text>
 				</Container>
 			</Body>
 		</Html>
