@@ -105,8 +105,8 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 					</p>
 				)}
 
-				<section className="form-section" aria-labelledby="sign-about">
-					<h2 id="sign-about">
+				<section className="form-section" aria-labelledby="sign-section-about">
+					<h2 id="sign-section-about">
 						<span className="step-number" aria-hidden="true">
 							1
 						</span>
@@ -125,8 +125,8 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 					<DistrictField meta={fields.district} suggestions={districts} />
 				</section>
 
-				<section className="form-section" aria-labelledby="sign-commitments">
-					<h2 id="sign-commitments">
+				<section className="form-section" aria-labelledby="sign-section-commitments">
+					<h2 id="sign-section-commitments">
 						<span className="step-number" aria-hidden="true">
 							2
 						</span>
@@ -137,8 +137,8 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 					<OwnWordsInputs meta={fields.ownWords} legend={t('ownWords.legend')} hint={t('ownWords.hint', { max: limits.ownWords })} />
 				</section>
 
-				<section className="form-section" aria-labelledby="sign-consent">
-					<h2 id="sign-consent">
+				<section className="form-section" aria-labelledby="sign-section-choices">
+					<h2 id="sign-section-choices">
 						<span className="step-number" aria-hidden="true">
 							3
 						</span>

@@ -20,4 +20,12 @@ export async function openNewestMail(page: Page, to: string) {
 		await expect(page.locator('a[href^="/dev/mail/"]').first()).toBeVisible({ timeout: 1000 })
 	}).toPass({ timeout: 20_000 })
 	await page.locator('a[href^="/dev/mail/"]').first().click()
+	await page.waitForURL(/\/dev\/mail\/[^/?]+/)
+}
+
+/** The six-digit code in the message open in the local mailbox. */
+export async function codeFromOpenMail(page: Page): Promise<string> {
+	const code = (await page.locator('pre.mail-text').innerText()).match(/(?<!\d)(\d{6})(?!\d)/)?.[1]
+	expect(code, 'a six-digit code in the email').toBeTruthy()
+	return code!
 }
