@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
@@ -41,12 +42,7 @@ export async function runWorker(db: DB, { signal }: { signal: AbortSignal }): Pr
 				console.error(`worker: ${job.name} failed`, error)
 			}
 		}
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(resolve, TICK_MS)
-			signal.addEventListener('abort', () => {
-				clearTimeout(timer)
-				resolve()
-			}, { once: true })
-		})
+		// Rejects when aborted, which simply ends the loop.
+		await sleep(TICK_MS, undefined, { signal }).catch(() => {})
 	}
 }
