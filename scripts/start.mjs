@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-const built = 'build/server/index.js'
+// Written only after a build succeeds: a build that failed half-way (client done, server not)
+// must not look current, or the server would link to assets that no longer exist.
+const stamp = 'build/.complete'
 
 function newestChange(dir) {
 	let newest = 0
@@ -19,9 +21,11 @@ const sourceChanged = Math.max(
 	...['app', 'db', 'emails'].map(newestChange),
 	...['package.json', 'vite.config.ts', 'react-router.config.ts'].map((f) => fs.statSync(f).mtimeMs),
 )
-if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceChanged) {
+if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < sourceChanged) {
 	console.log('Building the app…')
+	fs.rmSync(stamp, { force: true })
 	execFileSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'inherit' })
+	fs.writeFileSync(stamp, new Date().toISOString())
 }
 
 process.env.NODE_ENV ??= 'production'
