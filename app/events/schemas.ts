@@ -136,38 +136,51 @@ export function eventFormSchema({ timeZone, now, currentStartsAt }: EventFormCon
 				.max(limits.occurrences, 'events:errors.occurrencesRange')
 				.optional(),
 		})
-		.superRefine((value, ctx) => {
-			if (!value.place && !value.onlineUrl) {
-				ctx.addIssue({ code: 'custom', path: ['place'], message: 'events:errors.placeOrLink' })
-			}
-			value.shifts.forEach((shift, i) => {
-				if (shift.title && !shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: 'form.required' })
-				if (!shift.title && shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: 'form.required' })
-			})
-			if (value.repeat !== 'none' && !value.occurrences) {
-				ctx.addIssue({ code: 'custom', path: ['occurrences'], message: 'events:errors.occurrencesRange' })
-			}
-			if (Boolean(value.rsvpClosesDate) !== Boolean(value.rsvpClosesTime)) {
-				ctx.addIssue({ code: 'custom', path: [value.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'], message: 'events:errors.dateAndTime' })
-			}
-		})
-		.transform((value, ctx) => {
+		// Cross-field rules run even when another field is wrong, so every message shows at once;
+		// each rule reads only fields that parsed.
+		.superRefine(
+			(value, ctx) => {
+				const v = value as Partial<typeof value>
+				const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0
+				if (!v.place && !v.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'events:errors.placeOrLink' })
+				if (Array.isArray(v.shifts)) {
+					v.shifts.forEach((shift, i) => {
+						if (shift?.title && !shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: 'form.required' })
+						if (!shift?.title && shift?.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: 'form.required' })
+					})
+				}
+				if (v.repeat && v.repeat !== 'none' && v.occurrences === undefined) {
+					ctx.addIssue({ code: 'custom', path: ['occurrences'], message: 'events:errors.occurrencesRange' })
+				}
+				if (Boolean(v.rsvpClosesDate) !== Boolean(v.rsvpClosesTime)) {
+					ctx.addIssue({ code: 'custom', path: [v.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'], message: 'events:errors.dateAndTime' })
+				}
+				const validDate = (x: unknown): x is string => text(x) && isLocalDate(x)
+				const validTime = (x: unknown): x is string => text(x) && isLocalTime(x)
+				if (!validDate(v.date) || !validTime(v.startTime)) return
+				const startsAt = localToUtc({ date: v.date, time: v.startTime }, timeZone).toISOString()
+				if (startsAt !== currentStartsAt && startsAt <= now.toISOString()) {
+					ctx.addIssue({ code: 'custom', path: ['date'], message: 'events:errors.startInPast' })
+				}
+				const endDate = v.endDate === undefined ? v.date : v.endDate
+				if (validDate(endDate) && validTime(v.endTime)) {
+					const endsAt = localToUtc({ date: endDate, time: v.endTime }, timeZone).toISOString()
+					if (endsAt <= startsAt) ctx.addIssue({ code: 'custom', path: [v.endDate ? 'endDate' : 'endTime'], message: 'events:errors.endBeforeStart' })
+				}
+				if (validDate(v.rsvpClosesDate) && validTime(v.rsvpClosesTime)) {
+					const closesAt = localToUtc({ date: v.rsvpClosesDate, time: v.rsvpClosesTime }, timeZone).toISOString()
+					if (closesAt > startsAt) ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: 'events:errors.rsvpClosesAfterStart' })
+				}
+			},
+			{ when: () => true },
+		)
+		.transform((value) => {
 			const startsAt = localToUtc({ date: value.date, time: value.startTime }, timeZone).toISOString()
 			const endsAt = localToUtc({ date: value.endDate ?? value.date, time: value.endTime }, timeZone).toISOString()
 			const rsvpClosesAt =
 				value.rsvpClosesDate && value.rsvpClosesTime
 					? localToUtc({ date: value.rsvpClosesDate, time: value.rsvpClosesTime }, timeZone).toISOString()
 					: null
-			if (endsAt <= startsAt) {
-				ctx.addIssue({ code: 'custom', path: [value.endDate ? 'endDate' : 'endTime'], message: 'events:errors.endBeforeStart' })
-			}
-			if (startsAt !== currentStartsAt && startsAt <= now.toISOString()) {
-				ctx.addIssue({ code: 'custom', path: ['date'], message: 'events:errors.startInPast' })
-			}
-			if (rsvpClosesAt && rsvpClosesAt > startsAt) {
-				ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: 'events:errors.rsvpClosesAfterStart' })
-			}
-			if (ctx.issues.length > 0) return z.NEVER
 			const shifts = value.shifts
 				.filter((s): s is { id?: number; title: string; needed: number } => Boolean(s.title && s.needed))
 				.map((s) => ({ id: s.id ?? null, title: s.title, needed: s.needed }))

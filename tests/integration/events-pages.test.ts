@@ -145,6 +145,9 @@ describe('organisers create events', () => {
 			expect(answer.status, JSON.stringify(overrides).slice(0, 60)).toBe(400)
 			expect(answer.data.result.error[field], field).toContain(message)
 		}
+		// Several mistakes at once: every one is named by its field in the same answer.
+		const many = await call(newEvent, 'action', '/organise/events/new', { cookie, form: validForm({ endTime: '17:00', capacity: '0', title: '' }) })
+		expect(many.data.result.error).toMatchObject({ endTime: ['events:errors.endBeforeStart'], capacity: ['events:errors.capacityMin'], title: ['form.required'] })
 		expect(await eventCount()).toBe(before)
 	})
 

@@ -1,0 +1,169 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expectNoAxeViolations, openNewestMail, uniqueEmail } from './helpers.ts'
+
+/**
+ * The life of a small event, in the browser: an organiser publishes a one-place event, two
+ * residents sign up (one waits), the first cancels, the second is promoted and told by email,
+ * and the organiser checks people in at the door on a phone. Axe runs on every page visited.
+ */
+
+test.use({ locale: 'sv-SE' })
+
+const organiserEmail = 'arrangor@klimatpakt.example'
+
+function localDate(daysAhead: number): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + daysAhead * 86_400_000))
+}
+
+/** A new resident signs the pact and confirms from the local mailbox, which signs them in. */
+async function newResident(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
+	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
+	const page = await context.newPage()
+	const email = uniqueEmail(name.toLowerCase().split(' ')[0]!)
+	await page.goto('/sign')
+	await page.getByLabel('Namn', { exact: true }).fill(name)
+	await page.getByLabel('E-postadress').fill(email)
+	await page.getByRole('radio', { name: 'Ja' }).check()
+	await page.getByRole('group', { name: 'Välj bland åtagandena' }).getByRole('checkbox').first().check()
+	// By name: the pledge form's consent label is not reliably tied to its box (reported to its owner).
+	await page.locator('input[name="consent"]').check()
+	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
+	await openNewestMail(page, email)
+	await page.locator('a[href*="/verify?token="]').first().click()
+	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
+	await expect(page).toHaveURL(/\/my-pledge/)
+	return { page, email }
+}
+
+/** Signs in with the emailed six-digit code, starting from wherever the page sent us to /login. */
+async function signInWithCode(page: Page, email: string) {
+	await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible()
+	await expectNoAxeViolations(page)
+	await page.getByLabel('E-postadress').fill(email)
+	await page.getByRole('button', { name: 'Skicka kod' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
+	await expectNoAxeViolations(page)
+	const back = page.url()
+	await openNewestMail(page, email)
+	await expect(page.getByRole('heading', { level: 2, name: 'Textversion' })).toBeVisible()
+	const code = (await page.locator('main').textContent())?.match(/\b(\d{6})\b/)?.[1]
+	expect(code, 'a six-digit code in the email').toBeTruthy()
+	await page.goto(back)
+	await page.getByLabel('Kod från mejlet').fill(code!)
+	await page.getByRole('button', { name: 'Logga in' }).last().click()
+}
+
+test('an organiser publishes a one-place event; the waitlist promotes the second resident when the first cancels', async ({ page, browser }) => {
+	test.setTimeout(180_000)
+	const title = `Klimatfika e2e ${Date.now().toString(36)}`
+
+	// The organiser signs in from the header and creates the event.
+	await page.goto('/events')
+	await expectNoAxeViolations(page)
+	await page.getByRole('link', { name: 'Logga in' }).click()
+	await signInWithCode(page, organiserEmail)
+	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arrangera' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Arrangera evenemang' })).toBeVisible()
+	await expectNoAxeViolations(page)
+	await page.getByRole('link', { name: 'Nytt evenemang' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Nytt evenemang' })).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	// Bad input first: the end before the start, no places.
+	await page.getByLabel('Typ av evenemang').selectOption('climate-fika')
+	await page.getByLabel('Rubrik').fill(title)
+	await page.getByLabel('Datum', { exact: true }).fill(localDate(14))
+	await page.getByLabel('Börjar').fill('18:00')
+	await page.getByLabel('Slutar').fill('17:00')
+	await page.getByLabel(/^Adress eller plats/).fill('Stadsbiblioteket, Bollbrogatan 1')
+	await page.getByLabel(/^Antal platser/).fill('0')
+	await page.getByRole('button', { name: 'Publicera', exact: true }).click()
+	await expect(page.getByText('Slutet måste komma efter starten.')).toBeVisible()
+	await expect(page.getByText('Antalet platser måste vara minst 1. Lämna tomt för ingen gräns.')).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	await page.getByLabel('Slutar').fill('19:30')
+	await page.getByLabel(/^Antal platser/).fill('1')
+	await page.getByLabel('Pass 1', { exact: true }).fill('Duka fram fikat')
+	await page.getByLabel('Antal hjälpare, pass 1').fill('1')
+	await page.getByRole('button', { name: 'Publicera', exact: true }).click()
+	await expect(page.getByText('Evenemanget är publicerat.')).toBeVisible()
+	await expectNoAxeViolations(page)
+	const manageUrl = page.url()
+	await page.getByRole('link', { name: 'Visa sidan' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+	const eventUrl = new URL(page.url()).pathname
+	await expect(page.getByText('1 av 1 plats kvar')).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	// The first resident takes the place.
+	const first = await newResident(browser, 'Frida Först')
+	await first.page.goto(eventUrl)
+	await expectNoAxeViolations(first.page)
+	await first.page.getByRole('button', { name: 'Anmäl mig' }).click()
+	await expect(first.page.getByText('Klart! Du är anmäld.')).toBeVisible()
+	await expect(first.page.getByText('Du är anmäld.', { exact: true })).toBeVisible()
+	await expectNoAxeViolations(first.page)
+	// Pressing again changes nothing and is no error (the button is gone; a second POST is harmless).
+	const again = await first.page.request.post(eventUrl, { form: { intent: 'rsvp' }, maxRedirects: 0 })
+	expect(again.status()).toBe(303)
+	expect(again.headers()['location']).toContain('done=already-going')
+
+	// The second resident starts as a visitor: the RSVP button leads to sign-in and back.
+	const second = await newResident(browser, 'Sam Sist')
+	const visitorContext = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
+	const visitor = await visitorContext.newPage()
+	await visitor.goto(eventUrl)
+	await expect(visitor.getByText('Fullt – väntelista')).toBeVisible()
+	await expectNoAxeViolations(visitor)
+	await visitor.getByRole('link', { name: 'Logga in och anmäl dig' }).click()
+	await signInWithCode(visitor, second.email)
+	await expect(visitor).toHaveURL(new RegExp(`${eventUrl}\\?join=1$`))
+	await expect(visitor.getByText('Du är inloggad. Tryck på knappen för att anmäla dig.')).toBeVisible()
+	await expectNoAxeViolations(visitor)
+	await visitor.getByRole('button', { name: 'Ställ mig på väntelistan' }).click()
+	await expect(visitor.getByText('Du står som nummer 1 på väntelistan.', { exact: true })).toBeVisible()
+	await expectNoAxeViolations(visitor)
+
+	// The first cancels; the second is promoted at once and emailed.
+	await first.page.getByRole('button', { name: 'Avanmäl mig' }).click()
+	await expect(first.page.getByText('Du är avanmäld. Tack för att du gav platsen vidare!')).toBeVisible()
+	await expectNoAxeViolations(first.page)
+	await visitor.reload()
+	await expect(visitor.getByText('Du är anmäld.', { exact: true })).toBeVisible()
+	await openNewestMail(visitor, second.email)
+	await expect(visitor.getByRole('heading', { level: 2, name: 'Textversion' })).toBeVisible()
+	await expect(visitor.getByText(`Du har fått en plats: ${title}`).first()).toBeVisible()
+	await expect(visitor.getByText('event.ics').first()).toBeVisible()
+	await expectNoAxeViolations(visitor)
+
+	// The personal page lists it, with a calendar feed.
+	await visitor.goto('/events/mine')
+	await expect(visitor.getByRole('link', { name: title })).toBeVisible()
+	await expectNoAxeViolations(visitor)
+
+	// At the door, on a phone: find the second resident by name and check them in; add a walk-in.
+	await page.setViewportSize({ width: 390, height: 844 })
+	await page.goto(`${new URL(manageUrl).pathname}/check-in`)
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Insläpp')
+	await expectNoAxeViolations(page)
+	await page.getByRole('searchbox', { name: 'Sök på namn' }).fill('sam')
+	const row = page.getByRole('listitem').filter({ hasText: 'Sam Sist' })
+	await expect(row).toBeVisible()
+	await expect(page.getByRole('listitem').filter({ hasText: 'Frida Först' })).toHaveCount(0)
+	await row.getByRole('button', { name: 'Checka in' }).click()
+	await expect(row.getByText(/Incheckad \d\d:\d\d/)).toBeVisible()
+	await page.reload()
+	await expect(page.getByText('1 incheckade av 1 anmälda')).toBeVisible()
+	await page.getByLabel('Namn', { exact: true }).fill('Gäst Utan Anmälan')
+	await page.getByRole('button', { name: 'Lägg till och checka in' }).click()
+	await expect(page.getByText('Gäst Utan Anmälan är tillagd och incheckad.')).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	// The attendee list shows who is going, and exports.
+	await page.setViewportSize({ width: 1280, height: 900 })
+	await page.goto(`${new URL(manageUrl).pathname}/attendees`)
+	await expect(page.getByRole('table', { name: /Anmälda/ }).getByText('Sam Sist')).toBeVisible()
+	await expectNoAxeViolations(page)
+})
