@@ -44,11 +44,13 @@ export function escapeText(value: string): string {
 		.replace(/;/g, '\\;')
 		.replace(/,/g, '\\,')
 		.replace(/\r\n|\r|\n/g, '\\n')
+		// eslint-disable-next-line no-control-regex -- removing control characters is the point
 		.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
 }
 
 /** Parameter values (CN=...) cannot be escaped; quote them and drop what quoting cannot hold. */
 function paramValue(value: string): string {
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
 	return `"${value.replace(/["\u0000-\u001f\u007f]/g, '')}"`
 }
 

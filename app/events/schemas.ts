@@ -40,6 +40,7 @@ export const limits = {
 
 const tooLong = (max: number) => `form.tooLong|${JSON.stringify({ max })}`
 // Control characters have no place in a one-line text (they break emails, exports and .ics).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
 
 function requiredLine(max: number) {
