@@ -122,7 +122,7 @@ function AttendeeTable({ id, heading, rows, showQueue }: { id: string; heading: 
 			{rows.length === 0 ? (
 				<p>{t('attendees.none')}</p>
 			) : (
-				<div className="table-wrap">
+				<div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
 					<table aria-labelledby={`${id}-heading`}>
 						<thead>
 							<tr>

@@ -50,7 +50,8 @@ function EventTable({ rows, labelledBy }: { rows: Row[]; labelledBy: string }) {
 	const { t } = useTranslation('events')
 	if (rows.length === 0) return <p>{t('organise.none')}</p>
 	return (
-		<div className="table-wrap">
+		// Focusable and named, so the table can be scrolled sideways by keyboard on a phone.
+		<div className="table-wrap" tabIndex={0} role="region" aria-labelledby={labelledBy}>
 			<table aria-labelledby={labelledBy} className="organise-table">
 				<thead>
 					<tr>
