@@ -25,8 +25,7 @@ async function newResident(browser: Browser, name: string): Promise<{ page: Page
 	await page.getByLabel('E-postadress').fill(email)
 	await page.getByRole('radio', { name: 'Ja' }).check()
 	await page.getByRole('group', { name: 'Välj bland åtagandena' }).getByRole('checkbox').first().check()
-	// By name: the pledge form's consent label is not reliably tied to its box (reported to its owner).
-	await page.locator('input[name="consent"]').check()
+	await page.getByLabel('Jag samtycker till att mina uppgifter sparas enligt texten ovan.').check()
 	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
 	await openNewestMail(page, email)
