@@ -3,6 +3,7 @@ import { config } from '#app/config.server.ts'
 import { recountPact } from '#app/pledge/counts.server.ts'
 import { CONSENT_VERSION } from '#app/pledge/schemas.ts'
 import type { DB } from './index.ts'
+import { seedEvents } from './seed-events.ts'
 import type { CommitmentCategory, Language, PledgeProgress, RoleName } from './schema.ts'
 
 /**
@@ -195,5 +196,7 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 
 	for (const staff of demoStaff) await grantRole(db, staff.email, staff.role, new Date(anchor))
 	await recountPact(db)
+	// A year of events around today, with RSVPs and attendance by the people above.
+	await seedEvents(db)
 	return true
 }
