@@ -26,6 +26,8 @@ export interface UserTable {
 	name: string
 	language: Language
 	created_at: ColumnType<Timestamp, Timestamp | undefined, never>
+	/** The engagement ladder's congratulation on a new step; on unless the person turns it off. */
+	level_up_emails: Generated<Bool>
 }
 
 export interface RoleTable {
@@ -167,6 +169,10 @@ export interface Database {
 	event_attendance: EventAttendanceTable
 	event_reminder: EventReminderTable
 	calendar_feed: CalendarFeedTable
+	ladder_step: LadderStepTable
+	ladder_history: LadderHistoryTable
+	ladder_setting: LadderSettingTable
+	volunteer_interest: VolunteerInterestTable
 }
 
 export type User = Selectable<UserTable>
@@ -270,3 +276,48 @@ export interface CalendarFeedTable {
 
 export type Event = Selectable<EventTable>
 export type EventRsvp = Selectable<EventRsvpTable>
+
+// The engagement ladder (issue 4): see db/migrations/0004_ladder.ts.
+export type LadderSource = 'rule' | 'coordinator'
+export type LadderRule = 'signature' | 'attendance' | 'helping' | 'thresholds'
+export type LadderEmail = 'pending' | 'queued' | 'none'
+
+export interface LadderStepTable {
+	user_id: number
+	step: number
+	/** What the rules said at the last evaluation; they promote past it, or on new facts. */
+	rule_step: number
+	/** Events checked in at, and helper events done in the window, at the last evaluation. */
+	attended_count: number
+	helped_count: number
+	reached_at: Timestamp
+	seen_step: Generated<number>
+	evaluated_at: Timestamp
+}
+
+export interface LadderHistoryTable {
+	id: Generated<number>
+	user_id: number
+	from_step: number
+	to_step: number
+	source: LadderSource
+	rule: LadderRule | null
+	reason: string | null
+	event_id: number | null
+	changed_by: number | null
+	changed_at: Timestamp
+	email: Generated<LadderEmail>
+}
+
+export interface LadderSettingTable {
+	name: string
+	value: number
+	updated_at: Timestamp | null
+	updated_by: number | null
+}
+
+export interface VolunteerInterestTable {
+	user_id: number
+	interest: string
+	created_at: Timestamp
+}

@@ -1,0 +1,351 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { DB } from '#db/index.ts'
+import type { Database, LadderRule } from '#db/schema.ts'
+import { queueLevelUpInTransaction, sendPendingLevelUpEmails } from './level-up.server.tsx'
+import {
+	defaultLadderSettings,
+	isLadderStep,
+	ruleFor,
+	ruleStep,
+	settingNames,
+	shouldPromote,
+	windowStart,
+	type LadderFacts,
+	type LadderSettings,
+	type LadderStep,
+	type StepOrZero,
+} from './rules.ts'
+
+/**
+ * The engagement ladder: where each person stands, computed from what they actually did.
+ * 1 = confirmed signature; 2 = checked in at events; 3 = helper shifts done at events in the last
+ * months (a shift is done when the person held it at an event that has ended AND was checked in
+ * there); 4 = granted by a coordinator. Rules only ever promote; a coordinator can raise or lower,
+ * with a reason. Every change is a history row.
+ *
+ * Promotion is immediate where the fact is recorded (recordLadderActivity, in the check-in's
+ * transaction) and lazy everywhere else (a person's page, the coordinators' view, and
+ * reevaluateAll from the worker), because "the event has ended" is a fact no one records.
+ */
+
+type Handle = Kysely<Database> | Transaction<Database>
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export async function readLadderSettings(db: Handle): Promise<LadderSettings> {
+	const rows = await db.selectFrom('ladder_setting').select(['name', 'value']).execute()
+	const byName = new Map(rows.map((r) => [r.name, r.value]))
+	const settings = { ...defaultLadderSettings }
+	for (const key of Object.keys(settingNames) as Array<keyof LadderSettings>) {
+		const value = byName.get(settingNames[key])
+		if (typeof value === 'number' && value >= 1) settings[key] = value
+	}
+	return settings
+}
+
+/**
+ * Changes the thresholds and re-evaluates everyone in the same transaction: a lower threshold
+ * promotes at once; a higher one lowers nobody (the coordinators' list shows who the rules no
+ * longer carry). Congratulations go out after the commit.
+ */
+export async function updateLadderSettings(db: DB, settings: LadderSettings, coordinatorId: number, now = new Date()): Promise<{ promoted: number }> {
+	const promoted = await db.transaction().execute(async (trx) => {
+		for (const key of Object.keys(settingNames) as Array<keyof LadderSettings>) {
+			await trx
+				.updateTable('ladder_setting')
+				.set({ value: settings[key], updated_at: now.toISOString(), updated_by: coordinatorId })
+				.where('name', '=', settingNames[key])
+				.execute()
+		}
+		return evaluateMany(trx, null, { now, rule: 'thresholds', emails: 'later' })
+	})
+	await sendPendingLevelUpEmails(db, now)
+	return { promoted: promoted.length }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts and rules
+
+interface PersonFacts extends LadderFacts {
+	userId: number
+}
+
+/** The facts for some people (or everyone with a signature or a ladder row), in three queries. */
+async function factsFor(db: Handle, userIds: number[] | null, settings: LadderSettings, now: Date): Promise<Map<number, PersonFacts>> {
+	const nowIso = now.toISOString()
+	const since = windowStart(now, settings.helperWindowMonths).toISOString()
+	let signatures = db.selectFrom('signature').select(['user_id', 'status'])
+	let attended = db
+		.selectFrom('event_attendance')
+		.select((eb) => ['event_attendance.user_id', eb.fn.count<number>('event_attendance.event_id').distinct().as('n')])
+		.where('event_attendance.user_id', 'is not', null)
+		.groupBy('event_attendance.user_id')
+	let helped = db
+		.selectFrom('event_helper')
+		.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
+		.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
+		.innerJoin('event_attendance', (join) => join.onRef('event_attendance.event_id', '=', 'event.id').onRef('event_attendance.user_id', '=', 'event_helper.user_id'))
+		.select((eb) => ['event_helper.user_id', eb.fn.count<number>('event.id').distinct().as('n')])
+		.where('event.ends_at', '<=', nowIso)
+		.where('event.ends_at', '>', since)
+		.groupBy('event_helper.user_id')
+	let rows = db.selectFrom('ladder_step').select('user_id')
+	if (userIds) {
+		if (userIds.length === 0) return new Map()
+		signatures = signatures.where('user_id', 'in', userIds)
+		attended = attended.where('event_attendance.user_id', 'in', userIds)
+		helped = helped.where('event_helper.user_id', 'in', userIds)
+		rows = rows.where('user_id', 'in', userIds)
+	}
+	const [signatureRows, attendedRows, helpedRows, ladderRows] = await Promise.all([signatures.execute(), attended.execute(), helped.execute(), rows.execute()])
+	const facts = new Map<number, PersonFacts>()
+	const person = (userId: number) => {
+		let f = facts.get(userId)
+		if (!f) facts.set(userId, (f = { userId, confirmed: false, attended: 0, helped: 0 }))
+		return f
+	}
+	for (const s of signatureRows) person(s.user_id).confirmed = s.status === 'confirmed'
+	for (const r of ladderRows) person(r.user_id)
+	for (const a of attendedRows) if (a.user_id !== null && facts.has(a.user_id)) person(a.user_id).attended = Number(a.n)
+	for (const h of helpedRows) if (facts.has(h.user_id)) person(h.user_id).helped = Number(h.n)
+	return facts
+}
+
+/** The event whose check-in tipped a promotion, for "what got me there". */
+async function tippingEvent(db: Handle, userId: number, rule: LadderRule, now: Date): Promise<number | null> {
+	if (rule === 'attendance') {
+		const row = await db
+			.selectFrom('event_attendance')
+			.select('event_id')
+			.where('user_id', '=', userId)
+			.orderBy('checked_in_at', 'desc')
+			.orderBy('id', 'desc')
+			.executeTakeFirst()
+		return row?.event_id ?? null
+	}
+	if (rule === 'helping') {
+		const row = await db
+			.selectFrom('event_helper')
+			.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
+			.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
+			.innerJoin('event_attendance', (join) => join.onRef('event_attendance.event_id', '=', 'event.id').onRef('event_attendance.user_id', '=', 'event_helper.user_id'))
+			.select('event.id')
+			.where('event_helper.user_id', '=', userId)
+			.where('event.ends_at', '<=', now.toISOString())
+			.orderBy('event.ends_at', 'desc')
+			.executeTakeFirst()
+		return row?.id ?? null
+	}
+	return null
+}
+
+export interface Promotion {
+	userId: number
+	from: StepOrZero
+	to: LadderStep
+}
+
+interface EvaluateOptions {
+	now: Date
+	/** 'thresholds' when a settings change caused the evaluation. */
+	rule?: 'thresholds'
+	/** 'now' renders and queues the congratulation in this transaction; 'later' leaves it owed. */
+	emails: 'now' | 'later'
+}
+
+/** Applies the rules to one person's facts inside a transaction; returns the promotion, if any. */
+async function applyRules(trx: Handle, facts: PersonFacts, settings: LadderSettings, options: EvaluateOptions): Promise<Promotion | null> {
+	const { now } = options
+	const nowIso = now.toISOString()
+	const earned = ruleStep(facts, settings)
+	const current = await trx.selectFrom('ladder_step').selectAll().where('user_id', '=', facts.userId).executeTakeFirst()
+	const before = current
+		? { step: current.step, ruleStep: current.rule_step, attended: current.attended_count, helped: current.helped_count }
+		: { step: 0, ruleStep: 0, attended: 0, helped: 0 }
+	if (!shouldPromote(before, earned, facts)) {
+		// Nothing to promote: remember what the rules saw, so a later promotion needs news.
+		if (current && (current.rule_step !== earned || current.attended_count !== facts.attended || current.helped_count !== facts.helped)) {
+			await trx
+				.updateTable('ladder_step')
+				.set({ rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, evaluated_at: nowIso })
+				.where('user_id', '=', facts.userId)
+				.execute()
+		}
+		return null
+	}
+	const to = earned as LadderStep
+	const from = before.step as StepOrZero
+	if (current) {
+		// The guard on the old step makes a lost race a no-op rather than a second promotion.
+		const updated = await trx
+			.updateTable('ladder_step')
+			.set({ step: to, rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, reached_at: nowIso, evaluated_at: nowIso })
+			.where('user_id', '=', facts.userId)
+			.where('step', '=', current.step)
+			.executeTakeFirst()
+		if (Number(updated.numUpdatedRows) === 0) return null
+	} else {
+		const inserted = await trx
+			.insertInto('ladder_step')
+			.values({ user_id: facts.userId, step: to, rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, reached_at: nowIso, evaluated_at: nowIso })
+			.onConflict((oc) => oc.column('user_id').doNothing())
+			.executeTakeFirst()
+		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null
+	}
+	const user = await trx.selectFrom('user').select('level_up_emails').where('id', '=', facts.userId).executeTakeFirstOrThrow()
+	let topHistoryId = 0
+	// One row per step climbed, so the history reads as a staircase; only the top one is congratulated.
+	for (let step = from + 1; step <= to; step += 1) {
+		const rule: LadderRule = options.rule === 'thresholds' && step >= 2 ? 'thresholds' : ruleFor(step as LadderStep)
+		const top = step === to
+		const row = await trx
+			.insertInto('ladder_history')
+			.values({
+				user_id: facts.userId,
+				from_step: step - 1,
+				to_step: step,
+				source: 'rule',
+				rule,
+				reason: null,
+				event_id: top ? await tippingEvent(trx, facts.userId, ruleFor(step as LadderStep), now) : null,
+				changed_by: null,
+				changed_at: nowIso,
+				email: top && step >= 2 && user.level_up_emails ? 'pending' : 'none',
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		if (top) topHistoryId = row.id
+	}
+	if (options.emails === 'now' && topHistoryId) await queueLevelUpInTransaction(trx, topHistoryId, now)
+	return { userId: facts.userId, from, to }
+}
+
+/** Applies the rules to some people (null: everyone) inside the caller's transaction. */
+async function evaluateMany(trx: Handle, userIds: number[] | null, options: EvaluateOptions): Promise<Promotion[]> {
+	const settings = await readLadderSettings(trx)
+	const facts = await factsFor(trx, userIds, settings, options.now)
+	const promotions: Promotion[] = []
+	for (const person of facts.values()) {
+		const promotion = await applyRules(trx, person, settings, options)
+		if (promotion) promotions.push(promotion)
+	}
+	return promotions
+}
+
+/**
+ * THE HOOK for the events area: call it inside the transaction that records a check-in (or any
+ * fact the ladder reads), so the promotion and its congratulation commit with the fact. The
+ * transaction begins IMMEDIATE, so two check-ins of one person at the same moment are
+ * serialised: the second sees the first's promotion and promotes nobody.
+ */
+export async function recordLadderActivity(trx: Transaction<Database>, userId: number, now = new Date()): Promise<Promotion | null> {
+	const [promotion] = await evaluateMany(trx, [userId], { now, emails: 'now' })
+	return promotion ?? null
+}
+
+/** Re-evaluates one person inside the caller's transaction. */
+export async function reevaluateLadder(trx: Transaction<Database>, userId: number, { rule, now = new Date() }: { rule?: 'thresholds'; now?: Date } = {}): Promise<Promotion | null> {
+	const [promotion] = await evaluateMany(trx, [userId], { now, rule, emails: 'now' })
+	return promotion ?? null
+}
+
+/** Re-evaluates one person in a transaction of its own (a page load catching up). */
+export async function evaluateLadder(db: DB, userId: number, now = new Date()): Promise<Promotion | null> {
+	return db.transaction().execute((trx) => reevaluateLadder(trx, userId, { now }))
+}
+
+/**
+ * Everyone, set-based: for the worker (helping becomes "done" when an event ends, which no one
+ * records) and the coordinators' view. Safe to run in two processes at once and to repeat.
+ */
+export async function reevaluateAll(db: DB, now = new Date()): Promise<{ promoted: number; emailed: number }> {
+	const promotions = await db.transaction().execute((trx) => evaluateMany(trx, null, { now, emails: 'later' }))
+	const emailed = await sendPendingLevelUpEmails(db, now)
+	return { promoted: promotions.length, emailed }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coordinators
+
+export type CoordinatorOutcome = { kind: 'changed'; from: StepOrZero; to: LadderStep } | { kind: 'unchanged' } | { kind: 'not-signed' }
+
+/**
+ * A coordinator raises or lowers a person, with a reason. Step 4 (a regular role, e.g. on the
+ * board) is reached only this way. The rules will not undo a lowering: they promote again only
+ * when the person does something new.
+ */
+export async function setStepByCoordinator(
+	db: DB,
+	{ userId, step, reason, coordinatorId }: { userId: number; step: LadderStep; reason: string; coordinatorId: number },
+	now = new Date(),
+): Promise<CoordinatorOutcome> {
+	if (!isLadderStep(step)) throw new Error(`not a ladder step: ${step}`)
+	return db.transaction().execute(async (trx): Promise<CoordinatorOutcome> => {
+		const settings = await readLadderSettings(trx)
+		const facts = (await factsFor(trx, [userId], settings, now)).get(userId)
+		if (!facts?.confirmed) return { kind: 'not-signed' }
+		const current = await trx.selectFrom('ladder_step').selectAll().where('user_id', '=', userId).executeTakeFirst()
+		const from = (current?.step ?? 0) as StepOrZero
+		if (from === step) return { kind: 'unchanged' }
+		const nowIso = now.toISOString()
+		const earned = ruleStep(facts, settings)
+		const row = { step, rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, reached_at: nowIso, evaluated_at: nowIso }
+		if (current) await trx.updateTable('ladder_step').set(row).where('user_id', '=', userId).execute()
+		else await trx.insertInto('ladder_step').values({ user_id: userId, ...row }).execute()
+		const user = await trx.selectFrom('user').select('level_up_emails').where('id', '=', userId).executeTakeFirstOrThrow()
+		const history = await trx
+			.insertInto('ladder_history')
+			.values({
+				user_id: userId,
+				from_step: from,
+				to_step: step,
+				source: 'coordinator',
+				rule: null,
+				reason,
+				event_id: null,
+				changed_by: coordinatorId,
+				changed_at: nowIso,
+				email: step > from && step >= 2 && user.level_up_emails ? 'pending' : 'none',
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		await queueLevelUpInTransaction(trx, history.id, now)
+		return { kind: 'changed', from, to: step }
+	})
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preferences and interests
+
+export async function setLevelUpEmails(db: DB, userId: number, on: boolean): Promise<void> {
+	await db.updateTable('user').set({ level_up_emails: on ? 1 : 0 }).where('id', '=', userId).execute()
+}
+
+export async function setVolunteerInterests(db: DB, userId: number, interests: readonly string[], now = new Date()): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('volunteer_interest').where('user_id', '=', userId).execute()
+		if (interests.length > 0) {
+			await trx
+				.insertInto('volunteer_interest')
+				.values([...new Set(interests)].map((interest) => ({ user_id: userId, interest, created_at: now.toISOString() })))
+				.execute()
+		}
+	})
+}
+
+export async function volunteerInterestsOf(db: Handle, userId: number): Promise<string[]> {
+	const rows = await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', userId).execute()
+	return rows.map((r) => r.interest)
+}
+
+/** Marks the person's current step as seen; true when it was new to them (celebrate it once). */
+export async function markStepSeen(db: DB, userId: number): Promise<boolean> {
+	const result = await db
+		.updateTable('ladder_step')
+		.set((eb) => ({ seen_step: eb.ref('step') }))
+		.where('user_id', '=', userId)
+		.whereRef('seen_step', '<', 'step')
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows) > 0
+}

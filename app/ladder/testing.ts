@@ -1,0 +1,68 @@
+import { checkIn } from '#app/events/check-in.server.ts'
+import { makeEvent, makeUser } from '#app/events/fixtures.ts'
+import { takeHelperShift } from '#app/events/rsvp.server.ts'
+import { confirmSignature, signPledge } from '#app/pledge/pledge.server.ts'
+import { signInput } from '#app/pledge/testing.ts'
+import type { DB } from '#db/index.ts'
+import type { Event } from '#db/schema.ts'
+import { recordLadderActivity } from './ladder.server.ts'
+
+/** Helpers for the ladder's tests: people and facts made through the same functions the app uses. */
+
+export const DAY = 86_400_000
+
+/** A person with a confirmed signature (and the welcome email that comes with it). */
+export async function signedPerson(db: DB, now = new Date(), overrides: Parameters<typeof signInput>[0] = {}) {
+	const input = signInput(overrides)
+	await signPledge(db, input, { language: 'sv', now: new Date(now.getTime() - 60_000) })
+	const confirmed = await confirmSignature(db, input.email, now)
+	if (!confirmed) throw new Error('could not confirm the test signature')
+	return { userId: confirmed.userId, email: input.email.toLowerCase(), name: input.name }
+}
+
+let organiserId: number | undefined
+
+export async function organiser(db: DB): Promise<number> {
+	organiserId ??= (await makeUser(db, { role: 'organiser', name: 'Olle Organisatör' })).id
+	return organiserId
+}
+
+/** A published event starting at `startsAt`, two hours long, with one helper shift of `needed`. */
+export async function eventAt(db: DB, startsAt: Date, { needed = 3, type = 'climate-fika' as const, title = 'Klimatfika' } = {}): Promise<Event & { shiftId: number }> {
+	const event = await makeEvent(db, await organiser(db), startsAt, { type, title, shifts: [{ title: 'Duka fram fikat', needed }] })
+	const shift = await db.selectFrom('event_helper_shift').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()
+	return { ...event, shiftId: shift.id }
+}
+
+/**
+ * The check-in as the events area does it once the ladder's hook is wired: the attendance row and
+ * the ladder's evaluation in one transaction.
+ */
+export async function checkInWithLadder(db: DB, eventId: number, userId: number, now: Date) {
+	const by = await organiser(db)
+	return db.transaction().execute(async (trx) => {
+		const result = await checkIn(trx, eventId, userId, by, now)
+		const promotion = result.changed ? await recordLadderActivity(trx, userId, now) : null
+		return { ...result, promotion }
+	})
+}
+
+/** Takes a shift (the day before) and is checked in at the event's start: a shift that will count once the event ends. */
+export async function helpAt(db: DB, event: Event & { shiftId: number }, userId: number) {
+	const start = new Date(event.starts_at)
+	const taken = await takeHelperShift(db, event.shiftId, userId, new Date(start.getTime() - DAY))
+	if (taken.kind !== 'taken') throw new Error(`could not take the shift: ${taken.kind}`)
+	return checkInWithLadder(db, event.id, userId, start)
+}
+
+export async function ladderRow(db: DB, userId: number) {
+	return db.selectFrom('ladder_step').selectAll().where('user_id', '=', userId).executeTakeFirst()
+}
+
+export async function historyRows(db: DB, userId: number) {
+	return db.selectFrom('ladder_history').selectAll().where('user_id', '=', userId).orderBy('id').execute()
+}
+
+export async function levelUpMails(db: DB, address: string) {
+	return db.selectFrom('outbox').selectAll().where('to_address', '=', address).where('idempotency_key', 'like', 'ladder-level-up:%').orderBy('id').execute()
+}
