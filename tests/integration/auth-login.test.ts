@@ -3,26 +3,7 @@ import { action, loader } from '#app/routes/login.tsx'
 import { signInHeaders } from '#app/auth/session.server.ts'
 import { SIGN_IN_LIMITS } from '#app/auth/sign-in.server.ts'
 import { databasePath, getDb, openDatabase, setDb, type DB } from '#db/index.ts'
-
-/** The parts of a page's data these tests read. */
-type Answer = { result?: { error?: Record<string, string[] | null> | null }; [key: string]: unknown }
-
-/** What a loader or action answered, whether it returned data(), a Response, or threw one. */
-async function settle(run: () => Promise<unknown>): Promise<{ status: number; headers: Headers; data: Answer | undefined }> {
-	let value: unknown
-	try {
-		value = await run()
-	} catch (error) {
-		if (!(error instanceof Response)) throw error
-		value = error
-	}
-	if (value instanceof Response) return { status: value.status, headers: value.headers, data: undefined }
-	if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
-		const { init, data } = value as { init: ResponseInit | null; data: unknown }
-		return { status: init?.status ?? 200, headers: new Headers(init?.headers), data: data as Answer }
-	}
-	return { status: 200, headers: new Headers(), data: value as Answer }
-}
+import { settle } from '#tests/route-helpers.ts'
 
 let ips = 0
 function freshIp() {

@@ -17,29 +17,10 @@ import * as editEvent from '#app/routes/organise-event.tsx'
 import * as newEvent from '#app/routes/organise-event-new.tsx'
 import * as organiseList from '#app/routes/organise-events.tsx'
 import { getDb } from '#db/index.ts'
+import { settle, type Settled } from '#tests/route-helpers.ts'
 
 const db = getDb()
 const DAY = 86_400_000
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route answers its own shape; the tests read what they check
-type Settled = { status: number; headers: Headers; data: any }
-
-/** What a loader or action answered, whether it returned data(), a Response, or threw one. */
-async function settle(run: () => Promise<unknown>): Promise<Settled> {
-	let value: unknown
-	try {
-		value = await run()
-	} catch (error) {
-		if (!(error instanceof Response)) throw error
-		value = error
-	}
-	if (value instanceof Response) return { status: value.status, headers: value.headers, data: value }
-	if (value && typeof value === 'object' && 'init' in value && 'data' in value) {
-		const { init, data } = value as { init: ResponseInit | null; data: unknown }
-		return { status: init?.status ?? 200, headers: new Headers(init?.headers), data }
-	}
-	return { status: 200, headers: new Headers(), data: value }
-}
 
 async function cookieFor(userId: number): Promise<string> {
 	const header = await sessionCookie.serialize(await createSession(db, userId))
