@@ -1,4 +1,4 @@
-import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -44,21 +44,27 @@ export function TextField({
 	autoComplete,
 	inputMode,
 	optional,
+	min,
+	max,
+	className,
 }: {
-	meta: FieldMetadata<string | undefined | null>
+	meta: FieldMetadata<string | number | undefined | null>
 	label: ReactNode
 	hint?: ReactNode
-	type?: 'text' | 'email' | 'number' | 'url'
+	type?: 'text' | 'email' | 'number' | 'url' | 'date' | 'time' | 'search'
 	autoComplete?: string
 	inputMode?: 'numeric' | 'email' | 'text'
 	optional?: boolean
+	min?: number | string
+	max?: number | string
+	className?: string
 }) {
 	const { t } = useTranslation()
 	const hintId = useId()
 	const props = getInputProps(meta, { type })
 	const invalid = Boolean(meta.errors?.length)
 	return (
-		<div className="field">
+		<div className={className ? `field ${className}` : 'field'}>
 			<label htmlFor={meta.id}>
 				{label}
 				{optional ? <span className="optional"> ({t('form.optional')})</span> : null}
@@ -71,11 +77,50 @@ export function TextField({
 			<input
 				{...props}
 				key={props.key}
+				min={min}
+				max={max}
 				autoComplete={autoComplete}
-				inputMode={inputMode}
+				inputMode={inputMode ?? (type === 'number' ? 'numeric' : undefined)}
 				aria-invalid={invalid || undefined}
 				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
 			/>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
+export function SelectField({
+	meta,
+	label,
+	hint,
+	options,
+	placeholder,
+}: {
+	meta: FieldMetadata<string | undefined | null>
+	label: ReactNode
+	hint?: ReactNode
+	options: Array<{ value: string; label: string }>
+	placeholder?: string
+}) {
+	const hintId = useId()
+	const props = getSelectProps(meta)
+	const invalid = Boolean(meta.errors?.length)
+	return (
+		<div className="field">
+			<label htmlFor={meta.id}>{label}</label>
+			{hint ? (
+				<p id={hintId} className="hint">
+					{hint}
+				</p>
+			) : null}
+			<select {...props} key={props.key} aria-invalid={invalid || undefined} aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}>
+				{placeholder ? <option value="">{placeholder}</option> : null}
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
 	)

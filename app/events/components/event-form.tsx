@@ -2,9 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
-import { FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { eventFormSchema, eventTypes, limits } from '../schemas.ts'
-import { InputField, SelectField } from './fields.tsx'
 
 export interface EventFormDefaults {
 	type?: string
@@ -78,11 +77,11 @@ export function EventForm({
 				<legend>{t('form.time')}</legend>
 				<p className="hint">{t('form.timeZoneHint', { zone: timeZone })}</p>
 				<div className="field-row">
-					<InputField meta={fields.date} type="date" label={t('form.date')} />
-					<InputField meta={fields.startTime} type="time" label={t('form.startTime')} />
-					<InputField meta={fields.endTime} type="time" label={t('form.endTime')} />
+					<TextField meta={fields.date} type="date" label={t('form.date')} />
+					<TextField meta={fields.startTime} type="time" label={t('form.startTime')} />
+					<TextField meta={fields.endTime} type="time" label={t('form.endTime')} />
 				</div>
-				<InputField meta={fields.endDate} type="date" label={t('form.endDate')} hint={t('form.endDateHint')} optional />
+				<TextField meta={fields.endDate} type="date" label={t('form.endDate')} hint={t('form.endDateHint')} optional />
 			</fieldset>
 
 			<fieldset>
@@ -96,13 +95,13 @@ export function EventForm({
 			<fieldset>
 				<legend>{t('form.rsvp')}</legend>
 				<div className="stack">
-					<InputField meta={fields.capacity} type="number" min={1} max={limits.capacity} label={t('form.capacity')} hint={t('form.capacityHint')} optional />
+					<TextField meta={fields.capacity} type="number" min={1} max={limits.capacity} label={t('form.capacity')} hint={t('form.capacityHint')} optional />
 					<div className="field-row">
-						<InputField meta={fields.rsvpClosesDate} type="date" label={t('form.rsvpClosesDate')} optional />
-						<InputField meta={fields.rsvpClosesTime} type="time" label={t('form.rsvpClosesTime')} optional />
+						<TextField meta={fields.rsvpClosesDate} type="date" label={t('form.rsvpClosesDate')} optional />
+						<TextField meta={fields.rsvpClosesTime} type="time" label={t('form.rsvpClosesTime')} optional />
 					</div>
 					<p className="hint">{t('form.rsvpClosesHint')}</p>
-					<InputField
+					<TextField
 						meta={fields.reminderHours}
 						type="number"
 						min={0}
@@ -123,7 +122,7 @@ export function EventForm({
 						<div className="field-row shift-row" key={shift.key}>
 							<input type="hidden" name={parts.id.name} defaultValue={parts.id.initialValue ?? ''} />
 							<TextField meta={parts.title} label={t('form.shiftTitle', { number: i + 1 })} />
-							<InputField meta={parts.needed} type="number" min={1} max={limits.shiftNeeded} label={t('form.shiftNeeded', { number: i + 1 })} className="narrow-field" />
+							<TextField meta={parts.needed} type="number" min={1} max={limits.shiftNeeded} label={t('form.shiftNeeded', { number: i + 1 })} className="narrow-field" />
 						</div>
 					)
 				})}
@@ -143,7 +142,7 @@ export function EventForm({
 								{ value: 'monthly', label: t('form.repeatMonthly') },
 							]}
 						/>
-						<InputField meta={fields.occurrences} type="number" min={2} max={limits.occurrences} label={t('form.occurrences')} optional className="narrow-field" />
+						<TextField meta={fields.occurrences} type="number" min={2} max={limits.occurrences} label={t('form.occurrences')} optional className="narrow-field" />
 					</div>
 				</fieldset>
 			) : null}
