@@ -30,6 +30,14 @@ export default [
 	route('organise/events/:eventId/attendees.csv', 'routes/organise-event-attendees-csv.ts'),
 	route('organise/events/:eventId/check-in', 'routes/organise-event-check-in.tsx'),
 
+	// The engagement ladder: my step and next step, whom organisers can ask, the coordinators' view.
+	route('ladder', 'routes/ladder.tsx'),
+	route('ladder/volunteers', 'routes/ladder-volunteers.tsx'),
+	route('admin/ladder', 'routes/admin-ladder.tsx'),
+	route('admin/ladder.csv', 'routes/admin-ladder-csv.ts'),
+	route('admin/ladder/settings', 'routes/admin-ladder-settings.tsx'),
+	route('admin/ladder/:userId', 'routes/admin-ladder-person.tsx'),
+
 	// Operations.
 	route('healthz', 'routes/healthz.ts'),
 	route('dev/mail', 'routes/dev-mail.tsx'),

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { localMonth } from '#app/events/time.ts'
 import type { DB } from '#db/index.ts'
 import type { CommitmentCategory, LadderRule, LadderSource, SignatureStatus } from '#db/schema.ts'
+import type { ActivityFilter } from './filters.ts'
 import { readLadderSettings, volunteerInterestsOf } from './ladder.server.ts'
 import {
 	eventTypesForCategory,
@@ -366,8 +367,6 @@ export async function promotionsByMonth(db: DB, timeZone: string, now = new Date
 	return [...result.values()]
 }
 
-export const activityFilters = ['recent', 'year', 'dormant'] as const
-export type ActivityFilter = (typeof activityFilters)[number]
 
 export interface MemberFilter {
 	step?: LadderStep

@@ -29,7 +29,7 @@ export async function organiser(db: DB): Promise<number> {
 
 /** A published event starting at `startsAt`, two hours long, with one helper shift of `needed`. */
 export async function eventAt(db: DB, startsAt: Date, { needed = 3, type = 'climate-fika' as const, title = 'Klimatfika' } = {}): Promise<Event & { shiftId: number }> {
-	const event = await makeEvent(db, await organiser(db), startsAt, { type, title, shifts: [{ title: 'Duka fram fikat', needed }] })
+	const event = await makeEvent(db, await organiser(db), startsAt, { type, title, shifts: [{ id: null, title: 'Duka fram fikat', needed }] })
 	const shift = await db.selectFrom('event_helper_shift').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()
 	return { ...event, shiftId: shift.id }
 }
