@@ -4,6 +4,7 @@ import { recountPact } from '#app/pledge/counts.server.ts'
 import { CONSENT_VERSION } from '#app/pledge/schemas.ts'
 import type { DB } from './index.ts'
 import { seedEvents } from './seed-events.ts'
+import { seedLadder } from './seed-ladder.ts'
 import type { CommitmentCategory, Language, PledgeProgress, RoleName } from './schema.ts'
 
 /**
@@ -198,5 +199,7 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 	await recountPact(db)
 	// A year of events around today, with RSVPs and attendance by the people above.
 	await seedEvents(db)
+	// The ladder last: it reads the signatures, check-ins and helper shifts above.
+	await seedLadder(db)
 	return true
 }

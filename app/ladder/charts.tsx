@@ -15,12 +15,12 @@ export function Funnel({ rows }: { rows: Array<{ step: number; people: number; s
 					<span className="lad-funnel-label">
 						{r.step}. {t(`steps.${r.step}.title`)}
 					</span>
-					<span className="lad-funnel-bar">
-						<span className="lad-funnel-fill" style={{ width: `${(r.people / max) * 75}%` }} aria-hidden="true" />
-						<span className="lad-funnel-count">
-							{t('admin.funnelPeople', { count: r.people })}
-							<small>{t('admin.funnelShare', { percent: r.share })}</small>
-						</span>
+					<span className="lad-funnel-track" aria-hidden="true">
+						<span className="lad-funnel-fill" style={{ width: `${Math.max(2, (r.people / max) * 100)}%` }} />
+					</span>
+					<span className="lad-funnel-count">
+						{t('admin.funnelPeople', { count: r.people })}
+						<small>{t('admin.funnelShare', { percent: r.share })}</small>
 					</span>
 				</li>
 			))}

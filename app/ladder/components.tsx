@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { HistoryEntry } from './queries.server.ts'
@@ -8,7 +9,20 @@ import { ladderSteps, type StepOrZero } from './rules.ts'
  * an ordered list, so a screen reader hears the four steps in order, which are done, and the
  * current one (aria-current="step"); the caption says it in a sentence.
  */
-export function Staircase({ step, size = 'large', celebrate = false, captionId }: { step: StepOrZero; size?: 'large' | 'small'; celebrate?: boolean; captionId: string }) {
+export function Staircase({
+	step,
+	size = 'large',
+	celebrate = false,
+	captionId,
+	caption,
+}: {
+	step: StepOrZero
+	size?: 'large' | 'small'
+	celebrate?: boolean
+	captionId: string
+	/** Instead of "You are on step …", e.g. on a coordinator's page about someone else. */
+	caption?: string
+}) {
 	const { t } = useTranslation('ladder')
 	return (
 		<figure className={`lad-staircase lad-${size}${celebrate ? ' lad-celebrate' : ''}`} aria-labelledby={captionId}>
@@ -28,7 +42,7 @@ export function Staircase({ step, size = 'large', celebrate = false, captionId }
 								{size === 'small' ? t(`steps.${s}.short`) : t(`steps.${s}.title`)}
 								<span className="visually-hidden">
 									{' '}
-									({state === 'current' ? t('staircase.youAreHere') : state === 'done' ? t('staircase.done') : t('staircase.ahead')})
+									({state === 'current' ? (caption ? t('staircase.currentStep') : t('staircase.youAreHere')) : state === 'done' ? t('staircase.done') : t('staircase.ahead')})
 								</span>
 							</span>
 						</li>
@@ -36,7 +50,7 @@ export function Staircase({ step, size = 'large', celebrate = false, captionId }
 				})}
 			</ol>
 			<figcaption id={captionId} className="lad-caption">
-				{step === 0 ? t('staircase.notYet') : t('staircase.current', { step, title: t(`steps.${step}.title`) })}
+				{caption ?? (step === 0 ? t('staircase.notYet') : t('staircase.current', { step, title: t(`steps.${step}.title`) }))}
 			</figcaption>
 		</figure>
 	)
@@ -109,16 +123,17 @@ export function HistoryList({ history, showWho = false }: { history: Array<Histo
 }
 
 /** The ladder on "My pledge": the small staircase, the next step in one line, and the way to the full page. */
-export function LadderCard({ step, pending }: { step: StepOrZero; pending: boolean }) {
+export function LadderCard({ step, pending, children }: { step: StepOrZero; pending: boolean; children?: ReactNode }) {
 	const { t } = useTranslation('ladder')
 	return (
 		<div className="card lad-card">
-			<h2 className="small-heading">{t('title')}</h2>
+			<h2 className="small-heading">{t('my.cardTitle')}</h2>
 			<Staircase step={step} size="small" captionId="ladder-card-caption" />
 			{pending ? <p>{t('my.confirmText')}</p> : step >= 1 && step < 4 ? <p>{t('my.cardNext', { title: t(`steps.${step + 1}.title`) })}</p> : step === 4 ? <p>{t('my.cardTop')}</p> : null}
 			<p>
 				<Link to="/ladder">{t('my.openLadder')}</Link>
 			</p>
+			{children}
 		</div>
 	)
 }

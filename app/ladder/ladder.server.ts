@@ -150,8 +150,8 @@ interface EvaluateOptions {
 	now: Date
 	/** 'thresholds' when a settings change caused the evaluation. */
 	rule?: 'thresholds'
-	/** 'now' renders and queues the congratulation in this transaction; 'later' leaves it owed. */
-	emails: 'now' | 'later'
+	/** 'now' renders and queues the congratulation in this transaction; 'later' leaves it owed; 'never' (demo content) sends none. */
+	emails: 'now' | 'later' | 'never'
 }
 
 /** Applies the rules to one person's facts inside a transaction; returns the promotion, if any. */
@@ -211,7 +211,7 @@ async function applyRules(trx: Handle, facts: PersonFacts, settings: LadderSetti
 				event_id: top ? await tippingEvent(trx, facts.userId, ruleFor(step as LadderStep), now) : null,
 				changed_by: null,
 				changed_at: nowIso,
-				email: top && step >= 2 && user.level_up_emails ? 'pending' : 'none',
+				email: top && step >= 2 && user.level_up_emails && options.emails !== 'never' ? 'pending' : 'none',
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow()
@@ -265,6 +265,20 @@ export async function reevaluateAll(db: DB, now = new Date()): Promise<{ promote
 	return { promoted: promotions.length, emailed }
 }
 
+/**
+ * Replays the rules at the moments facts happened, oldest first, without emails: demo content and
+ * a first run over existing data get a history that reads as it happened.
+ */
+export async function replayLadder(db: DB, moments: Array<{ userId: number; at: Date }>): Promise<number> {
+	let promoted = 0
+	const sorted = [...moments].sort((a, b) => a.at.getTime() - b.at.getTime())
+	for (const { userId, at } of sorted) {
+		const result = await db.transaction().execute((trx) => evaluateMany(trx, [userId], { now: at, emails: 'never' }))
+		promoted += result.length
+	}
+	return promoted
+}
+
 // ---------------------------------------------------------------------------------------------
 // Coordinators
 
@@ -279,6 +293,7 @@ export async function setStepByCoordinator(
 	db: DB,
 	{ userId, step, reason, coordinatorId }: { userId: number; step: LadderStep; reason: string; coordinatorId: number },
 	now = new Date(),
+	{ notify = true }: { notify?: boolean } = {},
 ): Promise<CoordinatorOutcome> {
 	if (!isLadderStep(step)) throw new Error(`not a ladder step: ${step}`)
 	return db.transaction().execute(async (trx): Promise<CoordinatorOutcome> => {
@@ -306,7 +321,7 @@ export async function setStepByCoordinator(
 				event_id: null,
 				changed_by: coordinatorId,
 				changed_at: nowIso,
-				email: step > from && step >= 2 && user.level_up_emails ? 'pending' : 'none',
+				email: notify && step > from && step >= 2 && user.level_up_emails ? 'pending' : 'none',
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow()

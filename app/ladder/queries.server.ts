@@ -3,7 +3,7 @@ import { localMonth } from '#app/events/time.ts'
 import type { DB } from '#db/index.ts'
 import type { CommitmentCategory, LadderRule, LadderSource, SignatureStatus } from '#db/schema.ts'
 import type { ActivityFilter } from './filters.ts'
-import { readLadderSettings, volunteerInterestsOf } from './ladder.server.ts'
+import { evaluateLadder, readLadderSettings, volunteerInterestsOf } from './ladder.server.ts'
 import {
 	eventTypesForCategory,
 	eventTypesForEveryone,
@@ -236,7 +236,14 @@ async function upcomingShifts(db: DB, userId: number, now: Date): Promise<{ mine
 		mine: r.my_place !== null,
 		event: { slug: r.slug, title: r.event_title, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place },
 	}))
-	return { mine: shifts.filter((s) => s.mine), open: shifts.filter((s) => !s.mine && s.taken < s.needed) }
+	// One open shift per event: three suggestions should be three chances, not one event thrice.
+	const seen = new Set<string>()
+	const open = shifts.filter((s) => {
+		if (s.mine || s.taken >= s.needed || seen.has(s.event.slug)) return false
+		seen.add(s.event.slug)
+		return true
+	})
+	return { mine: shifts.filter((s) => s.mine), open }
 }
 
 async function commitmentCategoriesOf(db: DB, userId: number): Promise<CommitmentCategory[]> {
@@ -536,4 +543,14 @@ export async function volunteers(db: DB, interest?: VolunteerInterest): Promise<
 	const rows = await query.execute()
 	const interests = await interestsByUser(db, rows.map((r) => r.id))
 	return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, district: r.district, step: (r.step ?? 1) as LadderStep, interests: interests.get(r.id) ?? [] }))
+}
+
+/** The person's step after catching up with the rules: for the small card on "My pledge". */
+export async function currentLadderStep(db: DB, userId: number, now = new Date()): Promise<StepOrZero> {
+	await evaluateLadder(db, userId, now)
+	const [row, signature] = await Promise.all([
+		db.selectFrom('ladder_step').select('step').where('user_id', '=', userId).executeTakeFirst(),
+		db.selectFrom('signature').select('status').where('user_id', '=', userId).executeTakeFirst(),
+	])
+	return (signature?.status === 'confirmed' ? (row?.step ?? 1) : 0) as StepOrZero
 }

@@ -100,10 +100,15 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 
 			<div className="lad-two">
 				<section aria-labelledby="person-caption">
-					<Staircase step={person.step} size="small" captionId="person-caption" />
+					<Staircase
+						step={person.step}
+						size="small"
+						captionId="person-caption"
+						caption={person.step ? t('person.current', { step: person.step, title: t(`steps.${person.step}.title`) }) : t('person.notSigned')}
+					/>
 					{person.ruleStep !== person.step && person.confirmed ? <p className="lad-note">{t('person.rulesSay', { step: person.ruleStep })}</p> : null}
 					<h2>{t('person.facts')}</h2>
-					<p>{t('my.attended', { count: person.attended.length })}</p>
+					<p>{t('person.attended', { count: person.attended.length })}</p>
 					<ul>
 						{person.attended.slice(0, 10).map((e) => (
 							<li key={e.slug}>
@@ -111,7 +116,7 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 							</li>
 						))}
 					</ul>
-					<p>{t('my.helped', { count: person.helped.length, months: person.settings.helperWindowMonths })}</p>
+					<p>{t('person.helped', { count: person.helped.length, months: person.settings.helperWindowMonths })}</p>
 					<ul>
 						{person.helped.map((e) => (
 							<li key={e.slug}>

@@ -6,6 +6,8 @@ import type { Route } from './+types/my-pledge'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import { LadderCard } from '#app/ladder/components.tsx'
+import { currentLadderStep } from '#app/ladder/queries.server.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
 import { CommitmentChoices, CommitmentEstimate, DistrictField, OwnWordsInputs, ProgressBadge, ResidencyChoice } from '#app/pledge/components.tsx'
 import { formatDate, formatNumber } from '#app/pledge/format.ts'
@@ -22,6 +24,7 @@ import {
 import { CheckboxField, FormErrors, TextField, translateError } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
+import '#app/ladder/ladder.css'
 
 /** My pledge: several small forms on one page, each with an `intent`, and one action that dispatches. */
 const doneMessages = ['details', 'added', 'progress', 'dropped', 'withdrawn'] as const
@@ -35,12 +38,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const db = getDb()
 	const url = new URL(request.url)
-	const [language, t, pledge, catalogue, districts] = await Promise.all([
+	const [language, t, pledge, catalogue, districts, ladderStep] = await Promise.all([
 		getLanguage(request),
 		getT(request, 'pledge'),
 		getMyPledge(db, user.id),
 		offeredCommitments(db),
 		commonDistricts(db),
+		currentLadderStep(db, user.id),
 	])
 	if (!pledge) throw redirect('/login')
 	const chosen = new Set(pledge.commitments.map((c) => c.commitmentId))
@@ -69,6 +73,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			.filter((c) => !chosen.has(c.id))
 			.map((c) => ({ id: c.id, category: c.category, title: language === 'en' ? c.title_en : c.title_sv, kgCo2ePerYear: c.kg_co2e_per_year, source: c.source })),
 		districts,
+		ladderStep,
 	}
 }
 
@@ -191,7 +196,9 @@ function PledgeSummary({
 	city,
 	timeZone,
 	language,
+	ladderStep,
 }: {
+	ladderStep: LoaderData['ladderStep']
 	signature: SignatureData
 	commitments: LoaderData['commitments']
 	user: LoaderData['user']
@@ -250,20 +257,9 @@ function PledgeSummary({
 					</div>
 				</dl>
 			</div>
-			<div className="card ladder-card">
-				<h2 className="small-heading">{t('myPledge.ladderTitle')}</h2>
-				{pending ? (
-					<p>{t('myPledge.ladderPending')}</p>
-				) : (
-					<>
-						<p>
-							<strong>{t('myPledge.ladderStep', { step: 1, title: t('ladder.step1.title') })}</strong>
-						</p>
-						<p>{t('myPledge.ladderNext')}</p>
-					</>
-				)}
+			<LadderCard step={ladderStep} pending={pending}>
 				{kg > 0 ? <p className="kg-total">{t('myPledge.kgTotal', { kg: formatNumber(language, kg) })}</p> : null}
-			</div>
+			</LadderCard>
 		</section>
 	)
 }

@@ -42,6 +42,11 @@ export function SiteHeader() {
 								<NavLink to="/admin/commitments">{t('nav.catalogue')}</NavLink>
 							</li>
 						) : null}
+						{root?.permissions.includes('members:manage') ? (
+							<li>
+								<NavLink to="/admin/ladder">{t('admin.nav', { ns: 'ladder' })}</NavLink>
+							</li>
+						) : null}
 						{root?.mailboxOpen ? (
 							<li>
 								<NavLink to="/dev/mail">{t('nav.devMail')}</NavLink>
