@@ -1,7 +1,6 @@
 // A second process for the ladder's concurrency test: checks one person in at one event at an
 // agreed moment, with the ladder's hook in the same transaction, and prints the promotion.
 // Usage: node --import tsx app/ladder/race-child.ts <db file> <event id> <user id> <organiser id> <start ms>
-import { checkIn } from '#app/events/check-in.server.ts'
 import { openDatabase } from '#db/index.ts'
 import { recordLadderActivity } from './ladder.server.ts'
 
@@ -10,8 +9,14 @@ const db = openDatabase(file!)
 const moment = new Date('2026-03-05T17:40:00Z')
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startMs) - Date.now())))
 const promotion = await db.transaction().execute(async (trx) => {
-	const result = await checkIn(trx, Number(eventId), Number(userId), Number(organiserId), moment)
-	return result.changed ? recordLadderActivity(trx, Number(userId), moment) : null
+	// The same insert as checkIn in app/events/check-in.server.ts, then the ladder's hook.
+	const user = await trx.selectFrom('user').select('name').where('id', '=', Number(userId)).executeTakeFirstOrThrow()
+	const result = await trx
+		.insertInto('event_attendance')
+		.values({ event_id: Number(eventId), user_id: Number(userId), name: user.name, walk_in: 0, checked_in_at: moment.toISOString(), checked_in_by: Number(organiserId) })
+		.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+		.executeTakeFirst()
+	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? recordLadderActivity(trx, Number(userId), moment) : null
 })
 process.stdout.write(JSON.stringify({ promotion }))
 await db.destroy()

@@ -1,4 +1,3 @@
-import { checkIn } from '#app/events/check-in.server.ts'
 import { makeEvent, makeUser } from '#app/events/fixtures.ts'
 import { takeHelperShift } from '#app/events/rsvp.server.ts'
 import { confirmSignature, signPledge } from '#app/pledge/pledge.server.ts'
@@ -35,15 +34,22 @@ export async function eventAt(db: DB, startsAt: Date, { needed = 3, type = 'clim
 }
 
 /**
- * The check-in as the events area does it once the ladder's hook is wired: the attendance row and
- * the ladder's evaluation in one transaction.
+ * A check-in as the events area records it once the ladder's hook is wired: the attendance row
+ * (the same insert as checkIn in app/events/check-in.server.ts) and the ladder's evaluation in
+ * one transaction. Written out here so the ladder's tests do not depend on whether it is wired.
  */
 export async function checkInWithLadder(db: DB, eventId: number, userId: number, now: Date) {
 	const by = await organiser(db)
 	return db.transaction().execute(async (trx) => {
-		const result = await checkIn(trx, eventId, userId, by, now)
-		const promotion = result.changed ? await recordLadderActivity(trx, userId, now) : null
-		return { ...result, promotion }
+		const user = await trx.selectFrom('user').select('name').where('id', '=', userId).executeTakeFirstOrThrow()
+		const result = await trx
+			.insertInto('event_attendance')
+			.values({ event_id: eventId, user_id: userId, name: user.name, walk_in: 0, checked_in_at: now.toISOString(), checked_in_by: by })
+			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+			.executeTakeFirst()
+		const changed = Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+		const promotion = changed ? await recordLadderActivity(trx, userId, now) : null
+		return { changed, promotion }
 	})
 }
 
