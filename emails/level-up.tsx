@@ -32,7 +32,10 @@ export default function LevelUpEmail({ language, pactName, name, step, ladderUrl
 			</Section>
 			<Text style={textStyle}>{t('email.signOff')}</Text>
 			<Text style={{ ...textStyle, fontSize: '13px', color: '#5b6b5e' }}>
-				{t('email.turnOff')} <Link href={settingsUrl}>{settingsUrl}</Link>
+				{t('email.turnOff')}{' '}
+				<Link href={settingsUrl} style={{ color: '#1f6f43', textDecoration: 'underline' }}>
+					{settingsUrl}
+				</Link>
 			</Text>
 		</EmailLayout>
 	)
