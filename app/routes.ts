@@ -38,6 +38,14 @@ export default [
 	route('admin/ladder/settings', 'routes/admin-ladder-settings.tsx'),
 	route('admin/ladder/:userId', 'routes/admin-ladder-person.tsx'),
 
+	// Newsletters and email: coordinators' newsletters, one-click unsubscribe, each person's email
+	// preferences, and the provider's webhooks.
+	route('admin/newsletters', 'routes/admin-newsletters.tsx'),
+	route('admin/newsletters/:newsletterId', 'routes/admin-newsletters-newsletter.tsx'),
+	route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
+	route('preferences', 'routes/preferences.tsx'),
+	route('webhooks/resend', 'routes/webhooks.resend.ts'),
+
 	// Operations.
 	route('healthz', 'routes/healthz.ts'),
 	route('dev/mail', 'routes/dev-mail.tsx'),

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
+import { runNewsletters } from '#app/newsletters/campaigns.server.ts'
 import type { DB } from '#db/index.ts'
 
 const TICK_MS = 1000
@@ -23,6 +24,8 @@ function jobs(): Job[] {
 	const transport = transportFromConfig()
 	return [
 		{ name: 'event reminders', everyMs: 0, run: (db) => sendEventReminders(db) },
+		// Starts scheduled newsletters and writes every recipient's row before any is released.
+		{ name: 'newsletters', everyMs: 0, run: (db) => runNewsletters(db) },
 		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },
 		{ name: 'rate-limit pruning', everyMs: HOUR_MS, run: (db) => pruneRateLimitHits(db) },
 	]

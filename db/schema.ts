@@ -15,7 +15,8 @@ export type VerificationPurpose = 'sign-in' | 'confirm-signature'
  * queued: waiting for next_attempt_at. sending: claimed by a worker until next_attempt_at (its
  * lease); if the worker dies, the row is due again then and is retried with the same key.
  */
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed'
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled'
+/** held: written but not to be sent yet (a newsletter still queueing, or paused). cancelled: never sent (suppressed, or the newsletter was cancelled). */
 
 type Timestamp = string
 type Bool = 0 | 1
@@ -28,6 +29,9 @@ export interface UserTable {
 	created_at: ColumnType<Timestamp, Timestamp | undefined, never>
 	/** The engagement ladder's congratulation on a new step; on unless the person turns it off. */
 	level_up_emails: Generated<Bool>
+	/** Newsletters (issue 5): the personal digest's rhythm, and whether event reminders come. */
+	digest_frequency: Generated<DigestFrequency>
+	event_reminders: Generated<Bool>
 }
 
 export interface RoleTable {
@@ -145,6 +149,17 @@ export interface OutboxTable {
 	provider_id: string | null
 	created_at: Timestamp
 	sent_at: Timestamp | null
+	/** Newsletters (issue 5): rendered once in email_template; `variables` (JSON) fill its placeholders. */
+	template_id: Generated<number | null>
+	variables: Generated<string | null>
+	/** Rows sent together in one batch request, always the same rows under the same key. */
+	batch_key: Generated<string | null>
+	newsletter_id: Generated<number | null>
+	user_id: Generated<number | null>
+	/** From the provider's webhooks. */
+	delivered_at: Generated<Timestamp | null>
+	bounced_at: Generated<Timestamp | null>
+	complained_at: Generated<Timestamp | null>
 }
 
 export interface Database {
@@ -173,6 +188,13 @@ export interface Database {
 	ladder_history: LadderHistoryTable
 	ladder_setting: LadderSettingTable
 	volunteer_interest: VolunteerInterestTable
+	email_template: EmailTemplateTable
+	newsletter: NewsletterTable
+	newsletter_version: NewsletterVersionTable
+	suppression: SuppressionTable
+	webhook_event: WebhookEventTable
+	unsubscribe: UnsubscribeTable
+	digest: DigestTable
 }
 
 export type User = Selectable<UserTable>
@@ -321,3 +343,77 @@ export interface VolunteerInterestTable {
 	interest: string
 	created_at: Timestamp
 }
+
+// Newsletters and digests (issue 5): see db/migrations/0005_newsletters.ts.
+export type DigestFrequency = 'weekly' | 'monthly' | 'off'
+export type NewsletterStatus = 'draft' | 'scheduled' | 'queueing' | 'sending' | 'paused' | 'sent' | 'cancelled'
+export type EmailList = 'newsletter' | 'digest' | 'event-reminders' | 'level-up'
+
+export interface EmailTemplateTable {
+	id: Generated<number>
+	subject: string
+	/** With %%name%% placeholders that delivery fills in per recipient. */
+	html: string
+	text: string
+	created_at: Timestamp
+}
+
+export interface NewsletterTable {
+	id: Generated<number>
+	title: string
+	status: NewsletterStatus
+	/** JSON of the audience's conditions. */
+	segment: string
+	scheduled_at: Timestamp | null
+	/** Set once every recipient's outbox row is written. */
+	recipient_count: number | null
+	created_by: number | null
+	created_at: Timestamp
+	updated_at: Timestamp
+	queued_at: Timestamp | null
+	finished_at: Timestamp | null
+}
+
+export interface NewsletterVersionTable {
+	newsletter_id: number
+	language: Language
+	subject: string
+	preheader: string
+	/** Markdown. */
+	body: string
+	template_id: number | null
+}
+
+export interface SuppressionTable {
+	/** Lower-cased. */
+	email: string
+	reason: 'bounce' | 'complaint' | 'manual'
+	detail: string | null
+	created_at: Timestamp
+}
+
+export interface WebhookEventTable {
+	/** The svix-id header. */
+	id: string
+	type: string
+	received_at: Timestamp
+}
+
+export interface UnsubscribeTable {
+	id: Generated<number>
+	user_id: number
+	list: EmailList
+	newsletter_id: number | null
+	created_at: Timestamp
+}
+
+export interface DigestTable {
+	user_id: number
+	/** '2025-W18' (weekly) or '2025-05' (monthly). */
+	period: string
+	outcome: 'queued' | 'skipped'
+	created_at: Timestamp
+}
+
+export type Newsletter = Selectable<NewsletterTable>
+export type NewsletterVersion = Selectable<NewsletterVersionTable>

@@ -4,12 +4,14 @@ import enCommon from './en/common.json'
 import enEmail from './en/email.json'
 import enEvents from './en/events.json'
 import enLadder from './en/ladder.json'
+import enNewsletters from './en/newsletters.json'
 import enPledge from './en/pledge.json'
 import svAuth from './sv/auth.json'
 import svCommon from './sv/common.json'
 import svEmail from './sv/email.json'
 import svEvents from './sv/events.json'
 import svLadder from './sv/ladder.json'
+import svNewsletters from './sv/newsletters.json'
 import svPledge from './sv/pledge.json'
 
 export const supportedLanguages = ['sv', 'en'] as const
@@ -21,8 +23,8 @@ export function isSupportedLanguage(value: unknown): value is SupportedLanguage 
 
 /** One catalogue per language and part of the app; a test checks that sv and en have the same keys. */
 export const resources = {
-	sv: { common: svCommon, auth: svAuth, pledge: svPledge, email: svEmail, events: svEvents, ladder: svLadder },
-	en: { common: enCommon, auth: enAuth, pledge: enPledge, email: enEmail, events: enEvents, ladder: enLadder },
+	sv: { common: svCommon, auth: svAuth, pledge: svPledge, email: svEmail, events: svEvents, ladder: svLadder, newsletters: svNewsletters },
+	en: { common: enCommon, auth: enAuth, pledge: enPledge, email: enEmail, events: enEvents, ladder: enLadder, newsletters: enNewsletters },
 } satisfies Resource
 
 export const namespaces = Object.keys(resources.sv) as Array<keyof typeof resources.sv>

@@ -1,29 +1,37 @@
-import type { ExpressionBuilder } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import { config } from '#app/config.server.ts'
+import { fillPlaceholders } from '#app/mail/placeholders.ts'
 import type { EmailAttachment } from '#app/mail/send-email.server.ts'
+import { deliverySettings } from '#app/mail/settings.server.ts'
 import { mailboxTransport } from '#app/mail/transports/mailbox.server.ts'
 import { resendTransport } from '#app/mail/transports/resend.server.ts'
-import type { DeliveryResult, OutgoingEmail, Transport } from '#app/mail/transports/transport.server.ts'
+import type { BatchDeliveryResult, DeliveryResult, OutgoingEmail, Transport } from '#app/mail/transports/transport.server.ts'
 import type { DB } from '#db/index.ts'
 import type { Database, OutboxMessage } from '#db/schema.ts'
 
-export type { DeliveryResult, OutgoingEmail, Transport }
+export type { BatchDeliveryResult, DeliveryResult, OutgoingEmail, Transport }
 
 /** After this many attempts a message is given up as 'failed' (about an hour of retries). */
 export const MAX_ATTEMPTS = 8
-const BATCH_SIZE = 10
-/** More batches than this wait for the next tick, so one call never runs unbounded. */
-const MAX_BATCHES_PER_RUN = 20
-/** How long a claim holds: longer than a batch can take (10 × a 20 s request timeout). */
-export const LEASE_MS = 5 * 60_000
+/** How long a claim holds: longer than a request can take (see docs/decisions/0008). */
+export const LEASE_MS = deliverySettings.leaseMs
 const MAX_BACKOFF_MS = 60 * 60_000
+/** One run stops after this long, so the worker's other jobs get their turn. */
+const RUN_BUDGET_MS = 30_000
+/** And after this many requests, so a test with a fixed clock always ends. */
+const MAX_REQUESTS_PER_RUN = 2000
 
 /** Resend when an API key is set, otherwise the local mailbox. Settings default to the config. */
 export function transportFromConfig(
 	settings: { resendApiKey?: string; mailFrom: string; mailDir: string } = config,
 ): Transport {
 	return settings.resendApiKey
-		? resendTransport({ apiKey: settings.resendApiKey, from: settings.mailFrom })
+		? resendTransport({
+				apiKey: settings.resendApiKey,
+				from: settings.mailFrom,
+				requestsPerSecond: deliverySettings.resendRatePerSecond,
+				baseUrl: deliverySettings.resendBaseUrl,
+			})
 		: mailboxTransport({ dir: settings.mailDir, from: settings.mailFrom })
 }
 
@@ -39,73 +47,183 @@ export interface DeliveryReport {
 }
 
 /**
- * Delivers what is due in the outbox, a small batch at a time. Each row is claimed by one atomic
- * update before it is sent, so two workers (two processes, or two overlapping calls) never send
- * the same row; a claim is a lease, so a row whose worker died is retried, with the same
- * idempotency key, once the lease ends.
+ * Delivers what is due in the outbox, one request at a time: a single message, or a batch of up
+ * to 100 newsletter messages that always travels together under its batch key. Each request's
+ * rows are claimed by one atomic update first, so two workers never send the same row; a claim is
+ * a lease, so rows whose worker died are retried, with the same key, once the lease ends.
  */
 export async function deliverDueEmails(db: DB, transport: Transport, now?: Date): Promise<DeliveryReport> {
 	const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 }
 	// Tests pass a fixed time; the worker passes none, and each step reads the real clock.
 	const clock = () => now ?? new Date()
+	const started = Date.now()
+	const templates = new TemplateCache(db)
 
 	await giveUpAbandoned(db, clock())
-	for (let batchNumber = 0; batchNumber < MAX_BATCHES_PER_RUN; batchNumber++) {
-		const batch = await claimDueEmails(db, BATCH_SIZE, clock())
-		for (const [index, row] of batch.entries()) {
-			const result = await attempt(transport, row)
-			await recordResult(db, row, result, clock())
-			report[result.outcome === 'sent' ? 'sent' : result.outcome === 'retry' ? 'retried' : 'failed']++
-			if (result.outcome === 'retry' && result.rateLimited) {
-				// The provider asked us to slow down: hand the rest back untried and stop this run.
-				await releaseClaims(db, batch.slice(index + 1), new Date(clock().getTime() + (result.retryAfterMs ?? retryDelayMs(1))))
-				return report
-			}
+	for (let requests = 0; requests < MAX_REQUESTS_PER_RUN && Date.now() - started < RUN_BUDGET_MS; requests++) {
+		const claimed = await claimNextDelivery(db, clock())
+		if (claimed.length === 0) break
+		const rows = await dropSuppressed(db, claimed, clock())
+		if (rows.length === 0) continue
+
+		const emails = await Promise.all(rows.map((row) => toOutgoingEmail(row, templates)))
+		const batchKey = rows[0]!.batch_key
+		const result: BatchDeliveryResult = batchKey ? await attemptBatch(transport, emails, batchKey) : singleAsBatch(await attempt(transport, emails[0]!))
+		await recordResult(db, rows, result, clock())
+		const counted = result.outcome === 'sent' ? 'sent' : result.outcome === 'retry' ? 'retried' : 'failed'
+		report[counted] += rows.length
+		if (result.outcome === 'retry' && result.rateLimited) {
+			// The provider asked us to slow down: nothing else is tried before Retry-After.
+			await postponeDue(db, clock(), new Date(clock().getTime() + (result.retryAfterMs ?? retryDelayMs(1))))
+			return report
 		}
-		if (batch.length < BATCH_SIZE) break
 	}
 	return report
 }
 
 type OutboxFilter = ExpressionBuilder<Database, 'outbox'>
 
-/** Claims up to `limit` due rows in one statement: status 'sending', a lease, one more attempt. */
-export async function claimDueEmails(db: DB, limit: number, now: Date): Promise<OutboxMessage[]> {
-	const due = (eb: OutboxFilter) =>
-		eb.and([
-			eb('status', 'in', ['queued', 'sending']),
-			eb('next_attempt_at', '<=', now.toISOString()),
-			eb('attempts', '<', MAX_ATTEMPTS),
-		])
-	return db
-		.updateTable('outbox')
-		.set((eb) => ({
-			status: 'sending',
-			attempts: eb('attempts', '+', 1),
-			next_attempt_at: new Date(now.getTime() + LEASE_MS).toISOString(),
-		}))
-		.where('id', 'in', (eb) => eb.selectFrom('outbox').select('id').where(due).orderBy('next_attempt_at').orderBy('id').limit(limit))
-		// Checked again on the row itself, so a database that runs the subquery apart (PostgreSQL) stays safe.
-		.where(due)
-		.returningAll()
-		.execute()
+function due(now: Date) {
+	return (eb: OutboxFilter) =>
+		eb.and([eb('status', 'in', ['queued', 'sending']), eb('next_attempt_at', '<=', now.toISOString()), eb('attempts', '<', MAX_ATTEMPTS)])
 }
 
-async function attempt(transport: Transport, row: OutboxMessage): Promise<DeliveryResult> {
+function claimed(now: Date) {
+	return {
+		status: 'sending' as const,
+		attempts: sql<number>`attempts + 1`,
+		next_attempt_at: new Date(now.getTime() + LEASE_MS).toISOString(),
+	}
+}
+
+/**
+ * Claims what one request will carry, in one statement: the oldest due single message (those
+ * come first: a sign-in code never waits behind a newsletter), else every due row of the oldest
+ * due batch. Returns [] when nothing is due.
+ */
+export async function claimNextDelivery(db: DB, now: Date): Promise<OutboxMessage[]> {
+	const single = await db
+		.updateTable('outbox')
+		.set(claimed(now))
+		.where('id', '=', (eb) =>
+			eb.selectFrom('outbox').select('id').where('batch_key', 'is', null).where(due(now)).orderBy('next_attempt_at').orderBy('id').limit(1),
+		)
+		// Checked again on the row itself, so a database that runs the subquery apart (PostgreSQL) stays safe.
+		.where(due(now))
+		.returningAll()
+		.execute()
+	if (single.length > 0) return single
+	return db
+		.updateTable('outbox')
+		.set(claimed(now))
+		.where('batch_key', '=', (eb) =>
+			eb
+				.selectFrom('outbox')
+				.select('batch_key')
+				.where('batch_key', 'is not', null)
+				.where(due(now))
+				.orderBy('next_attempt_at')
+				.orderBy('id')
+				.limit(1),
+		)
+		.where(due(now))
+		.returningAll()
+		.execute()
+		.then((rows) => rows.sort((a, b) => a.id - b.id))
+}
+
+/** Claims up to `limit` deliveries at once, as a worker that then died would have (for tests). */
+export async function claimDueEmails(db: DB, limit: number, now: Date): Promise<OutboxMessage[]> {
+	const rows: OutboxMessage[] = []
+	for (let i = 0; i < limit; i++) {
+		const next = await claimNextDelivery(db, now)
+		if (next.length === 0) break
+		rows.push(...next)
+	}
+	return rows
+}
+
+/**
+ * On a delivery's first attempt, rows to suppressed addresses are cancelled before anything is
+ * sent. Later attempts send exactly what the first one did: the batch key promises the provider
+ * the same request, and the first one may already have reached it.
+ */
+async function dropSuppressed(db: DB, rows: OutboxMessage[], now: Date): Promise<OutboxMessage[]> {
+	if (rows[0]!.attempts !== 1) return rows
+	const addresses = [...new Set(rows.map((row) => bareAddress(row.to_address)))]
+	const suppressed = new Set(
+		(await db.selectFrom('suppression').select('email').where('email', 'in', addresses).execute()).map((s) => s.email),
+	)
+	if (suppressed.size === 0) return rows
+	const dropped = rows.filter((row) => suppressed.has(bareAddress(row.to_address)))
+	await db
+		.updateTable('outbox')
+		.set({ status: 'cancelled', last_error: 'suppressed: the address bounced or complained', next_attempt_at: now.toISOString() })
+		.where(
+			'id',
+			'in',
+			dropped.map((row) => row.id),
+		)
+		.where('status', '=', 'sending')
+		.execute()
+	return rows.filter((row) => !suppressed.has(bareAddress(row.to_address)))
+}
+
+/** "Åsa <asa@example.se>" → "asa@example.se". */
+export function bareAddress(address: string): string {
+	return (/<([^>]+)>\s*$/.exec(address)?.[1] ?? address).trim().toLowerCase()
+}
+
+async function attempt(transport: Transport, email: OutgoingEmail): Promise<DeliveryResult> {
 	try {
-		return await transport.send(toOutgoingEmail(row))
+		return await transport.send(email)
 	} catch (error) {
 		return { outcome: 'retry', error: error instanceof Error ? error.message : String(error) }
 	}
 }
 
-export function toOutgoingEmail(row: OutboxMessage): OutgoingEmail {
+async function attemptBatch(transport: Transport, emails: OutgoingEmail[], batchKey: string): Promise<BatchDeliveryResult> {
+	try {
+		return await transport.sendBatch(emails, batchKey)
+	} catch (error) {
+		return { outcome: 'retry', error: error instanceof Error ? error.message : String(error) }
+	}
+}
+
+function singleAsBatch(result: DeliveryResult): BatchDeliveryResult {
+	return result.outcome === 'sent' ? { outcome: 'sent', providerIds: [result.providerId] } : result
+}
+
+/** Rendered templates by id, loaded once per run: 1,000 batches of one newsletter read it once. */
+export class TemplateCache {
+	#templates = new Map<number, Promise<{ subject: string; html: string; text: string }>>()
+	constructor(private db: DB) {}
+	get(id: number) {
+		let template = this.#templates.get(id)
+		if (!template) {
+			template = this.db.selectFrom('email_template').select(['subject', 'html', 'text']).where('id', '=', id).executeTakeFirstOrThrow()
+			this.#templates.set(id, template)
+		}
+		return template
+	}
+}
+
+export async function toOutgoingEmail(row: OutboxMessage, templates: TemplateCache): Promise<OutgoingEmail> {
+	let { subject, html, text } = row
+	if (row.template_id !== null) {
+		// Rendered once for everyone; filled in here, so the outbox holds no copy per recipient.
+		const template = await templates.get(row.template_id)
+		const variables = JSON.parse(row.variables ?? '{}') as Record<string, string>
+		subject = fillPlaceholders(template.subject, variables, 'text')
+		html = fillPlaceholders(template.html, variables, 'html')
+		text = fillPlaceholders(template.text, variables, 'text')
+	}
 	return {
 		idempotencyKey: row.idempotency_key,
 		to: row.to_address,
-		subject: row.subject,
-		html: row.html,
-		text: row.text,
+		subject,
+		html,
+		text,
 		headers: JSON.parse(row.headers) as Record<string, string>,
 		attachments: JSON.parse(row.attachments) as EmailAttachment[],
 		createdAt: new Date(row.created_at),
@@ -114,44 +232,53 @@ export function toOutgoingEmail(row: OutboxMessage): OutgoingEmail {
 
 /**
  * Writes the outcome, but only while the claim is still ours (same status and attempt count): a
- * worker that overran its lease must not overwrite the row another worker has claimed since.
+ * worker that overran its lease must not overwrite rows another worker has claimed since.
  */
-async function recordResult(db: DB, row: OutboxMessage, result: DeliveryResult, now: Date): Promise<void> {
-	const ours = db.updateTable('outbox').where('id', '=', row.id).where('status', '=', 'sending').where('attempts', '=', row.attempts)
+async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDeliveryResult, now: Date): Promise<void> {
+	const first = rows[0]!
+	const ids = rows.map((row) => row.id)
+	const ours = () => db.updateTable('outbox').where('id', 'in', ids).where('status', '=', 'sending').where('attempts', '=', first.attempts)
 	if (result.outcome === 'sent') {
-		await ours.set({ status: 'sent', sent_at: now.toISOString(), provider_id: result.providerId, last_error: null }).execute()
-	} else if (result.outcome === 'failed' || (result.outcome === 'retry' && !result.rateLimited && row.attempts >= MAX_ATTEMPTS)) {
-		console.warn(`outbox: gave up on message ${row.id} after ${row.attempts} attempt(s): ${result.error}`)
-		await ours.set({ status: 'failed', last_error: result.error.slice(0, 1000) }).execute()
+		await db.transaction().execute(async (trx) => {
+			for (const [index, row] of rows.entries()) {
+				await trx
+					.updateTable('outbox')
+					.set({ status: 'sent', sent_at: now.toISOString(), provider_id: result.providerIds[index] ?? null, last_error: null })
+					.where('id', '=', row.id)
+					.where('status', '=', 'sending')
+					.where('attempts', '=', row.attempts)
+					.execute()
+			}
+		})
+	} else if (result.outcome === 'failed' || (!result.rateLimited && first.attempts >= MAX_ATTEMPTS)) {
+		console.warn(`outbox: gave up on ${rows.length} message(s) from ${first.id} after ${first.attempts} attempt(s): ${result.error}`)
+		await ours().set({ status: 'failed', last_error: result.error.slice(0, 1000) }).execute()
 	} else if (result.rateLimited) {
 		// Being told to wait says nothing about the message: it does not count as an attempt.
-		await ours
-			.set((eb) => ({
+		await ours()
+			.set({
 				status: 'queued',
-				attempts: eb('attempts', '-', 1),
+				attempts: sql<number>`attempts - 1`,
 				next_attempt_at: new Date(now.getTime() + (result.retryAfterMs ?? retryDelayMs(1))).toISOString(),
 				last_error: result.error.slice(0, 1000),
-			}))
+			})
 			.execute()
 	} else {
-		const delay = Math.max(retryDelayMs(row.attempts), result.retryAfterMs ?? 0)
-		await ours
+		const delay = Math.max(retryDelayMs(first.attempts), result.retryAfterMs ?? 0)
+		await ours()
 			.set({ status: 'queued', next_attempt_at: new Date(now.getTime() + delay).toISOString(), last_error: result.error.slice(0, 1000) })
 			.execute()
 	}
 }
 
-/** Returns claimed rows that were not tried, without counting an attempt. */
-async function releaseClaims(db: DB, rows: OutboxMessage[], dueAt: Date): Promise<void> {
-	for (const row of rows) {
-		await db
-			.updateTable('outbox')
-			.set((eb) => ({ status: 'queued', attempts: eb('attempts', '-', 1), next_attempt_at: dueAt.toISOString() }))
-			.where('id', '=', row.id)
-			.where('status', '=', 'sending')
-			.where('attempts', '=', row.attempts)
-			.execute()
-	}
+/** After a 429, everything due waits until the provider's Retry-After, without using an attempt. */
+async function postponeDue(db: DB, now: Date, until: Date): Promise<void> {
+	await db
+		.updateTable('outbox')
+		.set({ next_attempt_at: until.toISOString() })
+		.where('status', '=', 'queued')
+		.where('next_attempt_at', '<=', now.toISOString())
+		.execute()
 }
 
 /** A row whose last allowed attempt was cut short (the worker died) is not retried forever. */

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation.ts'
 import * as m0003 from './0003_events.ts'
 import * as m0004 from './0004_ladder.ts'
+import * as m0005 from './0005_newsletters.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
 	'0001_foundation': m0001,
 	'0003_events': m0003,
 	'0004_ladder': m0004,
+	'0005_newsletters': m0005,
 }

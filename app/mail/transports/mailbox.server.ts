@@ -2,15 +2,25 @@ import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { buildEml } from '#app/mail/eml.server.ts'
-import type { OutgoingEmail, Transport } from './transport.server.ts'
+import type { BatchDeliveryResult, OutgoingEmail, Transport } from './transport.server.ts'
 
 /**
  * The local mailbox: every message becomes an .eml file in `dir`, so the whole product works on
  * a laptop with no email account. /dev/mail lists the files.
  */
 export function mailboxTransport({ dir, from }: { dir: string; from: string }): Transport {
-	return {
+	const transport: Transport = {
 		name: 'mailbox',
+		// One file per message; a retried batch rewrites the same files, so nothing doubles.
+		async sendBatch(emails): Promise<BatchDeliveryResult> {
+			const providerIds: string[] = []
+			for (const email of emails) {
+				const result = await transport.send(email)
+				if (result.outcome !== 'sent') return result
+				providerIds.push(result.providerId)
+			}
+			return { outcome: 'sent', providerIds }
+		},
 		async send(email) {
 			try {
 				const id = mailboxMessageId(email)
@@ -37,6 +47,7 @@ export function mailboxTransport({ dir, from }: { dir: string; from: string }): 
 			}
 		},
 	}
+	return transport
 }
 
 /**

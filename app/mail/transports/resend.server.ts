@@ -1,5 +1,5 @@
 import { Resend, type ErrorResponse } from 'resend'
-import type { DeliveryResult, Transport } from './transport.server.ts'
+import type { BatchDeliveryResult, DeliveryResult, OutgoingEmail, Transport } from './transport.server.ts'
 
 // Errors about our account or key, not the message: after the operator fixes them, a retry succeeds.
 const retryableNames = new Set(['concurrent_idempotent_requests', 'missing_api_key', 'invalid_api_key', 'restricted_api_key'])
@@ -37,7 +37,32 @@ export function resendTransport({
 
 	return {
 		name: 'resend',
-		async send(email) {
+		async sendBatch(emails, batchKey): Promise<BatchDeliveryResult> {
+			await waitForSlot()
+			try {
+				const { data, error, headers } = await resend.batch.send(
+					emails.map((email) => ({
+						from,
+						to: email.to,
+						subject: email.subject,
+						html: email.html,
+						text: email.text,
+						// Each message's own key travels with it, so it can be told apart inside the batch.
+						headers: { ...email.headers, 'X-Entity-Ref-ID': email.idempotencyKey },
+					})),
+					{ idempotencyKey: batchKey, signal: AbortSignal.timeout(timeoutMs) },
+				)
+				if (data) {
+					const providerIds = data.data.map((entry) => entry.id)
+					if (providerIds.length !== emails.length) return { outcome: 'retry', error: `resend: ${providerIds.length} ids for ${emails.length} messages` }
+					return { outcome: 'sent', providerIds }
+				}
+				return resendErrorResult(error, headers)
+			} catch (error) {
+				return { outcome: 'retry', error: `resend: ${error instanceof Error ? error.message : String(error)}` }
+			}
+		},
+		async send(email: OutgoingEmail) {
 			await waitForSlot()
 			try {
 				const { data, error, headers } = await resend.emails.send(
@@ -67,7 +92,7 @@ export function resendTransport({
  * 429 and 5xx leave the outcome unknown or temporary: retry with the same key. Other 4xx reject
  * the message itself (validation, a bad address): retrying cannot help.
  */
-export function resendErrorResult(error: ErrorResponse, headers: Record<string, string> | null): DeliveryResult {
+export function resendErrorResult(error: ErrorResponse, headers: Record<string, string> | null): Exclude<DeliveryResult, { outcome: 'sent' }> {
 	const status = typeof error.statusCode === 'number' ? error.statusCode : null
 	const message = `resend ${status ?? 'no response'} ${error.name}: ${error.message}`
 	if (status === null || status === 429 || status >= 500 || retryableNames.has(error.name)) {

@@ -24,11 +24,26 @@ export type DeliveryResult =
 	| { outcome: 'retry'; error: string; retryAfterMs?: number; rateLimited?: boolean }
 	| { outcome: 'failed'; error: string }
 
+/** What became of one batch request: all its messages are accepted or none (strict validation). */
+export type BatchDeliveryResult =
+	| { outcome: 'sent'; providerIds: string[] }
+	| { outcome: 'retry'; error: string; retryAfterMs?: number; rateLimited?: boolean }
+	| { outcome: 'failed'; error: string }
+
 /**
  * Where messages go: Resend, or the local mailbox. A transport never throws for a failed
- * delivery; it answers with a DeliveryResult. (Issue 5 adds batch sending beside `send`.)
+ * delivery; it answers with a DeliveryResult.
  */
 export interface Transport {
 	name: 'resend' | 'mailbox'
 	send(email: OutgoingEmail): Promise<DeliveryResult>
+	/**
+	 * Up to 100 messages in one request under one key (`batchKey`): the same batch is always sent
+	 * with the same messages, so a retry after a crash replays the first request instead of
+	 * sending again. Each message also carries its own key (X-Entity-Ref-ID header).
+	 */
+	sendBatch(emails: OutgoingEmail[], batchKey: string): Promise<BatchDeliveryResult>
 }
+
+/** The most messages one batch request may carry (Resend's limit). */
+export const MAX_BATCH_SIZE = 100

@@ -1,0 +1,45 @@
+import type { SessionUser } from '#app/auth/session.server.ts'
+import { config } from '#app/config.server.ts'
+import { localToUtc } from '#app/events/time.ts'
+import type { DB } from '#db/index.ts'
+import { previewNewsletter, saveNewsletter, scheduleNewsletter, sendTestNewsletter, versionFor } from './campaigns.server.ts'
+import { newsletterFromForm, splitList, type ComposeInput } from './schemas.ts'
+import { countRecipients } from './segments.server.ts'
+
+export type ComposeOutcome =
+	| { kind: 'preview'; previewHtml: string | null; count: number }
+	| { kind: 'saved' }
+	| { kind: 'tested'; sent: number }
+	| { kind: 'started' }
+	| { kind: 'scheduled' }
+	| { kind: 'not-editable' }
+	| { kind: 'in-the-past' }
+
+/**
+ * One submit of the compose form. Preview and count change nothing; every other intent saves
+ * the draft first, so nothing the coordinator wrote is lost, and then tests, sends or schedules.
+ */
+export async function composeNewsletter(db: DB, id: number, user: SessionUser, value: ComposeInput, now = new Date()): Promise<ComposeOutcome> {
+	const input = newsletterFromForm(value)
+	if (value.intent === 'preview' || value.intent === 'count') {
+		const versions = (['sv', 'en'] as const).map((language) => ({ language, ...input.versions[language] })).filter((v) => v.subject && v.body)
+		const version = versionFor(versions, value.previewLanguage)
+		const previewHtml = version ? await previewNewsletter(version, user.name) : null
+		return { kind: 'preview', previewHtml, count: await countRecipients(db, input.segment) }
+	}
+	let at = now
+	if (value.intent === 'schedule') {
+		at = localToUtc({ date: value.scheduledDate!, time: value.scheduledTime! }, config.timeZone)
+		if (at.getTime() <= now.getTime()) return { kind: 'in-the-past' }
+	}
+	if (!(await saveNewsletter(db, id, input, now))) return { kind: 'not-editable' }
+	if (value.intent === 'test') {
+		const addresses = splitList(value.testAddresses)
+		return { kind: 'tested', sent: await sendTestNewsletter(db, id, addresses.length ? addresses : [user.email], now) }
+	}
+	if (value.intent === 'send' || value.intent === 'schedule') {
+		if (!(await scheduleNewsletter(db, id, at, now))) return { kind: 'not-editable' }
+		return { kind: value.intent === 'send' ? 'started' : 'scheduled' }
+	}
+	return { kind: 'saved' }
+}

@@ -1,0 +1,52 @@
+import { Link, Text } from '@react-email/components'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { EmailLayout, textStyle } from './components/layout.tsx'
+import { emailT } from './i18n.ts'
+
+export interface NewsletterEmailProps {
+	language: SupportedLanguage
+	pactName: string
+	preheader: string
+	/** Sanitised HTML from the coordinator's markdown (app/newsletters/markdown.server.ts). */
+	bodyHtml: string
+	/** The recipient's first name, or a placeholder that delivery fills in. */
+	name: string
+	unsubscribeUrl: string
+	preferencesUrl: string
+}
+
+const footerStyle = { color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: '0 0 8px' }
+
+/**
+ * A coordinator's newsletter. Rendered once per language with placeholders for the name and the
+ * links, which delivery fills in per recipient (see docs/decisions/0010-newsletters.md).
+ */
+export default function NewsletterEmail({ language, pactName, preheader, bodyHtml, name, unsubscribeUrl, preferencesUrl }: NewsletterEmailProps) {
+	const t = emailT(language, 'newsletters')
+	return (
+		<EmailLayout language={language} pactName={pactName} preview={preheader} footer={t('email.footer', { pact: pactName })}>
+			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
+			<div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+			<Text style={footerStyle}>
+				<Link href={unsubscribeUrl} style={{ color: '#1f6f43' }}>
+					{t('email.unsubscribe')}
+				</Link>
+				{' · '}
+				<Link href={preferencesUrl} style={{ color: '#1f6f43' }}>
+					{t('email.preferences')}
+				</Link>
+			</Text>
+		</EmailLayout>
+	)
+}
+
+NewsletterEmail.PreviewProps = {
+	language: 'sv',
+	pactName: 'Helsingborgarnas klimatavtal',
+	preheader: 'Klimatfika i Tågaborg och 1 200 nya underskrifter',
+	bodyHtml:
+		'<h2 style="color:#1d2a21;font-size:22px">Nu är vi 5 000!</h2><p style="color:#1d2a21;font-size:16px;line-height:24px">Tack för att du är med. Välkommen på <a href="https://klimatpakt.example/events" style="color:#1f6f43">klimatfika</a> i vår.</p>',
+	name: 'Alva',
+	unsubscribeUrl: 'https://klimatpakt.example/unsubscribe/example',
+	preferencesUrl: 'https://klimatpakt.example/preferences',
+} satisfies NewsletterEmailProps
