@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
+import { reevaluateAll } from '#app/ladder/ladder.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
 import { runNewsletters } from '#app/newsletters/campaigns.server.ts'
+import { sendDigests } from '#app/newsletters/digest.server.ts'
 import type { DB } from '#db/index.ts'
 
 const TICK_MS = 1000
@@ -26,6 +28,10 @@ function jobs(): Job[] {
 		{ name: 'event reminders', everyMs: 0, run: (db) => sendEventReminders(db) },
 		// Starts scheduled newsletters and writes every recipient's row before any is released.
 		{ name: 'newsletters', everyMs: 0, run: (db) => runNewsletters(db) },
+		// Digests go out from Monday (weekly) or the 1st (monthly) at 07:00; one per person and period.
+		{ name: 'digests', everyMs: 10 * 60 * 1000, run: (db) => sendDigests(db) },
+		// A helper shift counts once its event has ended, a moment nothing records: look again now and then.
+		{ name: 'engagement ladder', everyMs: 10 * 60 * 1000, run: (db) => reevaluateAll(db) },
 		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },
 		{ name: 'rate-limit pruning', everyMs: HOUR_MS, run: (db) => pruneRateLimitHits(db) },
 	]

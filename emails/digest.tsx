@@ -1,0 +1,112 @@
+import { Heading, Link, Section, Text } from '@react-email/components'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { EmailLayout, textStyle } from './components/layout.tsx'
+import { emailT } from './i18n.ts'
+
+export interface DigestEvent {
+	title: string
+	when: string
+	url: string
+}
+
+export interface DigestEmailProps {
+	language: SupportedLanguage
+	pactName: string
+	name: string
+	/** 'weekly' or 'monthly': the period this digest covers. */
+	frequency: 'weekly' | 'monthly'
+	myEvents: DigestEvent[]
+	eventsSoon: DigestEvent[]
+	nextStep: { step: number; title: string; text: string; url: string } | null
+	growth: { total: number; newSigners: number }
+	unsubscribeUrl: string
+	preferencesUrl: string
+}
+
+const headingStyle = { color: '#1d2a21', fontSize: '18px', lineHeight: '24px', margin: '24px 0 8px' }
+const itemStyle = { ...textStyle, margin: '0 0 8px' }
+const linkStyle = { color: '#1f6f43', textDecoration: 'underline' }
+const footerStyle = { color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: '0 0 8px' }
+
+/** The personal digest: only the sections that have something in them. */
+export default function DigestEmail({ language, pactName, name, frequency, myEvents, eventsSoon, nextStep, growth, unsubscribeUrl, preferencesUrl }: DigestEmailProps) {
+	const t = emailT(language, 'newsletters')
+	const number = new Intl.NumberFormat(language).format
+	return (
+		<EmailLayout language={language} pactName={pactName} preview={t(`digest.preview.${frequency}`)} footer={t('digest.footer', { pact: pactName })}>
+			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
+			<Text style={textStyle}>{t(`digest.intro.${frequency}`)}</Text>
+			{myEvents.length > 0 ? (
+				<Section>
+					<Heading as="h2" style={headingStyle}>
+						{t('digest.myEvents')}
+					</Heading>
+					{myEvents.map((event) => (
+						<Text key={event.url} style={itemStyle}>
+							<Link href={event.url} style={linkStyle}>
+								{event.title}
+							</Link>
+							{` – ${event.when}`}
+						</Text>
+					))}
+				</Section>
+			) : null}
+			{eventsSoon.length > 0 ? (
+				<Section>
+					<Heading as="h2" style={headingStyle}>
+						{t('digest.eventsSoon')}
+					</Heading>
+					{eventsSoon.map((event) => (
+						<Text key={event.url} style={itemStyle}>
+							<Link href={event.url} style={linkStyle}>
+								{event.title}
+							</Link>
+							{` – ${event.when}`}
+						</Text>
+					))}
+				</Section>
+			) : null}
+			{nextStep ? (
+				<Section>
+					<Heading as="h2" style={headingStyle}>
+						{t('digest.nextStep', { step: nextStep.step, title: nextStep.title })}
+					</Heading>
+					<Text style={itemStyle}>{nextStep.text}</Text>
+					<Text style={itemStyle}>
+						<Link href={nextStep.url} style={linkStyle}>
+							{t('digest.nextStepLink')}
+						</Link>
+					</Text>
+				</Section>
+			) : null}
+			<Section>
+				<Heading as="h2" style={headingStyle}>
+					{t('digest.growth')}
+				</Heading>
+				<Text style={itemStyle}>{t('digest.growthText', { total: number(growth.total), count: growth.newSigners, formatted: number(growth.newSigners) })}</Text>
+			</Section>
+			<Text style={footerStyle}>
+				<Link href={unsubscribeUrl} style={{ color: '#1f6f43' }}>
+					{t('digest.unsubscribe')}
+				</Link>
+				{' · '}
+				<Link href={preferencesUrl} style={{ color: '#1f6f43' }}>
+					{t('email.preferences')}
+				</Link>
+			</Text>
+		</EmailLayout>
+	)
+}
+
+DigestEmail.PreviewProps = {
+	language: 'sv',
+	pactName: 'Helsingborgarnas klimatavtal',
+	name: 'Alva',
+	frequency: 'monthly',
+	myEvents: [{ title: 'Klimatfika i Tågaborg', when: 'lördag 14 juni 10:00', url: 'https://klimatpakt.example/events/klimatfika' }],
+	eventsSoon: [{ title: 'Cykelreparationskväll', when: 'tisdag 17 juni 18:00', url: 'https://klimatpakt.example/events/cykel' }],
+	nextStep: { step: 2, title: 'Delta på evenemang', text: 'Håll utkik efter våra evenemang och kom när du har lust.', url: 'https://klimatpakt.example/ladder' },
+	growth: { total: 5120, newSigners: 84 },
+	unsubscribeUrl: 'https://klimatpakt.example/unsubscribe/example',
+	preferencesUrl: 'https://klimatpakt.example/preferences',
+} satisfies DigestEmailProps
