@@ -1,3 +1,4 @@
+import { recordLadderActivity } from '#app/ladder/ladder.server.ts'
 import type { DB } from '#db/index.ts'
 import type { RsvpStatus } from '#db/schema.ts'
 
@@ -56,16 +57,23 @@ export async function doorList(db: DB, eventId: number): Promise<DoorListPerson[
 	return [...people.values(), ...walkIns].sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'sv'))
 }
 
-/** Marks a person present. Twice is the same as once. */
+/**
+ * Marks a person present. Twice is the same as once. The engagement ladder promotes in the same
+ * transaction, so a check-in that qualifies someone for the next step does so at once.
+ */
 export async function checkIn(db: DB, eventId: number, userId: number, checkedInBy: number, now = new Date()): Promise<{ changed: boolean }> {
-	const user = await db.selectFrom('user').select('name').where('id', '=', userId).executeTakeFirst()
-	if (!user) return { changed: false }
-	const result = await db
-		.insertInto('event_attendance')
-		.values({ event_id: eventId, user_id: userId, name: user.name, walk_in: 0, checked_in_at: now.toISOString(), checked_in_by: checkedInBy })
-		.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
-		.executeTakeFirst()
-	return { changed: Number(result.numInsertedOrUpdatedRows ?? 0) > 0 }
+	return db.transaction().execute(async (trx) => {
+		const user = await trx.selectFrom('user').select('name').where('id', '=', userId).executeTakeFirst()
+		if (!user) return { changed: false }
+		const result = await trx
+			.insertInto('event_attendance')
+			.values({ event_id: eventId, user_id: userId, name: user.name, walk_in: 0, checked_in_at: now.toISOString(), checked_in_by: checkedInBy })
+			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+			.executeTakeFirst()
+		const changed = Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+		if (changed) await recordLadderActivity(trx, userId, now)
+		return { changed }
+	})
 }
 
 export async function undoCheckIn(db: DB, eventId: number, attendanceId: number): Promise<{ changed: boolean }> {
@@ -84,11 +92,14 @@ export async function addWalkIn(
 	checkedInBy: number,
 	now = new Date(),
 ): Promise<{ linkedToMember: boolean }> {
-	const member = walkIn.email ? await db.selectFrom('user').select(['id']).where('email', '=', walkIn.email).executeTakeFirst() : undefined
-	await db
-		.insertInto('event_attendance')
-		.values({ event_id: eventId, user_id: member?.id ?? null, name: walkIn.name, walk_in: 1, checked_in_at: now.toISOString(), checked_in_by: checkedInBy })
-		.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
-		.execute()
-	return { linkedToMember: Boolean(member) }
+	return db.transaction().execute(async (trx) => {
+		const member = walkIn.email ? await trx.selectFrom('user').select(['id']).where('email', '=', walkIn.email).executeTakeFirst() : undefined
+		const result = await trx
+			.insertInto('event_attendance')
+			.values({ event_id: eventId, user_id: member?.id ?? null, name: walkIn.name, walk_in: 1, checked_in_at: now.toISOString(), checked_in_by: checkedInBy })
+			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+			.executeTakeFirst()
+		if (member && Number(result.numInsertedOrUpdatedRows ?? 0) > 0) await recordLadderActivity(trx, member.id, now)
+		return { linkedToMember: Boolean(member) }
+	})
 }
