@@ -46,6 +46,8 @@ for (let start = 0; start < SIGNATURES; start += BATCH) {
 					status: 'confirmed' as const,
 					lives_in_municipality: ((start + i) % 8 === 0 ? 0 : 1) as 0 | 1,
 					district: null,
+					show_first_name: 0 as const,
+					newsletter_consent: 0 as const,
 					consent_version: 'bench',
 					consent_at: now,
 					confirmed_at: now,
