@@ -73,10 +73,11 @@ export async function saveNewsletter(db: DB, id: number, input: NewsletterInput,
 	})
 }
 
+/** Schedules a newsletter; one due now goes straight to queueing, which the worker carries out. */
 export async function scheduleNewsletter(db: DB, id: number, at: Date, now = new Date()): Promise<boolean> {
 	const result = await db
 		.updateTable('newsletter')
-		.set({ status: 'scheduled', scheduled_at: at.toISOString(), updated_at: now.toISOString() })
+		.set({ status: at <= now ? 'queueing' : 'scheduled', scheduled_at: at.toISOString(), updated_at: now.toISOString() })
 		.where('id', '=', id)
 		.where('status', 'in', ['draft', 'scheduled'])
 		.where((eb) => eb.exists(eb.selectFrom('newsletter_version').select('language').where('newsletter_id', '=', id)))

@@ -18,6 +18,11 @@ export interface DigestPeriod {
 	/** When the period began (Monday or the 1st, 00:00 local) and when its digest may go out (07:00). */
 	startsAt: Date
 	sendFrom: Date
+	/**
+	 * After this the period's digest is no longer sent (a worker that was down for a week does not
+	 * send last week's news, and a new deployment does not mail everyone on the 20th).
+	 */
+	sendUntil: Date
 	/** When the previous period began: "new" means since then. */
 	previousStartsAt: Date
 	/** How far ahead the digest looks. */
@@ -38,6 +43,7 @@ export function digestPeriod(rhythm: DigestRhythm, now: Date, timeZone = config.
 			key: first.slice(0, 7),
 			startsAt: localToUtc({ date: first, time: '00:00' }, timeZone),
 			sendFrom: localToUtc({ date: first, time: SEND_HOUR }, timeZone),
+			sendUntil: localToUtc({ date: `${first.slice(0, 8)}04`, time: '00:00' }, timeZone),
 			previousStartsAt: localToUtc({ date: previous, time: '00:00' }, timeZone),
 			aheadMs: 31 * DAY_MS,
 		}
@@ -55,6 +61,7 @@ export function digestPeriod(rhythm: DigestRhythm, now: Date, timeZone = config.
 		key: `${isoYear}-W${String(week).padStart(2, '0')}`,
 		startsAt: localToUtc({ date: mondayDate, time: '00:00' }, timeZone),
 		sendFrom: localToUtc({ date: mondayDate, time: SEND_HOUR }, timeZone),
+		sendUntil: localToUtc({ date: new Date(monday.getTime() + 2 * DAY_MS).toISOString().slice(0, 10), time: '00:00' }, timeZone),
 		previousStartsAt: localToUtc({ date: previousMonday, time: '00:00' }, timeZone),
 		aheadMs: 7 * DAY_MS,
 	}
@@ -133,7 +140,8 @@ export interface DigestReport {
 }
 
 /**
- * Sends the digests due now: for each rhythm whose period has begun (Monday or the 1st, 07:00),
+ * Sends the digests due now: for each rhythm whose period has begun (Monday or the 1st, 07:00;
+ * until the end of Tuesday or the 3rd),
  * to everyone on that rhythm without a digest row for the period. The row and the email are
  * written in one transaction and the row's key is (person, period), so a second run, a run in
  * another process, or a run after a crash halfway never sends anyone a second digest.
@@ -142,7 +150,7 @@ export async function sendDigests(db: DB, { now = new Date(), rhythms = ['weekly
 	const report: DigestReport = { queued: 0, skipped: 0 }
 	for (const rhythm of rhythms) {
 		const period = digestPeriod(rhythm, now)
-		if (!force && now < period.sendFrom) continue
+		if (!force && (now < period.sendFrom || now >= period.sendUntil)) continue
 		let afterId = 0
 		for (;;) {
 			const people = await db

@@ -47,6 +47,11 @@ export function SiteHeader() {
 								<NavLink to="/admin/ladder">{t('admin.nav', { ns: 'ladder' })}</NavLink>
 							</li>
 						) : null}
+						{root?.permissions.includes('newsletters:send') ? (
+							<li>
+								<NavLink to="/admin/newsletters">{t('nav.newsletters', { ns: 'newsletters' })}</NavLink>
+							</li>
+						) : null}
 						{root?.mailboxOpen ? (
 							<li>
 								<NavLink to="/dev/mail">{t('nav.devMail')}</NavLink>

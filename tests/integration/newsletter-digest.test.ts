@@ -66,8 +66,10 @@ describe('sending digests', () => {
 		expect(keys).toHaveLength(20)
 	})
 
-	test('nothing is sent before the period has begun at 07:00', async () => {
+	test('nothing is sent before the period has begun at 07:00, nor after its first days', async () => {
 		await addSignatories(db, 2)
 		expect(await sendDigests(db, { now: new Date('2025-06-01T04:59:00.000Z') })).toEqual({ queued: 0, skipped: 0 })
+		expect(await sendDigests(db, { now: new Date('2025-06-04T00:00:00.000Z') })).toEqual({ queued: 0, skipped: 0 })
+		expect(await sendDigests(db, { now: new Date('2025-06-03T21:59:00.000Z') })).toEqual({ queued: 0, skipped: 2 })
 	})
 })

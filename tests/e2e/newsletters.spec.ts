@@ -1,0 +1,129 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expectNoAxeViolations, openNewestMail, uniqueEmail } from './helpers.ts'
+
+/**
+ * A coordinator's newsletter, in the browser: compose, watch the recipient count follow the
+ * audience, preview with the real template, test-send, send to a segment and follow progress and
+ * statistics; then a recipient unsubscribes with one click from the message in the local mailbox.
+ * Axe runs on every page visited.
+ */
+test.use({ locale: 'sv-SE' })
+
+const coordinatorEmail = 'koordinator@klimatpakt.example'
+
+/** A new resident in a district of their own signs with newsletter consent and confirms. */
+async function newSubscriber(browser: Browser, district: string): Promise<{ page: Page; email: string }> {
+	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
+	const page = await context.newPage()
+	const email = uniqueEmail('nyhetsbrev')
+	await page.goto('/sign')
+	await page.getByLabel('Namn', { exact: true }).fill('Nora Nyhetsläsare')
+	await page.getByLabel('E-postadress').fill(email)
+	await page.getByRole('radio', { name: 'Ja' }).check()
+	await page.getByLabel('Stadsdel eller ort').fill(district)
+	await page.getByRole('group', { name: 'Välj bland åtagandena' }).getByRole('checkbox').first().check()
+	await page.getByLabel('Jag vill få nyhetsbrev om klimatavtalet').check()
+	await page.getByLabel('Jag samtycker till att mina uppgifter sparas enligt texten ovan.').check()
+	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
+	await openNewestMail(page, email)
+	await page.locator('a[href*="/verify?token="]').first().click()
+	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
+	await expect(page).toHaveURL(/\/my-pledge/)
+	return { page, email }
+}
+
+async function signInWithCode(page: Page, email: string) {
+	await page.goto('/login')
+	await page.getByLabel('E-postadress').fill(email)
+	await page.getByRole('button', { name: 'Skicka kod' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
+	const back = page.url()
+	await openMail(page, email, /^Logga in på/)
+	const code = (await page.locator('main').textContent())?.match(/\b(\d{6})\b/)?.[1]
+	expect(code, 'a six-digit code in the email').toBeTruthy()
+	await page.goto(back)
+	await page.getByLabel('Kod från mejlet').fill(code!)
+	await page.getByRole('button', { name: 'Logga in' }).last().click()
+	await expect(page).not.toHaveURL(/\/(login|verify)/)
+}
+
+/** Opens the message with this subject in the local mailbox, once the worker has delivered it. */
+async function openMail(page: Page, to: string, subject: string | RegExp) {
+	await expect(async () => {
+		await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`)
+		await expect(page.getByRole('link', { name: subject })).toBeVisible({ timeout: 1000 })
+	}).toPass({ timeout: 30_000 })
+	await page.getByRole('link', { name: subject }).first().click()
+	await page.waitForURL(/\/dev\/mail\/[^/?]+/)
+}
+
+test('a coordinator composes, previews, test-sends and sends a newsletter to a segment; a recipient unsubscribes in one click', async ({ page, browser }) => {
+	test.setTimeout(180_000)
+	const district = `Nyhetsby ${Date.now().toString(36)}`
+	const subject = `Vårbrev till ${district}`
+	const subscriber = await newSubscriber(browser, district)
+
+	await signInWithCode(page, coordinatorEmail)
+	await page.getByRole('navigation').getByRole('link', { name: 'Nyhetsbrev' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Nyhetsbrev' })).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	await page.getByLabel('Internt namn').fill(`E2E ${district}`)
+	await page.getByRole('button', { name: 'Skapa utkast' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: `E2E ${district}` })).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	// Compose the Swedish version; the preview follows with the real template.
+	const swedish = page.getByRole('group', { name: 'Svenska versionen' })
+	await swedish.getByLabel('Ämnesrad').fill(subject)
+	await swedish.getByLabel('Förhandstext').fill('Klimatfika och nya cykelställ')
+	await swedish.getByLabel('Innehåll').fill('## Välkommen på klimatfika\n\nVi ses på **lördag** i biblioteket.')
+	const preview = page.frameLocator('iframe[title="Förhandsgranskning av nyhetsbrevet"]')
+	await expect(preview.getByRole('heading', { name: 'Välkommen på klimatfika' })).toBeVisible()
+	await expect(preview.getByText('Hej Karin!')).toBeVisible()
+
+	// The audience: only the new district. The count follows as the condition changes.
+	await page.getByLabel('Stadsdelar eller orter').fill(district)
+	await page.getByLabel('Stadsdelar eller orter').blur()
+	await expect(page.getByText('1 mottagare', { exact: true })).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	// A test to the coordinator, through the same template.
+	await page.getByRole('button', { name: 'Skicka test' }).click()
+	await expect(page.getByText('Testet är på väg: 1 mejl.')).toBeVisible()
+	await expectNoAxeViolations(page)
+
+	// Send to the segment and follow along.
+	await page.getByRole('button', { name: 'Skicka nu till 1 mottagare' }).click()
+	await expect(page.getByText('Nyhetsbrevet skickas nu.')).toBeVisible()
+	const newsletterUrl = page.url().split('?')[0]!
+	await expect(page.locator('.status-line strong')).toHaveText('Skickat', { timeout: 30_000 })
+	await expect(page.getByRole('progressbar')).toHaveAttribute('value', '1')
+	const sent = page.locator('.figures div').filter({ hasText: 'Skickade' })
+	await expect(sent.locator('dd')).toHaveText('1')
+	await expectNoAxeViolations(page)
+
+	// The test reached the coordinator, marked as a test.
+	await openMail(page, coordinatorEmail, `[Test] ${subject}`)
+	await expectNoAxeViolations(page)
+
+	// The recipient unsubscribes from the message itself: a page with one button, then done.
+	const reader = subscriber.page
+	await openMail(reader, subscriber.email, subject)
+	await expect(reader.getByText('List-Unsubscribe-Post')).toBeVisible()
+	await expectNoAxeViolations(reader)
+	await reader.locator('pre.mail-text a[href*="/unsubscribe/"]').first().click()
+	await expect(reader.getByRole('heading', { level: 1, name: 'Avsluta nyhetsbrevet' })).toBeVisible()
+	await expectNoAxeViolations(reader)
+	await reader.getByRole('button', { name: 'Avsluta' }).click()
+	await expect(reader.getByText('Du får inga fler nyhetsbrev.')).toBeVisible()
+	await expectNoAxeViolations(reader)
+
+	// The newsletter's statistics count the unsubscribe; the segment is empty now.
+	await page.goto(newsletterUrl)
+	const unsubscribed = page.locator('.figures div').filter({ hasText: 'Avslutade prenumerationen' })
+	await expect(unsubscribed.locator('dd')).toHaveText('1')
+	await expect(page.locator('.figures div').filter({ hasText: 'Mottagare' }).locator('dd')).toHaveText('1')
+	await expectNoAxeViolations(page)
+})
