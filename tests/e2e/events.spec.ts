@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectNoAxeViolations, openNewestMail, uniqueEmail } from './helpers.ts'
+import { expectNoAxeViolations, openNewestMail, signInWithCode, uniqueEmail } from './helpers.ts'
 
 /**
  * The life of a small event, in the browser: an organiser publishes a one-place event, two
@@ -33,24 +33,6 @@ async function newResident(browser: Browser, name: string): Promise<{ page: Page
 	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
 	await expect(page).toHaveURL(/\/my-pledge/)
 	return { page, email }
-}
-
-/** Signs in with the emailed six-digit code, starting from wherever the page sent us to /login. */
-async function signInWithCode(page: Page, email: string) {
-	await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible()
-	await expectNoAxeViolations(page)
-	await page.getByLabel('E-postadress').fill(email)
-	await page.getByRole('button', { name: 'Skicka kod' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
-	await expectNoAxeViolations(page)
-	const back = page.url()
-	await openNewestMail(page, email)
-	await expect(page.getByRole('heading', { level: 2, name: 'Textversion' })).toBeVisible()
-	const code = (await page.locator('main').textContent())?.match(/\b(\d{6})\b/)?.[1]
-	expect(code, 'a six-digit code in the email').toBeTruthy()
-	await page.goto(back)
-	await page.getByLabel('Kod från mejlet').fill(code!)
-	await page.getByRole('button', { name: 'Logga in' }).last().click()
 }
 
 test('an organiser publishes a one-place event; the waitlist promotes the second resident when the first cancels', async ({ page, browser }) => {

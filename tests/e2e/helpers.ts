@@ -29,3 +29,22 @@ export async function codeFromOpenMail(page: Page): Promise<string> {
 	expect(code, 'a six-digit code in the email').toBeTruthy()
 	return code!
 }
+
+/**
+ * Signs in with the emailed six-digit code, starting on the login page (where a guard or the
+ * header sent us); afterwards the app returns to where sign-in started.
+ */
+export async function signInWithCode(page: Page, email: string) {
+	await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible()
+	await expectNoAxeViolations(page)
+	await page.getByLabel('E-postadress').fill(email)
+	await page.getByRole('button', { name: 'Skicka kod' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
+	await expectNoAxeViolations(page)
+	const back = page.url()
+	await openNewestMail(page, email)
+	const code = await codeFromOpenMail(page)
+	await page.goto(back)
+	await page.getByLabel('Kod från mejlet').fill(code)
+	await page.getByRole('button', { name: 'Logga in' }).last().click()
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectNoAxeViolations, openNewestMail, uniqueEmail } from './helpers.ts'
+import { expectNoAxeViolations, openNewestMail, signInWithCode, uniqueEmail } from './helpers.ts'
 
 /**
  * The engagement ladder in the browser: a new resident stands on step 1; an organiser checks them
@@ -19,21 +19,6 @@ function localDate(daysAhead: number): string {
 async function newContextPage(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
 	return context.newPage()
-}
-
-/** Signs in with the emailed six-digit code from the login page. */
-async function signInWithCode(page: Page, email: string) {
-	await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible()
-	await page.getByLabel('E-postadress').fill(email)
-	await page.getByRole('button', { name: 'Skicka kod' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
-	const back = page.url()
-	await openNewestMail(page, email)
-	const code = (await page.locator('main').textContent())?.match(/\b(\d{6})\b/)?.[1]
-	expect(code, 'a six-digit code in the email').toBeTruthy()
-	await page.goto(back)
-	await page.getByLabel('Kod från mejlet').fill(code!)
-	await page.getByRole('button', { name: 'Logga in' }).last().click()
 }
 
 test('a resident climbs from step 1 to step 2 when an organiser checks them in at an event', async ({ page, browser }) => {
