@@ -19,7 +19,7 @@ const footerStyle = { color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', ma
 
 /**
  * A coordinator's newsletter. Rendered once per language with placeholders for the name and the
- * links, which delivery fills in per recipient (see docs/decisions/0010-newsletters.md).
+ * links, which delivery fills in per recipient (see docs/decisions/0010-newsletters-exactly-once.md).
  */
 export default function NewsletterEmail({ language, pactName, preheader, bodyHtml, name, unsubscribeUrl, preferencesUrl }: NewsletterEmailProps) {
 	const t = emailT(language, 'newsletters')
