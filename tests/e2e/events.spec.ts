@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectNoAxeViolations, openNewestMail, signInWithCode, uniqueEmail } from './helpers.ts'
+import { expectNoAxeViolations, mailCount, openNewestMail, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
 
 /**
  * The life of a small event, in the browser: an organiser publishes a one-place event, two
@@ -20,18 +20,7 @@ async function newResident(browser: Browser, name: string): Promise<{ page: Page
 	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
 	const page = await context.newPage()
 	const email = uniqueEmail(name.toLowerCase().split(' ')[0]!)
-	await page.goto('/sign')
-	await page.getByLabel('Namn', { exact: true }).fill(name)
-	await page.getByLabel('E-postadress').fill(email)
-	await page.getByRole('radio', { name: 'Ja' }).check()
-	await page.getByRole('group', { name: 'Välj bland åtagandena' }).getByRole('checkbox').first().check()
-	await page.getByLabel('Jag samtycker till att mina uppgifter sparas enligt texten ovan.').check()
-	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
-	await openNewestMail(page, email)
-	await page.locator('a[href*="/verify?token="]').first().click()
-	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
-	await expect(page).toHaveURL(/\/my-pledge/)
+	await signAsNewResident(page, { name, email })
 	return { page, email }
 }
 
@@ -108,12 +97,13 @@ test('an organiser publishes a one-place event; the waitlist promotes the second
 	await expectNoAxeViolations(visitor)
 
 	// The first cancels; the second is promoted at once and emailed.
+	const mailsBefore = await mailCount(visitor, second.email)
 	await first.page.getByRole('button', { name: 'Avanmäl mig' }).click()
 	await expect(first.page.getByText('Du är avanmäld. Tack för att du gav platsen vidare!')).toBeVisible()
 	await expectNoAxeViolations(first.page)
 	await visitor.reload()
 	await expect(visitor.getByText('Du är anmäld.', { exact: true })).toBeVisible()
-	await openNewestMail(visitor, second.email)
+	await openNewestMail(visitor, second.email, { after: mailsBefore })
 	await expect(visitor.getByRole('heading', { level: 2, name: 'Textversion' })).toBeVisible()
 	await expect(visitor.getByText(`Du har fått en plats: ${title}`).first()).toBeVisible()
 	await expect(visitor.getByText('event.ics').first()).toBeVisible()

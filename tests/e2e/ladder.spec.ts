@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectNoAxeViolations, openNewestMail, signInWithCode, uniqueEmail } from './helpers.ts'
+import { expectNoAxeViolations, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
 
 /**
  * The engagement ladder in the browser: a new resident stands on step 1; an organiser checks them
@@ -27,18 +27,7 @@ test('a resident climbs from step 1 to step 2 when an organiser checks them in a
 	const email = uniqueEmail('trappa')
 
 	// A new resident signs and confirms: step 1.
-	await page.goto('/sign')
-	await page.getByLabel('Namn', { exact: true }).fill('Tilda Trappsteg')
-	await page.getByLabel('E-postadress').fill(email)
-	await page.getByRole('radio', { name: 'Ja' }).check()
-	await page.getByRole('group', { name: 'Välj bland åtagandena' }).getByRole('checkbox').first().check()
-	await page.getByLabel('Jag samtycker till att mina uppgifter sparas enligt texten ovan.').check()
-	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
-	await openNewestMail(page, email)
-	await page.locator('a[href*="/verify?token="]').first().click()
-	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
-	await expect(page).toHaveURL(/\/my-pledge/)
+	await signAsNewResident(page, { name: 'Tilda Trappsteg', email })
 	await expect(page.getByText('Du står på steg 1 av 4: Skriv under avtalet.')).toBeVisible()
 	await expectNoAxeViolations(page)
 	await page.getByRole('link', { name: 'Se din trappa och ditt nästa steg' }).click()

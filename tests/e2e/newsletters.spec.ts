@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectNoAxeViolations, openNewestMail, uniqueEmail } from './helpers.ts'
+import { expectNoAxeViolations, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
 
 /**
  * A coordinator's newsletter, in the browser: compose, watch the recipient count follow the
@@ -16,36 +16,8 @@ async function newSubscriber(browser: Browser, district: string): Promise<{ page
 	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
 	const page = await context.newPage()
 	const email = uniqueEmail('nyhetsbrev')
-	await page.goto('/sign')
-	await page.getByLabel('Namn', { exact: true }).fill('Nora Nyhetsläsare')
-	await page.getByLabel('E-postadress').fill(email)
-	await page.getByRole('radio', { name: 'Ja' }).check()
-	await page.getByLabel('Stadsdel eller ort').fill(district)
-	await page.getByRole('group', { name: 'Välj bland åtagandena' }).getByRole('checkbox').first().check()
-	await page.getByLabel('Jag vill få nyhetsbrev om klimatavtalet').check()
-	await page.getByLabel('Jag samtycker till att mina uppgifter sparas enligt texten ovan.').check()
-	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
-	await openNewestMail(page, email)
-	await page.locator('a[href*="/verify?token="]').first().click()
-	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
-	await expect(page).toHaveURL(/\/my-pledge/)
+	await signAsNewResident(page, { name: 'Nora Nyhetsläsare', email, district, newsletter: true })
 	return { page, email }
-}
-
-async function signInWithCode(page: Page, email: string) {
-	await page.goto('/login')
-	await page.getByLabel('E-postadress').fill(email)
-	await page.getByRole('button', { name: 'Skicka kod' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
-	const back = page.url()
-	await openMail(page, email, /^Logga in på/)
-	const code = (await page.locator('main').textContent())?.match(/\b(\d{6})\b/)?.[1]
-	expect(code, 'a six-digit code in the email').toBeTruthy()
-	await page.goto(back)
-	await page.getByLabel('Kod från mejlet').fill(code!)
-	await page.getByRole('button', { name: 'Logga in' }).last().click()
-	await expect(page).not.toHaveURL(/\/(login|verify)/)
 }
 
 /** Opens the message with this subject in the local mailbox, once the worker has delivered it. */
@@ -64,7 +36,9 @@ test('a coordinator composes, previews, test-sends and sends a newsletter to a s
 	const subject = `Vårbrev till ${district}`
 	const subscriber = await newSubscriber(browser, district)
 
+	await page.goto('/login')
 	await signInWithCode(page, coordinatorEmail)
+	await expect(page).not.toHaveURL(/\/(login|verify)/)
 	await page.getByRole('navigation').getByRole('link', { name: 'Nyhetsbrev' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Nyhetsbrev' })).toBeVisible()
 	await expectNoAxeViolations(page)
