@@ -26,7 +26,10 @@ export async function eventsDueForReminders(db: DB, now = new Date()): Promise<E
 	return candidates.filter((event) => reminderDueAt(event)!.getTime() <= now.getTime())
 }
 
-/** People going or helping who have not had this event's reminder for its current start time. */
+/**
+ * People going or helping who have not had this event's reminder for its current start time, and
+ * have not turned event reminders off in their email preferences.
+ */
 async function peopleToRemind(db: DB, event: Event): Promise<Array<Recipient & { shifts: string[] }>> {
 	const [going, helpers, reminded] = await Promise.all([
 		db
@@ -35,6 +38,7 @@ async function peopleToRemind(db: DB, event: Event): Promise<Array<Recipient & {
 			.select(['user.id', 'user.email', 'user.name', 'user.language'])
 			.where('event_rsvp.event_id', '=', event.id)
 			.where('event_rsvp.status', '=', 'going')
+			.where('user.event_reminders', '=', 1)
 			.execute(),
 		db
 			.selectFrom('event_helper')
@@ -42,6 +46,7 @@ async function peopleToRemind(db: DB, event: Event): Promise<Array<Recipient & {
 			.innerJoin('user', 'user.id', 'event_helper.user_id')
 			.select(['user.id', 'user.email', 'user.name', 'user.language', 'event_helper_shift.title'])
 			.where('event_helper_shift.event_id', '=', event.id)
+			.where('user.event_reminders', '=', 1)
 			.execute(),
 		db.selectFrom('event_reminder').select('user_id').where('event_id', '=', event.id).where('starts_at', '=', event.starts_at).execute(),
 	])

@@ -46,6 +46,19 @@ describe('reminders', () => {
 		expect(reminders(await outboxTo(db, waiting.email))).toHaveLength(0)
 	})
 
+	test('nobody who turned event reminders off in their email preferences gets one', async () => {
+		const start = new Date('2030-05-20T16:00:00.000Z')
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, start, { reminderHours: 24 })
+		const [wantsThem, optedOut] = [await makeUser(db), await makeUser(db)]
+		await db.updateTable('user').set({ event_reminders: 0 }).where('id', '=', optedOut.id).execute()
+		await rsvp(db, event.id, wantsThem.id, new Date(start.getTime() - 72 * HOUR))
+		await rsvp(db, event.id, optedOut.id, new Date(start.getTime() - 72 * HOUR))
+		expect(await sendEventReminders(db, new Date(start.getTime() - 24 * HOUR))).toBe(1)
+		expect(reminders(await outboxTo(db, wantsThem.email))).toHaveLength(1)
+		expect(reminders(await outboxTo(db, optedOut.email))).toHaveLength(0)
+	})
+
 	test('someone promoted after the reminder went out still gets one', async () => {
 		const start = new Date('2030-06-10T16:00:00.000Z')
 		const organiser = await makeUser(db, { role: 'organiser' })
