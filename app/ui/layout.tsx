@@ -21,9 +21,14 @@ export function SiteHeader() {
 				<nav aria-label={t('nav.label')}>
 					<ul className="nav-list">
 						{root?.user ? (
-							<li>
-								<NavLink to="/my-pledge">{t('nav.myPledge')}</NavLink>
-							</li>
+							<>
+								<li>
+									<NavLink to="/my-pledge">{t('nav.myPledge')}</NavLink>
+								</li>
+								<li>
+									<NavLink to="/preferences">{t('nav.preferences', { ns: 'newsletters' })}</NavLink>
+								</li>
+							</>
 						) : (
 							<li>
 								<NavLink to="/sign">{t('nav.sign')}</NavLink>
