@@ -1,7 +1,18 @@
-/** Only same-site paths: a redirectTo from a form or link must never send people elsewhere. */
+/**
+ * Only same-site paths: a redirectTo from a form or link must never send people elsewhere.
+ * Resolving against a stand-in origin catches every trick a browser would honour ("//host",
+ * "/\host", a tab or newline that browsers drop), and control characters are refused outright
+ * since they cannot go into a Location header.
+ */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+	if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback
+	const base = 'http://same-site.invalid'
+	let url: URL
+	try {
+		url = new URL(value, base)
+	} catch {
 		return fallback
 	}
-	return value
+	if (url.origin !== base) return fallback
+	return url.pathname + url.search + url.hash
 }
