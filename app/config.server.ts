@@ -16,6 +16,24 @@ function year(name: string, fallback: number): number {
 
 const appUrl = (env('APP_URL') ?? `http://localhost:${env('PORT') ?? '3000'}`).replace(/\/$/, '')
 
+/** Whether the app's address is this machine (a laptop, a test run), not a place others reach. */
+export function isLocalUrl(url: string): boolean {
+	try {
+		const host = new URL(url).hostname
+		return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+	} catch {
+		return false
+	}
+}
+
+const appUrlIsLocal = isLocalUrl(appUrl)
+const localSecret = 'klimatpakt-local-secret-change-me'
+// The secret signs the links in emails (unsubscribe, preferences): a deployment others can reach
+// must not run with the value everyone can read in this repository.
+if (!appUrlIsLocal && (env('SESSION_SECRET') ?? '').length < 32) {
+	throw new Error(`SESSION_SECRET must be set to a random value of at least 32 characters when APP_URL (${appUrl}) is not a local address.`)
+}
+
 export const config = {
 	port: Number(env('PORT') ?? 3000),
 	appUrl,
@@ -25,7 +43,11 @@ export const config = {
 	 * docs/decisions/0004-what-production-means.md).
 	 */
 	isProduction: process.env.NODE_ENV === 'production' && appUrl.startsWith('https://'),
-	sessionSecret: env('SESSION_SECRET') ?? 'klimatpakt-local-secret-change-me',
+	/** The app runs on this machine only (APP_URL is localhost): demo content and the local mailbox are fine. */
+	appUrlIsLocal,
+	/** Demo content is loaded into an empty database locally, or anywhere with SEED_DEMO=true. */
+	seedDemo: appUrlIsLocal || env('SEED_DEMO') === 'true',
+	sessionSecret: env('SESSION_SECRET') ?? localSecret,
 	resendApiKey: env('RESEND_API_KEY'),
 	resendWebhookSecret: env('RESEND_WEBHOOK_SECRET'),
 	mailFrom: env('MAIL_FROM') ?? 'Klimatpakt <hej@klimatpakt.localhost>',

@@ -5,12 +5,13 @@ import { headerValue, parseEml, parseEmlHeaders, type ParsedEml } from '#app/mai
 
 /**
  * Reading the local mailbox for /dev/mail. Open only while mail really goes there (no Resend
- * key) and never on a public deployment: the messages hold sign-in codes.
+ * key) and only while the app's address is this machine: the messages hold sign-in codes, so a
+ * server others can reach never shows them, however it is configured (decision 0011).
  */
 export function mailboxIsOpen(
-	settings: { resendApiKey?: string; isProduction: boolean } = config,
+	settings: { resendApiKey?: string; isProduction: boolean; appUrlIsLocal: boolean } = config,
 ): boolean {
-	return !settings.resendApiKey && !settings.isProduction
+	return !settings.resendApiKey && !settings.isProduction && settings.appUrlIsLocal
 }
 
 export interface MailboxEntry {

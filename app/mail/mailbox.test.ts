@@ -66,8 +66,10 @@ describe('the mailbox transport', () => {
 
 describe('mailboxIsOpen', () => {
 	test('open only without a Resend key and outside production', () => {
-		expect(mailboxIsOpen({ resendApiKey: undefined, isProduction: false })).toBe(true)
-		expect(mailboxIsOpen({ resendApiKey: 're_123', isProduction: false })).toBe(false)
-		expect(mailboxIsOpen({ resendApiKey: undefined, isProduction: true })).toBe(false)
+		expect(mailboxIsOpen({ resendApiKey: undefined, isProduction: false, appUrlIsLocal: true })).toBe(true)
+		expect(mailboxIsOpen({ resendApiKey: 're_123', isProduction: false, appUrlIsLocal: true })).toBe(false)
+		expect(mailboxIsOpen({ resendApiKey: undefined, isProduction: true, appUrlIsLocal: false })).toBe(false)
+		// A server others can reach over plain http, with no key: still closed.
+		expect(mailboxIsOpen({ resendApiKey: undefined, isProduction: false, appUrlIsLocal: false })).toBe(false)
 	})
 })

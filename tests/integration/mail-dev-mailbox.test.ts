@@ -111,7 +111,8 @@ describe('/dev/mail when mail does not go to the local mailbox', () => {
 
 	for (const [situation, env] of [
 		['a Resend API key is set', { RESEND_API_KEY: 're_live_key' }],
-		['on a public deployment', { NODE_ENV: 'production', APP_URL: 'https://klimatpakt.example' }],
+		['on a public deployment', { NODE_ENV: 'production', APP_URL: 'https://klimatpakt.example', SESSION_SECRET: 'a-random-secret-of-at-least-32-characters' }],
+		['reachable by others over plain http, even without NODE_ENV', { APP_URL: 'http://klimatpakt.example', SESSION_SECRET: 'a-random-secret-of-at-least-32-characters' }],
 	] as const) {
 		test(`is 404 when ${situation}`, async () => {
 			const id = await deliver('secret', 'anna@example.se', 'Din kod: 123456', '2025-03-30T00:30:00.000Z')
