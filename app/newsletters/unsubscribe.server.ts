@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import { config } from '#app/config.server.ts'
 import type { DB } from '#db/index.ts'
-import type { DigestFrequency, EmailList } from '#db/schema.ts'
+import type { Database, DigestFrequency, EmailList } from '#db/schema.ts'
+import type { Transaction } from 'kysely'
 
 export const emailLists = ['newsletter', 'digest', 'event-reminders', 'level-up'] as const satisfies readonly EmailList[]
 
@@ -103,9 +104,10 @@ async function setNewsletterConsent(db: DB, userId: number, consent: boolean, no
 
 /**
  * Newsletters already queued for the person and not yet tried are not sent after all. A batch
- * that was tried keeps its rows: its retry must repeat the same request.
+ * that was tried keeps its rows: its retry must repeat the same request. Called wherever
+ * newsletter consent ends: here, and when a pledge is withdrawn or its consent turned off.
  */
-async function withdrawQueuedNewsletters(db: DB, userId: number): Promise<void> {
+export async function withdrawQueuedNewsletters(db: DB | Transaction<Database>, userId: number): Promise<void> {
 	await db
 		.updateTable('outbox')
 		.set({ status: 'cancelled', last_error: 'unsubscribed before sending' })

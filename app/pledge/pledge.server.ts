@@ -4,6 +4,7 @@ import { newVerificationSecrets, normaliseEmail, prepareVerification, verificati
 import { config } from '#app/config.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
+import { withdrawQueuedNewsletters } from '#app/newsletters/unsubscribe.server.ts'
 import type { DB } from '#db/index.ts'
 import type { CommitmentCategory, Database, Language, PledgeProgress, SignatureStatus } from '#db/schema.ts'
 import AlreadySignedEmail from '#emails/already-signed.tsx'
@@ -360,6 +361,7 @@ export async function updateDetails(db: DB, userId: number, input: Omit<DetailsI
 			})
 			.where('id', '=', signature.id)
 			.execute()
+		if (signature.newsletter_consent && !newsletterConsent) await withdrawQueuedNewsletters(trx, userId)
 		return true
 	})
 }
@@ -451,6 +453,7 @@ export async function withdrawSignature(db: DB, userId: number, now = new Date()
 			.set({ status: 'withdrawn', withdrawn_at: at, newsletter_consent: 0, newsletter_consent_at: null, updated_at: at })
 			.where('id', '=', signature.id)
 			.execute()
+		await withdrawQueuedNewsletters(trx, userId)
 		return true
 	})
 }

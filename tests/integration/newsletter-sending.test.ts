@@ -13,6 +13,7 @@ import {
 } from '#app/newsletters/campaigns.server.ts'
 import { everyone, type Segment } from '#app/newsletters/segments.ts'
 import { addSignatories } from '#app/newsletters/testing.ts'
+import { updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
 import { readEmailLinkToken } from '#app/newsletters/unsubscribe.server.ts'
 import { getDb } from '#db/index.ts'
 import { resendMock, server } from '#tests/mocks/index.ts'
@@ -183,6 +184,19 @@ describe('sending a newsletter', () => {
 		await deliverDueEmails(db, resend(), t0)
 		expect(resendMock.sent).toHaveLength(8)
 		expect(resendMock.sentTo(people[1]!.email)).toHaveLength(0)
+	})
+
+	test('withdrawing a pledge, or turning newsletters off on My pledge, stops a newsletter already queued', async () => {
+		const people = await addSignatories(db, 5)
+		await newsletter()
+		await runNewsletters(db, t0)
+		await withdrawSignature(db, people[0]!.id, t0)
+		const details = await db.selectFrom('signature').select(['lives_in_municipality', 'district']).where('user_id', '=', people[1]!.id).executeTakeFirstOrThrow()
+		await updateDetails(db, people[1]!.id, { name: 'Ny Namn', livesInMunicipality: details.lives_in_municipality === 1, district: details.district, showFirstName: false, newsletterConsent: false }, t0)
+		await deliverDueEmails(db, resend(), t0)
+		expect(resendMock.sentTo(people[0]!.email)).toHaveLength(0)
+		expect(resendMock.sentTo(people[1]!.email)).toHaveLength(0)
+		expect(resendMock.sent).toHaveLength(3)
 	})
 
 	test('cancelling stops what has not gone out', async () => {
