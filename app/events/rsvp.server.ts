@@ -178,6 +178,12 @@ export async function promoteFromWaitlist(trx: Handle, event: Event, now = new D
 export type ShiftOutcome = { kind: 'taken'; changed: boolean } | { kind: 'full' } | { kind: 'closed' } | { kind: 'unavailable' }
 
 /** Takes a helper shift while it still needs people. Helpers do not use up the event's places. */
+/** A shift id from a form is only honoured on its own event's page. */
+export async function shiftBelongsToEvent(db: DB, shiftId: number, eventId: number): Promise<boolean> {
+	const row = await db.selectFrom('event_helper_shift').select('id').where('id', '=', shiftId).where('event_id', '=', eventId).executeTakeFirst()
+	return row !== undefined
+}
+
 export async function takeHelperShift(db: DB, shiftId: number, userId: number, now = new Date()): Promise<ShiftOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const shift = await trx.selectFrom('event_helper_shift').selectAll().where('id', '=', shiftId).executeTakeFirst()

@@ -9,7 +9,7 @@ import { eventPageData, findEvent } from '#app/events/events.server.ts'
 import { parseFlash } from '#app/events/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
 import { renderMarkdown } from '#app/events/markdown.server.ts'
-import { canStillCancel, cancelRsvp, leaveHelperShift, rsvp, rsvpIsOpen, takeHelperShift } from '#app/events/rsvp.server.ts'
+import { canStillCancel, cancelRsvp, leaveHelperShift, rsvp, rsvpIsOpen, shiftBelongsToEvent, takeHelperShift } from '#app/events/rsvp.server.ts'
 import { rsvpSchema } from '#app/events/schemas.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
 import { getDb } from '#db/index.ts'
@@ -88,12 +88,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 			break
 		}
 		case 'take-shift': {
+			if (!(await shiftBelongsToEvent(db, input.shiftId, event.id))) {
+				done = 'unavailable'
+				break
+			}
 			const outcome = await takeHelperShift(db, input.shiftId, user.id)
 			done = outcome.kind === 'taken' ? 'shift-taken' : outcome.kind === 'full' ? 'shift-full' : outcome.kind
 			break
 		}
 		case 'leave-shift': {
-			await leaveHelperShift(db, input.shiftId, user.id)
+			if (await shiftBelongsToEvent(db, input.shiftId, event.id)) await leaveHelperShift(db, input.shiftId, user.id)
 			done = 'shift-left'
 			break
 		}

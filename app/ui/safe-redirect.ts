@@ -5,6 +5,7 @@
  * since they cannot go into a Location header.
  */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+	// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 	if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback
 	const base = 'http://same-site.invalid'
 	let url: URL

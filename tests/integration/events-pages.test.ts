@@ -255,6 +255,17 @@ describe('residents RSVP', () => {
 		expect((await post(b, 'take-shift')).headers.get('Location')).toMatch(/done=shift-taken$/)
 	})
 
+	test("a shift is only taken on its own event's page", async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 5 * DAY), { shifts: [{ id: null, title: 'Värd', needed: 1 }] }, { now: new Date() })
+		const other = await makeEvent(db, organiser.id, new Date(Date.now() + 6 * DAY), {}, { now: new Date() })
+		const shift = await db.selectFrom('event_helper_shift').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()
+		const a = await makeUser(db)
+		const answer = await call(eventPage, 'action', `/events/${other.slug}`, { cookie: await cookieFor(a.id), params: { event: other.slug }, form: { intent: 'take-shift', shiftId: String(shift.id) } })
+		expect(answer.headers.get('Location')).toMatch(/done=unavailable$/)
+		expect(await db.selectFrom('event_helper').select('id').where('shift_id', '=', shift.id).execute()).toHaveLength(0)
+	})
+
 	test('the list filters by type and month, and shows past events apart', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
 		const soon = new Date(Date.now() + 40 * DAY)
