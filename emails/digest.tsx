@@ -1,6 +1,6 @@
 import { Heading, Link, Section, Text } from '@react-email/components'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailLayout, textStyle } from './components/layout.tsx'
+import { EmailLayout, ListLinks, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'
 
 export interface DigestEvent {
@@ -26,9 +26,28 @@ export interface DigestEmailProps {
 const headingStyle = { color: '#1d2a21', fontSize: '18px', lineHeight: '24px', margin: '24px 0 8px' }
 const itemStyle = { ...textStyle, margin: '0 0 8px' }
 const linkStyle = { color: '#1f6f43', textDecoration: 'underline' }
-const footerStyle = { color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: '0 0 8px' }
 
 /** The personal digest: only the sections that have something in them. */
+/** A headed list of events with links; nothing at all when there are none. */
+function EventList({ title, events }: { title: string; events: DigestEvent[] }) {
+	if (events.length === 0) return null
+	return (
+		<Section>
+			<Heading as="h2" style={headingStyle}>
+				{title}
+			</Heading>
+			{events.map((event) => (
+				<Text key={event.url} style={itemStyle}>
+					<Link href={event.url} style={linkStyle}>
+						{event.title}
+					</Link>
+					{` – ${event.when}`}
+				</Text>
+			))}
+		</Section>
+	)
+}
+
 export default function DigestEmail({ language, pactName, name, frequency, myEvents, eventsSoon, nextStep, growth, unsubscribeUrl, preferencesUrl }: DigestEmailProps) {
 	const t = emailT(language, 'newsletters')
 	const number = new Intl.NumberFormat(language).format
@@ -36,36 +55,8 @@ export default function DigestEmail({ language, pactName, name, frequency, myEve
 		<EmailLayout language={language} pactName={pactName} preview={t(`digest.preview.${frequency}`)} footer={t('digest.footer', { pact: pactName })}>
 			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
 			<Text style={textStyle}>{t(`digest.intro.${frequency}`)}</Text>
-			{myEvents.length > 0 ? (
-				<Section>
-					<Heading as="h2" style={headingStyle}>
-						{t('digest.myEvents')}
-					</Heading>
-					{myEvents.map((event) => (
-						<Text key={event.url} style={itemStyle}>
-							<Link href={event.url} style={linkStyle}>
-								{event.title}
-							</Link>
-							{` – ${event.when}`}
-						</Text>
-					))}
-				</Section>
-			) : null}
-			{eventsSoon.length > 0 ? (
-				<Section>
-					<Heading as="h2" style={headingStyle}>
-						{t('digest.eventsSoon')}
-					</Heading>
-					{eventsSoon.map((event) => (
-						<Text key={event.url} style={itemStyle}>
-							<Link href={event.url} style={linkStyle}>
-								{event.title}
-							</Link>
-							{` – ${event.when}`}
-						</Text>
-					))}
-				</Section>
-			) : null}
+			<EventList title={t('digest.myEvents')} events={myEvents} />
+			<EventList title={t('digest.eventsSoon')} events={eventsSoon} />
 			{nextStep ? (
 				<Section>
 					<Heading as="h2" style={headingStyle}>
@@ -85,15 +76,7 @@ export default function DigestEmail({ language, pactName, name, frequency, myEve
 				</Heading>
 				<Text style={itemStyle}>{t('digest.growthText', { total: number(growth.total), count: growth.newSigners, formatted: number(growth.newSigners) })}</Text>
 			</Section>
-			<Text style={footerStyle}>
-				<Link href={unsubscribeUrl} style={{ color: '#1f6f43' }}>
-					{t('digest.unsubscribe')}
-				</Link>
-				{' · '}
-				<Link href={preferencesUrl} style={{ color: '#1f6f43' }}>
-					{t('email.preferences')}
-				</Link>
-			</Text>
+			<ListLinks unsubscribeUrl={unsubscribeUrl} unsubscribeLabel={t('digest.unsubscribe')} preferencesUrl={preferencesUrl} preferencesLabel={t('email.preferences')} />
 		</EmailLayout>
 	)
 }

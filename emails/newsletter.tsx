@@ -1,6 +1,6 @@
-import { Link, Text } from '@react-email/components'
+import { Text } from '@react-email/components'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailLayout, textStyle } from './components/layout.tsx'
+import { EmailLayout, ListLinks, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'
 
 export interface NewsletterEmailProps {
@@ -15,7 +15,6 @@ export interface NewsletterEmailProps {
 	preferencesUrl: string
 }
 
-const footerStyle = { color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: '0 0 8px' }
 
 /**
  * A coordinator's newsletter. Rendered once per language with placeholders for the name and the
@@ -27,15 +26,7 @@ export default function NewsletterEmail({ language, pactName, preheader, bodyHtm
 		<EmailLayout language={language} pactName={pactName} preview={preheader} footer={t('email.footer', { pact: pactName })}>
 			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
 			<div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
-			<Text style={footerStyle}>
-				<Link href={unsubscribeUrl} style={{ color: '#1f6f43' }}>
-					{t('email.unsubscribe')}
-				</Link>
-				{' · '}
-				<Link href={preferencesUrl} style={{ color: '#1f6f43' }}>
-					{t('email.preferences')}
-				</Link>
-			</Text>
+			<ListLinks unsubscribeUrl={unsubscribeUrl} unsubscribeLabel={t('email.unsubscribe')} preferencesUrl={preferencesUrl} preferencesLabel={t('email.preferences')} />
 		</EmailLayout>
 	)
 }

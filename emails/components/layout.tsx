@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { emailT } from '../i18n.ts'
@@ -55,4 +55,19 @@ export const buttonStyle = {
 	borderRadius: '6px',
 	fontWeight: 600,
 	textDecoration: 'none',
+}
+
+/** The unsubscribe and preferences links every newsletter and digest ends with. */
+export function ListLinks({ unsubscribeUrl, unsubscribeLabel, preferencesUrl, preferencesLabel }: { unsubscribeUrl: string; unsubscribeLabel: string; preferencesUrl: string; preferencesLabel: string }) {
+	return (
+		<Text style={{ color: '#5b6b5e', fontSize: '13px', lineHeight: '20px', margin: '0 0 8px' }}>
+			<Link href={unsubscribeUrl} style={{ color: '#1f6f43' }}>
+				{unsubscribeLabel}
+			</Link>
+			{' · '}
+			<Link href={preferencesUrl} style={{ color: '#1f6f43' }}>
+				{preferencesLabel}
+			</Link>
+		</Text>
+	)
 }
