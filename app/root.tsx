@@ -10,6 +10,16 @@ import { useRootData } from '#app/ui/use-root-data.ts'
 import { getDb } from '#db/index.ts'
 import './ui/app.css'
 
+// The icons live in public/. Browsers that understand SVG icons pick the SVG; the ICO is for the
+// rest (its sizes keeps Chrome from preferring it over the SVG) and answers the /favicon.ico
+// they request on their own. iOS rounds home-screen icons itself, so the touch icon is square.
+export const links: Route.LinksFunction = () => [
+	{ rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+	{ rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
+	{ rel: 'manifest', href: '/manifest.webmanifest' },
+]
+
 export async function loader({ request }: Route.LoaderArgs) {
 	const [language, user, renewedCookie] = await Promise.all([
 		getLanguage(request),
