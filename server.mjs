@@ -1,49 +1,103 @@
-// The web server for `npm start` (production build) and `npm run dev` (Vite with HMR). It also
-// runs the background worker in the same process unless RUN_WORKER=false.
-import { createRequestHandler } from '@react-router/express'
-import express from 'express'
+// The web server for `npm start` (production build) and `npm run dev` (Vite with HMR).
+//
+// Production uses every core: Node's cluster module starts one web process per core (or
+// WEB_CONCURRENCY). The first one migrates the database and runs the background worker (outbox,
+// reminders, digests, newsletters) unless RUN_WORKER=false; the others only answer requests, and
+// start once the first is listening, so they never race the migrations. A process that dies is
+// replaced in the same role. See docs/decisions/0012-node-http-cluster-compression.md.
+import cluster from 'node:cluster'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
+// SERVER_BUILD_DIR lets the benchmark serve its one-route floor app exactly the way we serve ours.
+const buildDir = path.resolve(process.env.SERVER_BUILD_DIR ?? 'build')
+const processes = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism())
 
-const app = express()
-app.disable('x-powered-by')
-// Behind a reverse proxy the client's address (used by rate limits) comes from X-Forwarded-For.
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
-
-let loadBuild
-if (dev) {
-	const vite = await import('vite')
-	const viteDevServer = await vite.createServer({ server: { middlewareMode: true } })
-	app.use(viteDevServer.middlewares)
-	loadBuild = () => viteDevServer.ssrLoadModule('virtual:react-router/server-build')
+if (processes > 1 && cluster.isPrimary) {
+	superviseWebProcesses()
 } else {
-	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-	app.use(express.static('build/client', { maxAge: '1h' }))
-	const build = await import('./build/server/index.js')
-	loadBuild = () => build
+	await serve({ role: process.env.KLIMATPAKT_ROLE ?? 'first' })
 }
 
-const { entry } = await loadBuild()
-await entry.module.prepareDatabase()
-const stopWorker = process.env.RUN_WORKER === 'false' ? async () => {} : entry.module.startWorker()
-
-app.use(
-	createRequestHandler({
-		build: dev ? loadBuild : await loadBuild(),
-		mode: dev ? 'development' : 'production',
-		getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }),
-	}),
-)
-
-const server = app.listen(port, () => {
-	console.log(`Klimatpakt is listening on http://localhost:${port}`)
-})
-
-async function shutdown() {
-	server.close()
-	await stopWorker()
-	process.exit(0)
+function superviseWebProcesses() {
+	let stopping = false
+	const roles = new Map() // worker id → 'first' | 'web'
+	// Web processes run this file, not whatever script imported it (`npm start`'s build step, the
+	// browser tests' set-up); they inherit the environment those prepared.
+	cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) })
+	const fork = (role) => {
+		const worker = cluster.fork({ KLIMATPAKT_ROLE: role })
+		roles.set(worker.id, role)
+		return worker
+	}
+	fork('first').once('listening', () => {
+		for (let i = 1; i < processes; i++) fork('web')
+	})
+	cluster.on('exit', (worker, code, signal) => {
+		const role = roles.get(worker.id)
+		roles.delete(worker.id)
+		if (stopping) return
+		console.error(`web process ${worker.process.pid} (${role}) ended (${signal ?? code}); starting another`)
+		fork(role)
+	})
+	const shutdown = () => {
+		stopping = true
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+		const check = setInterval(() => {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+		}, 50)
+		check.unref()
+	}
+	process.on('SIGTERM', shutdown)
+	process.on('SIGINT', shutdown)
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)
+
+async function serve({ role }) {
+	// Imported here, not at the top: the supervising process never serves a request.
+	const { createListener } = await import('./server/http.mjs')
+	let listener
+	let entry
+	if (dev) {
+		const vite = await import('vite')
+		const viteDevServer = await vite.createServer({ server: { middlewareMode: true } })
+		const loadBuild = () => viteDevServer.ssrLoadModule('virtual:react-router/server-build')
+		entry = (await loadBuild()).entry
+		const app = createListener({ build: loadBuild, mode: 'development', trustProxy: process.env.TRUST_PROXY })
+		listener = (req, res) => viteDevServer.middlewares(req, res, () => app(req, res))
+	} else {
+		const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)
+		entry = build.entry
+		listener = createListener({
+			build,
+			mode: 'production',
+			clientDir: path.join(buildDir, 'client'),
+			trustProxy: process.env.TRUST_PROXY,
+		})
+	}
+
+	// The benchmark's floor app has neither a database nor a worker.
+	const { prepareDatabase, startWorker } = entry.module
+	if (role === 'first' && prepareDatabase) await prepareDatabase()
+	const runsWorker = role === 'first' && startWorker && process.env.RUN_WORKER !== 'false'
+	const stopWorker = runsWorker ? startWorker() : async () => {}
+
+	const server = http.createServer(listener)
+	// Longer than a reverse proxy's idle timeout, so the proxy closes idle connections first.
+	server.keepAliveTimeout = 65_000
+	server.listen(port, () => {
+		if (role === 'first') console.log(`Klimatpakt is listening on http://localhost:${port} (${processes} web process${processes > 1 ? 'es' : ''})`)
+	})
+
+	const shutdown = async () => {
+		server.close()
+		server.closeIdleConnections()
+		await stopWorker()
+		process.exit(0)
+	}
+	process.on('SIGTERM', shutdown)
+	process.on('SIGINT', shutdown)
+}

@@ -3,12 +3,13 @@ import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { ServerRouter, type EntryContext } from 'react-router'
-import { createServerI18n, getLanguage } from '#app/i18n/i18n.server.ts'
+import { isRouteErrorResponse, ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router'
+import { getLanguage, serverI18n } from '#app/i18n/i18n.server.ts'
 
 // server.mjs reaches these through the build's entry module, so the web server, the worker and
 // the start-up steps share one copy of the app code and one database handle per process.
 export { prepareDatabase, startWorker } from '#app/boot.server.ts'
+export { commands } from '#app/commands.server.ts'
 
 export const streamTimeout = 5_000
 
@@ -18,7 +19,7 @@ export default async function handleRequest(
 	responseHeaders: Headers,
 	routerContext: EntryContext,
 ) {
-	const i18n = await createServerI18n(await getLanguage(request))
+	const i18n = serverI18n(await getLanguage(request))
 	const userAgent = request.headers.get('user-agent')
 	// Bots and no-JS clients get the whole page at once; browsers get it streamed.
 	const readyEvent = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
@@ -50,4 +51,14 @@ export default async function handleRequest(
 		)
 		setTimeout(abort, streamTimeout + 1000)
 	})
+}
+
+/**
+ * What reaches the log: real errors only. A page or file that does not exist (a 404) and a
+ * request the browser gave up on are ordinary, and must not bury errors under stack traces.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+	if (request.signal.aborted) return
+	if (isRouteErrorResponse(error) && error.status === 404) return
+	console.error(error)
 }

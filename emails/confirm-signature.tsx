@@ -1,4 +1,6 @@
-import { Button, Section, Text } from '@react-email/components'
+import { Button } from '@react-email/button'
+import { Section } from '@react-email/section'
+import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailLayout, buttonStyle, codeStyle, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'

@@ -1,4 +1,4 @@
-import { Text } from '@react-email/components'
+import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailEventSummary, previewEvent, summaryLabels, type EmailEvent } from '#app/events/components/email-event-summary.tsx'
 import { EmailLayout, textStyle } from './components/layout.tsx'

@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
-import { defaultNamespace, namespaces, resources, type SupportedLanguage } from '#app/i18n/i18n.ts'
+import { i18nOptions, type Namespace, type SupportedLanguage } from '#app/i18n/i18n.ts'
+import { resources } from '#app/i18n/resources.server.ts'
 
 /**
  * A t function for email templates, built synchronously so a template renders the same in the
@@ -8,18 +9,10 @@ import { defaultNamespace, namespaces, resources, type SupportedLanguage } from 
  */
 let instance: I18n | undefined
 
-export function emailT(language: SupportedLanguage, ns: (typeof namespaces)[number] = 'email'): TFunction {
+export function emailT(language: SupportedLanguage, ns: Namespace = 'email'): TFunction {
 	if (!instance) {
 		instance = createInstance()
-		void instance.init({
-			lng: language,
-			resources,
-			ns: namespaces,
-			defaultNS: defaultNamespace,
-			fallbackLng: false,
-			initAsync: false,
-			interpolation: { escapeValue: false },
-		})
+		void instance.init({ ...i18nOptions, lng: language, resources, initAsync: false })
 	}
 	return instance.getFixedT(language, ns)
 }

@@ -1,4 +1,7 @@
-import { Button, Link, Section, Text } from '@react-email/components'
+import { Button } from '@react-email/button'
+import { Link } from '@react-email/link'
+import { Section } from '@react-email/section'
+import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailLayout, buttonStyle, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'

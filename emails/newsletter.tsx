@@ -1,4 +1,4 @@
-import { Text } from '@react-email/components'
+import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailLayout, ListLinks, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'

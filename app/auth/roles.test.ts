@@ -51,8 +51,8 @@ describe('the user:role command', () => {
 
 	async function command(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 		try {
-			const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/user-role.ts', ...args], {
-				env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+			const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/cli.mjs', 'user:role', ...args], {
+				env: { ...process.env, DATABASE_URL: `file:${dbFile}`, KLIMATPAKT_FROM_SOURCE: '1' },
 			})
 			return { code: 0, stdout, stderr }
 		} catch (error) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { resources } from './i18n.ts'
+import { namespaces } from './i18n.ts'
+import { resources } from './resources.server.ts'
 
 /** Every key path in a catalogue, e.g. "nav.signIn". */
 function keyPaths(value: unknown, prefix = ''): string[] {
@@ -17,6 +18,11 @@ function placeholders(message: unknown): string[] {
 }
 
 describe('message catalogues', () => {
+	test('the list of namespaces names every catalogue', () => {
+		expect([...namespaces].sort()).toEqual(Object.keys(resources.sv).sort())
+		expect([...namespaces].sort()).toEqual(Object.keys(resources.en).sort())
+	})
+
 	for (const namespace of Object.keys(resources.sv) as Array<keyof typeof resources.sv>) {
 		test(`sv and en have the same keys in "${namespace}"`, () => {
 			expect(keyPaths(resources.en[namespace]).sort()).toEqual(keyPaths(resources.sv[namespace]).sort())

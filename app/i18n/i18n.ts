@@ -1,18 +1,6 @@
-import type { Resource } from 'i18next'
-import enAuth from './en/auth.json'
-import enCommon from './en/common.json'
-import enEmail from './en/email.json'
-import enEvents from './en/events.json'
-import enLadder from './en/ladder.json'
-import enNewsletters from './en/newsletters.json'
-import enPledge from './en/pledge.json'
-import svAuth from './sv/auth.json'
-import svCommon from './sv/common.json'
-import svEmail from './sv/email.json'
-import svEvents from './sv/events.json'
-import svLadder from './sv/ladder.json'
-import svNewsletters from './sv/newsletters.json'
-import svPledge from './sv/pledge.json'
+// What both the server and the browser know about languages. The catalogues themselves are not
+// imported here: the server reads them all (resources.server.ts), the browser fetches only its
+// language's namespaces that the page uses (entry.client.tsx, docs/decisions/0013).
 
 export const supportedLanguages = ['sv', 'en'] as const
 export type SupportedLanguage = (typeof supportedLanguages)[number]
@@ -21,11 +9,24 @@ export function isSupportedLanguage(value: unknown): value is SupportedLanguage 
 	return supportedLanguages.includes(value as SupportedLanguage)
 }
 
-/** One catalogue per language and part of the app; a test checks that sv and en have the same keys. */
-export const resources = {
-	sv: { common: svCommon, auth: svAuth, pledge: svPledge, email: svEmail, events: svEvents, ladder: svLadder, newsletters: svNewsletters },
-	en: { common: enCommon, auth: enAuth, pledge: enPledge, email: enEmail, events: enEvents, ladder: enLadder, newsletters: enNewsletters },
-} satisfies Resource
-
-export const namespaces = Object.keys(resources.sv) as Array<keyof typeof resources.sv>
+/** One catalogue per language and part of the app; a test checks this list against the files. */
+export const namespaces = ['common', 'auth', 'pledge', 'email', 'events', 'ladder', 'newsletters'] as const
+export type Namespace = (typeof namespaces)[number]
 export const defaultNamespace = 'common'
+
+/**
+ * What a route module exports as `handle` to name the namespaces its page uses besides "common",
+ * so the browser loads them before it hydrates: `export const handle = { i18n: ['events'] }`.
+ */
+export interface I18nHandle {
+	i18n: Namespace[]
+}
+
+/** The options every i18next instance shares, on the server, in the browser and in emails. */
+export const i18nOptions = {
+	ns: namespaces,
+	defaultNS: defaultNamespace,
+	fallbackLng: false,
+	// React escapes what it renders; escaping here as well would show "&amp;" in titles.
+	interpolation: { escapeValue: false },
+} as const

@@ -145,7 +145,7 @@ export async function renderRoute({
 	language?: 'sv' | 'en'
 	rootData?: Record<string, unknown>
 }): Promise<string> {
-	const [{ createElement }, { renderToString }, { createRoutesStub, Outlet }, { I18nextProvider }, { createServerI18n }] = await Promise.all([
+	const [{ createElement }, { renderToString }, { createRoutesStub, Outlet }, { I18nextProvider }, { serverI18n }] = await Promise.all([
 		import('react'),
 		import('react-dom/server'),
 		import('react-router'),
@@ -166,7 +166,7 @@ export async function renderRoute({
 			],
 		},
 	])
-	const i18n = await createServerI18n(language)
+	const i18n = serverI18n(language)
 	const root = { language, user: null, permissions: [], pact: { name: 'Testpakten', city: 'Helsingborg', brandColor: '#1f6f43' }, timeZone: 'Europe/Stockholm', mailboxOpen: false, ...rootData }
 	return renderToString(
 		createElement(

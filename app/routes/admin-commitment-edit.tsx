@@ -4,12 +4,15 @@ import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/admin-commitment-edit'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getCommitment, reinstateCommitment, retireCommitment, updateCommitment } from '#app/pledge/catalogue.server.ts'
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
 import { formatNumber } from '#app/pledge/format.ts'
 import { commitmentSchema } from '#app/pledge/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
+
+export const handle: I18nHandle = { i18n: ['pledge'] }
 
 /** One catalogue commitment: edit it, retire it (it stays on the pledges that chose it), reinstate it. */
 export function meta({ data }: Route.MetaArgs) {

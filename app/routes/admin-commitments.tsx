@@ -4,6 +4,7 @@ import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/admin-commitments'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { createCommitment, groupByCategory, listCatalogue } from '#app/pledge/catalogue.server.ts'
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
 import { CommitmentEstimate } from '#app/pledge/components.tsx'
@@ -11,6 +12,8 @@ import { formatNumber } from '#app/pledge/format.ts'
 import { commitmentSchema } from '#app/pledge/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
+
+export const handle: I18nHandle = { i18n: ['pledge'] }
 
 /** The commitment catalogue, for coordinators: every entry by category, with how often it is chosen. */
 export function meta({ data }: Route.MetaArgs) {

@@ -6,6 +6,7 @@ import type { Route } from './+types/admin-ladder-person'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { HistoryList, Staircase } from '#app/ladder/components.tsx'
 import { evaluateLadder, setStepByCoordinator } from '#app/ladder/ladder.server.ts'
 import { personForCoordinator } from '#app/ladder/queries.server.ts'
@@ -15,6 +16,8 @@ import { formatDate } from '#app/pledge/format.ts'
 import { ErrorList, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
+
+export const handle: I18nHandle = { i18n: ['ladder'] }
 
 /** One person on the ladder, for a coordinator: the facts, the history, and raise or lower with a reason. */
 

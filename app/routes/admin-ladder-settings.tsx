@@ -6,12 +6,15 @@ import type { Route } from './+types/admin-ladder-settings'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { readLadderSettings, updateLadderSettings } from '#app/ladder/ladder.server.ts'
 import { settingsSchema } from '#app/ladder/schemas.ts'
 import { formatDate } from '#app/pledge/format.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
+
+export const handle: I18nHandle = { i18n: ['ladder'] }
 
 /** The ladder's thresholds; saving re-evaluates everyone (promotes, never lowers). */
 

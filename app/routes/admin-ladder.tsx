@@ -5,6 +5,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { formatMonth, localeFor } from '#app/events/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { Funnel, MonthlyPromotions } from '#app/ladder/charts.tsx'
 import { activityFilters } from '#app/ladder/filters.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
@@ -14,6 +15,8 @@ import { parseMemberFilter } from '#app/ladder/schemas.ts'
 import { formatDate } from '#app/pledge/format.ts'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
+
+export const handle: I18nHandle = { i18n: ['ladder'] }
 
 /** The coordinators' view of the ladder: the funnel, steps up per month, and who stands where. */
 

@@ -19,6 +19,7 @@ import {
 	resumeNewsletter,
 	versionFor,
 } from '#app/newsletters/campaigns.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { composeNewsletter } from '#app/newsletters/compose.server.ts'
 import { composeSchema, controlSchema, limits } from '#app/newsletters/schemas.ts'
 import { countRecipients, eventsWithAttendance, knownDistricts } from '#app/newsletters/segments.server.ts'
@@ -27,6 +28,8 @@ import { formatNumber } from '#app/pledge/format.ts'
 import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
+
+export const handle: I18nHandle = { i18n: ['newsletters', 'ladder'] }
 
 /**
  * One newsletter. While it is a draft (or scheduled): compose both languages, choose the

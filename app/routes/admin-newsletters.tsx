@@ -7,12 +7,15 @@ import type { Route } from './+types/admin-newsletters'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { createNewsletter, listNewsletters } from '#app/newsletters/campaigns.server.ts'
 import { limits } from '#app/newsletters/schemas.ts'
 import { formatDate } from '#app/pledge/format.ts'
 import { TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
+
+export const handle: I18nHandle = { i18n: ['newsletters'] }
 
 /** Every newsletter, newest first, and a way to start a new one. */
 const newSchema = z.object({ title: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.title, `form.tooLong|{"max":${limits.title}}`) })

@@ -4,9 +4,12 @@ import { Link } from 'react-router'
 import type { Route } from './+types/dev-mail-message'
 import { config } from '#app/config.server.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { headerValue } from '#app/mail/eml.server.ts'
 import { mailboxIsOpen, readMailboxMessage } from '#app/mail/mailbox.server.ts'
 import '#app/mail/dev-mail.css'
+
+export const handle: I18nHandle = { i18n: ['email'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.subject }]

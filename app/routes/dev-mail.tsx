@@ -3,8 +3,11 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/dev-mail'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { listMailbox, mailboxIsOpen } from '#app/mail/mailbox.server.ts'
 import '#app/mail/dev-mail.css'
+
+export const handle: I18nHandle = { i18n: ['email'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

@@ -12,8 +12,11 @@ import { renderMarkdown } from '#app/events/markdown.server.ts'
 import { canStillCancel, cancelRsvp, leaveHelperShift, rsvp, rsvpIsOpen, shiftBelongsToEvent, takeHelperShift } from '#app/events/rsvp.server.ts'
 import { rsvpSchema } from '#app/events/schemas.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	if (!data) return []

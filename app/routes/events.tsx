@@ -9,8 +9,11 @@ import { formatMonth, formatShortDate, formatTimeRange } from '#app/events/forma
 import { eventFilterSchema, eventTypes } from '#app/events/schemas.ts'
 import { addToLocalDate, localMonth } from '#app/events/time.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [

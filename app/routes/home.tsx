@@ -3,11 +3,14 @@ import { Link } from 'react-router'
 import type { Route } from './+types/home'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { mostChosenCommitments } from '#app/pledge/catalogue.server.ts'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
 import { formatNumber } from '#app/pledge/format.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
+
+export const handle: I18nHandle = { i18n: ['pledge'] }
 
 /** The busiest page: its numbers come from the kept counts, never a count over every row. */
 export function meta({ data }: Route.MetaArgs) {

@@ -3,10 +3,13 @@ import { Form } from 'react-router'
 import type { Route } from './+types/ladder-volunteers'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { volunteers } from '#app/ladder/queries.server.ts'
 import { isVolunteerInterest, volunteerInterests } from '#app/ladder/rules.ts'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
+
+export const handle: I18nHandle = { i18n: ['ladder'] }
 
 /** Whom to ask: members who said what they would help with, for organisers, filtered by interest. */
 

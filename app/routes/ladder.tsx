@@ -6,6 +6,7 @@ import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { formatEventWhen } from '#app/events/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { HistoryList, ProgressMeter, Staircase } from '#app/ladder/components.tsx'
 import { evaluateLadder, markStepSeen, setLevelUpEmails, setVolunteerInterests } from '#app/ladder/ladder.server.ts'
 import { myLadder, type SuggestedEvent, type SuggestedShift } from '#app/ladder/queries.server.ts'
@@ -14,6 +15,8 @@ import { myLadderSchema } from '#app/ladder/schemas.ts'
 import { formatDate } from '#app/pledge/format.ts'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
+
+export const handle: I18nHandle = { i18n: ['ladder', 'events', 'pledge'] }
 
 /** My ladder: where I stand, how I got here, one next step chosen for me, and what I would help with. */
 const doneMessages = ['interests', 'email-on', 'email-off'] as const

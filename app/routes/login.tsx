@@ -7,8 +7,11 @@ import type { Route } from './+types/login'
 import { getUser } from '#app/auth/session.server.ts'
 import { afterSignInPath, requestSignIn } from '#app/auth/sign-in.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
+
+export const handle: I18nHandle = { i18n: ['auth'] }
 
 const loginSchema = z.object({
 	email: z.string({ error: 'form.required' }).trim().max(254, 'form.tooLong|{"max":254}').email('form.invalidEmail'),

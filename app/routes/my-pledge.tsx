@@ -6,6 +6,7 @@ import type { Route } from './+types/my-pledge'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { LadderCard } from '#app/ladder/components.tsx'
 import { currentLadderStep } from '#app/ladder/queries.server.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
@@ -25,6 +26,8 @@ import { CheckboxField, FormErrors, TextField, translateError } from '#app/ui/fo
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 import '#app/ladder/ladder.css'
+
+export const handle: I18nHandle = { i18n: ['pledge', 'ladder'] }
 
 /** My pledge: several small forms on one page, each with an `intent`, and one action that dispatches. */
 const doneMessages = ['details', 'added', 'progress', 'dropped', 'withdrawn'] as const

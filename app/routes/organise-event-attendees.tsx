@@ -11,10 +11,13 @@ import { flashParam, parseFlash } from '#app/events/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
 import { messageSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { CheckboxField, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

@@ -12,10 +12,13 @@ import { formatEventWhen } from '#app/events/format.ts'
 import { matchesName } from '#app/events/names.ts'
 import { checkInSchema, limits, walkInSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

@@ -9,8 +9,11 @@ import { createEvents } from '#app/events/events.server.ts'
 import { newEventDefaults } from '#app/events/form-defaults.ts'
 import { eventFormSchema } from '#app/events/schemas.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

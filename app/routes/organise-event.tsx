@@ -13,8 +13,11 @@ import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
 import { eventFormDefaults } from '#app/events/form-defaults.ts'
 import { eventFormSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.pageTitle }]

@@ -6,9 +6,12 @@ import { config } from '#app/config.server.ts'
 import { listEventsForOrganisers, type EventListItem } from '#app/events/events.server.ts'
 import { formatShortDate, formatTimeRange } from '#app/events/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+
+export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

@@ -5,11 +5,14 @@ import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/preferences'
 import { getUser } from '#app/auth/session.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { preferencesSchema } from '#app/newsletters/schemas.ts'
 import { emailPreferences, readEmailLinkToken, saveEmailPreferences } from '#app/newsletters/unsubscribe.server.ts'
 import { CheckboxField, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
+
+export const handle: I18nHandle = { i18n: ['newsletters'] }
 
 /**
  * Which emails a person gets. Reached signed in, or from the link in any newsletter or digest

@@ -4,8 +4,11 @@ import { z } from 'zod'
 import type { Route } from './+types/sign-check-email'
 import { CODE_VALID_MINUTES } from '#app/auth/sign-in.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { useRootData } from '#app/ui/use-root-data.ts'
 import '#app/pledge/pledge.css'
+
+export const handle: I18nHandle = { i18n: ['pledge'] }
 
 /**
  * "Check your email", the same for every address: whether it was new, pending, confirmed or

@@ -8,6 +8,7 @@ import { getUser } from '#app/auth/session.server.ts'
 import { normaliseEmail } from '#app/auth/verification.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
 import { CommitmentChoices, DistrictField, OwnWordsInputs, ResidencyChoice } from '#app/pledge/components.tsx'
 import { commonDistricts, SIGN_LIMITS, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
@@ -15,6 +16,8 @@ import { CONSENT_VERSION, createSignSchema, limits, signSchema } from '#app/pled
 import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
+
+export const handle: I18nHandle = { i18n: ['pledge'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/unsubscribe'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { preferencesUrl, readEmailLinkToken, unsubscribe } from '#app/newsletters/unsubscribe.server.ts'
 import { getDb } from '#db/index.ts'
+
+export const handle: I18nHandle = { i18n: ['newsletters'] }
 
 /**
  * One-click unsubscribe (RFC 8058). GET only shows a button, because mail scanners open links;

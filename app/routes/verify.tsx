@@ -7,9 +7,12 @@ import type { Route } from './+types/verify'
 import { afterSignInPath, CODE_VALID_MINUTES as minutes, verifyCodeAndSignIn, verifyLinkAndSignIn, type VerifyResult } from '#app/auth/sign-in.server.ts'
 import { peekLinkToken } from '#app/auth/verification.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
+import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '../auth/auth.css'
+
+export const handle: I18nHandle = { i18n: ['auth'] }
 
 /**
  * The one page that checks every emailed proof. Opened from a link it shows a single button

@@ -26,7 +26,7 @@ export function SiteHeader() {
 									<NavLink to="/my-pledge">{t('nav.myPledge')}</NavLink>
 								</li>
 								<li>
-									<NavLink to="/preferences">{t('nav.preferences', { ns: 'newsletters' })}</NavLink>
+									<NavLink to="/preferences">{t('nav.preferences')}</NavLink>
 								</li>
 							</>
 						) : (
@@ -35,11 +35,11 @@ export function SiteHeader() {
 							</li>
 						)}
 						<li>
-							<NavLink to="/events">{t('nav.events', { ns: 'events' })}</NavLink>
+							<NavLink to="/events">{t('nav.events')}</NavLink>
 						</li>
 						{root?.permissions.includes('events:organise') ? (
 							<li>
-								<NavLink to="/organise/events">{t('nav.organise', { ns: 'events' })}</NavLink>
+								<NavLink to="/organise/events">{t('nav.organise')}</NavLink>
 							</li>
 						) : null}
 						{canManageCatalogue ? (
@@ -49,12 +49,12 @@ export function SiteHeader() {
 						) : null}
 						{root?.permissions.includes('members:manage') ? (
 							<li>
-								<NavLink to="/admin/ladder">{t('admin.nav', { ns: 'ladder' })}</NavLink>
+								<NavLink to="/admin/ladder">{t('nav.ladderAdmin')}</NavLink>
 							</li>
 						) : null}
 						{root?.permissions.includes('newsletters:send') ? (
 							<li>
-								<NavLink to="/admin/newsletters">{t('nav.newsletters', { ns: 'newsletters' })}</NavLink>
+								<NavLink to="/admin/newsletters">{t('nav.newsletters')}</NavLink>
 							</li>
 						) : null}
 						{root?.mailboxOpen ? (

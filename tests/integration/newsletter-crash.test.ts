@@ -38,7 +38,7 @@ async function newsletterTo(count: number) {
 }
 
 function startWorker(): ChildProcess {
-	return spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+	return spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.mjs', 'worker'], {
 		env: {
 			...process.env,
 			RESEND_API_KEY: 're_crash_test',
@@ -47,6 +47,7 @@ function startWorker(): ChildProcess {
 			OUTBOX_LEASE_SECONDS: '2',
 			NODE_ENV: 'test',
 			VITEST: '',
+			KLIMATPAKT_FROM_SOURCE: '1',
 		},
 		stdio: ['ignore', 'ignore', 'inherit'],
 	})

@@ -1,4 +1,6 @@
-import { Button, Section, Text } from '@react-email/components'
+import { Button } from '@react-email/button'
+import { Section } from '@react-email/section'
+import { Text } from '@react-email/text'
 import { buttonStyle, textStyle } from '#emails/components/layout.tsx'
 
 /** What every event email shows: the title, when, where, and a button back to the event page. */
