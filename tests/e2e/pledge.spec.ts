@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import { codeFromOpenMail, expectNoAxeViolations, openNewestMail, uniqueEmail } from './helpers.ts'
 
 /** The number of residents who have signed, as the home page shows it. */
