@@ -26,21 +26,23 @@ export default async function handleRequest(
 
 	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
+		// Gives up on a render that hangs. Cleared once everything is rendered: a pending timer keeps
+		// the whole render alive, and hundreds of them per second made each process hold hundreds of MB.
+		const timer = setTimeout(() => abort(), streamTimeout + 1000)
 		const { pipe, abort } = renderToPipeableStream(
 			<I18nextProvider i18n={i18n}>
 				<ServerRouter context={routerContext} url={request.url} />
 			</I18nextProvider>,
 			{
-				[readyEvent]() {
-					shellRendered = true
-					const body = new PassThrough()
-					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-					responseHeaders.set('X-Content-Type-Options', 'nosniff')
-					responseHeaders.set('Referrer-Policy', 'same-origin')
-					resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
-					pipe(body)
+				onAllReady() {
+					clearTimeout(timer)
+					if (readyEvent === 'onAllReady') ready()
+				},
+				onShellReady() {
+					if (readyEvent === 'onShellReady') ready()
 				},
 				onShellError(error: unknown) {
+					clearTimeout(timer)
 					reject(error)
 				},
 				onError(error: unknown) {
@@ -49,7 +51,15 @@ export default async function handleRequest(
 				},
 			},
 		)
-		setTimeout(abort, streamTimeout + 1000)
+		function ready() {
+			shellRendered = true
+			const body = new PassThrough()
+			responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+			responseHeaders.set('X-Content-Type-Options', 'nosniff')
+			responseHeaders.set('Referrer-Policy', 'same-origin')
+			resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+			pipe(body)
+		}
 	})
 }
 

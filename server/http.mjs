@@ -94,6 +94,14 @@ function compressor(encoding) {
 		: zlib.createGzip({ level: 6 })
 }
 
+const compressSync = {
+	br: (buffer) => zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }),
+	gzip: (buffer) => zlib.gzipSync(buffer, { level: 6 }),
+}
+
+// How long a response may take to arrive in full before it is sent as a stream instead.
+const WHOLE_WITHIN_MS = 50
+
 /** Writes a fetch Response to Node's response, compressed when the client and the type allow. */
 async function sendResponse(req, res, response) {
 	const headers = new Headers(response.headers)
@@ -107,46 +115,61 @@ async function sendResponse(req, res, response) {
 		headers.set('content-encoding', encoding)
 		headers.append('vary', 'Accept-Encoding')
 	}
-	const rawHeaders = []
-	for (const [key, value] of headers) {
-		// Headers joins several Set-Cookie values into one; they must stay separate lines.
-		if (key === 'set-cookie') for (const cookie of headers.getSetCookie()) rawHeaders.push(key, cookie)
-		else rawHeaders.push(key, value)
+	const head = (extra) => {
+		const rawHeaders = []
+		for (const [key, value] of headers) {
+			// Headers joins several Set-Cookie values into one; they must stay separate lines.
+			if (key === 'set-cookie') for (const cookie of headers.getSetCookie()) rawHeaders.push(key, cookie)
+			else rawHeaders.push(key, value)
+		}
+		if (extra) rawHeaders.push(...extra)
+		res.writeHead(response.status, rawHeaders)
 	}
-	res.writeHead(response.status, rawHeaders)
 	if (!response.body || req.method === 'HEAD') {
+		head()
 		res.end()
 		return
 	}
 	if (!encoding) {
+		head()
 		for await (const chunk of response.body) res.write(chunk)
 		res.end()
 		return
 	}
-	// React hands over a page in many small pieces. Compressing each on its own costs more than
-	// the page's rendering, so the pieces that arrive in one turn of the event loop are compressed
-	// together and flushed: what React has rendered still reaches the browser at once.
+
+	// Pages arrive from React in many small pieces within a millisecond or two. Compressing each
+	// piece through a zlib stream cost more CPU than rendering the page, so a response that arrives
+	// whole in time is compressed in one call; one that keeps coming (a stream that waits on
+	// something) is sent as a compressed stream from then on, so nothing waits for the end.
+	const reader = response.body.getReader()
+	const chunks = []
+	let timer
+	const deadline = new Promise((resolve) => {
+		timer = setTimeout(resolve, WHOLE_WITHIN_MS, 'late')
+	})
+	let pending = reader.read()
+	for (;;) {
+		const next = await Promise.race([pending, deadline])
+		if (next === 'late') break
+		if (next.done) {
+			clearTimeout(timer)
+			const body = compressSync[encoding](Buffer.concat(chunks))
+			head(['content-length', String(body.length)])
+			res.end(body)
+			return
+		}
+		chunks.push(next.value)
+		pending = reader.read()
+	}
+	head()
 	const z = compressor(encoding)
 	z.pipe(res)
-	let batch = []
-	const flush = () => {
-		if (batch.length === 0) return
-		z.write(batch.length === 1 ? batch[0] : Buffer.concat(batch))
-		batch = []
+	z.write(Buffer.concat(chunks))
+	z.flush()
+	for (let next = await pending; !next.done; next = await reader.read()) {
+		z.write(next.value)
 		z.flush()
 	}
-	let scheduled = false
-	for await (const chunk of response.body) {
-		batch.push(chunk)
-		if (!scheduled) {
-			scheduled = true
-			setImmediate(() => {
-				scheduled = false
-				if (!z.writableEnded) flush()
-			})
-		}
-	}
-	if (batch.length > 0) z.write(batch.length === 1 ? batch[0] : Buffer.concat(batch))
 	z.end()
 }
 

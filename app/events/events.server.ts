@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import { config } from '#app/config.server.ts'
 import { queueEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
 import type { DB } from '#db/index.ts'
-import type { Event, EventStatus, RsvpStatus } from '#db/schema.ts'
+import type { Database, Event, EventStatus, RsvpStatus } from '#db/schema.ts'
 import { cancelledEmail, changedEmail, messageEmail, type Handle, type Recipient } from './notices.server.tsx'
 import { promoteFromWaitlist } from './rsvp.server.ts'
 import type { EventInput, EventType, RepeatInput } from './schemas.ts'
@@ -33,6 +33,8 @@ export interface EventFilter {
 	/** YYYY-MM in the deployment's time zone. */
 	month?: string
 	when: 'upcoming' | 'past'
+	/** From 1. */
+	page?: number
 }
 
 export interface EventListItem {
@@ -100,19 +102,45 @@ function toListItem(row: Awaited<ReturnType<ReturnType<typeof withCounts>['execu
 	}
 }
 
-/** Published (and cancelled, so people learn of it) events for the public list, soonest first. */
-export async function listEvents(db: DB, filter: EventFilter, now = new Date(), timeZone = config.timeZone): Promise<EventListItem[]> {
-	let query = withCounts(db).where('event.status', 'in', ['published', 'cancelled']).where('event.published_at', 'is not', null)
+/** How many events the public list shows on one page: a phone's worth of scrolling, not a year's. */
+export const EVENTS_PER_PAGE = 24
+
+/**
+ * Published (and cancelled, so people learn of it) events for the public list, soonest first,
+ * one page at a time; `total` is how many match the filter on all pages.
+ */
+export async function listEvents(
+	db: DB,
+	filter: EventFilter,
+	now = new Date(),
+	timeZone = config.timeZone,
+): Promise<{ events: EventListItem[]; total: number }> {
 	const nowIso = now.toISOString()
-	query = filter.when === 'past' ? query.where('event.ends_at', '<=', nowIso).orderBy('event.starts_at', 'desc') : query.where('event.ends_at', '>', nowIso).orderBy('event.starts_at', 'asc')
-	if (filter.type) query = query.where('event.type', '=', filter.type)
-	if (filter.month) {
-		const from = localToUtc({ date: `${filter.month}-01`, time: '00:00' }, timeZone).toISOString()
-		const to = localToUtc({ date: addToLocalDate(`${filter.month}-01`, { months: 1 }), time: '00:00' }, timeZone).toISOString()
-		query = query.where('event.starts_at', '>=', from).where('event.starts_at', '<', to)
+	const matching = (eb: ExpressionBuilder<Database, 'event'>) => {
+		const conditions = [
+			eb('event.status', 'in', ['published', 'cancelled']),
+			eb('event.published_at', 'is not', null),
+			filter.when === 'past' ? eb('event.ends_at', '<=', nowIso) : eb('event.ends_at', '>', nowIso),
+		]
+		if (filter.type) conditions.push(eb('event.type', '=', filter.type))
+		if (filter.month) {
+			const from = localToUtc({ date: `${filter.month}-01`, time: '00:00' }, timeZone).toISOString()
+			const to = localToUtc({ date: addToLocalDate(`${filter.month}-01`, { months: 1 }), time: '00:00' }, timeZone).toISOString()
+			conditions.push(eb('event.starts_at', '>=', from), eb('event.starts_at', '<', to))
+		}
+		return eb.and(conditions)
 	}
-	const rows = await query.limit(200).execute()
-	return rows.map(toListItem)
+	const [rows, count] = await Promise.all([
+		withCounts(db)
+			.where(matching)
+			.orderBy('event.starts_at', filter.when === 'past' ? 'desc' : 'asc')
+			.orderBy('event.id')
+			.limit(EVENTS_PER_PAGE)
+			.offset(((filter.page ?? 1) - 1) * EVENTS_PER_PAGE)
+			.execute(),
+		db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).where(matching).executeTakeFirstOrThrow(),
+	])
+	return { events: rows.map(toListItem), total: Number(count.n) }
 }
 
 /** Every event for organisers, drafts included: upcoming soonest first, then the past. */

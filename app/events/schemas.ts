@@ -247,4 +247,5 @@ export const eventFilterSchema = z.object({
 		.optional()
 		.catch(undefined),
 	when: z.enum(['upcoming', 'past']).default('upcoming').catch('upcoming'),
+	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
 })

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 
 /**
  * The coordinators' two charts. Both carry their numbers as text: the funnel is a list with the

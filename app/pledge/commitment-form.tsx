@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form } from 'react-router'
 import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { commitmentCategories, commitmentSchema } from './schemas.ts'

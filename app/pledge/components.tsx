@@ -1,6 +1,6 @@
 import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ErrorList, TextField } from '#app/ui/forms.tsx'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
 import { formatNumber } from './format.ts'

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { createElement } from 'react'
+import { rememberFor } from '#app/common/cache.server.ts'
 import { newVerificationSecrets, normaliseEmail, prepareVerification, verificationUrl } from '#app/auth/verification.server.ts'
 import { config } from '#app/config.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
@@ -473,17 +474,20 @@ export async function signFormDefaults(db: DB, userId: number) {
 	}
 }
 
-/** Districts people have written often enough to suggest (free text stays allowed). */
-export async function commonDistricts(db: DB, atLeast = 3, limit = 40): Promise<string[]> {
+/**
+ * Districts people have written often enough to suggest (free text stays allowed). Counted over
+ * every confirmed signature, so remembered for ten minutes rather than counted per view.
+ */
+export const commonDistricts = rememberFor(10 * 60_000, async (db: DB): Promise<string[]> => {
 	const rows = await db
 		.selectFrom('signature')
 		.select(['district', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('status', '=', 'confirmed')
 		.where('district', 'is not', null)
 		.groupBy('district')
-		.having((eb) => eb.fn.countAll(), '>=', atLeast)
+		.having((eb) => eb.fn.countAll(), '>=', 3)
 		.orderBy('district')
-		.limit(limit)
+		.limit(40)
 		.execute()
 	return rows.map((row) => row.district!)
-}
+})

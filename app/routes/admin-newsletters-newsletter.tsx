@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect, useActionData, useFetcher, useLoaderData, useRevalidator } from 'react-router'
 import type { Route } from './+types/admin-newsletters-newsletter'
 import { requirePermission } from '#app/auth/session.server.ts'

@@ -1,7 +1,8 @@
 import { Fragment } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Link } from 'react-router'
 import type { Route } from './+types/dev-mail-message'
+import { dateTimeFormat } from '#app/common/intl.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -31,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		subject: headerValue(message.headers, 'Subject') ?? '',
 		time: Number.isNaN(date.getTime())
 			? ''
-			: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'medium', timeZone: config.timeZone }).format(date),
+			: dateTimeFormat(language, { dateStyle: 'long', timeStyle: 'medium', timeZone: config.timeZone }).format(date),
 		headers: message.headers,
 		text: message.text,
 		html: message.html,

@@ -1,6 +1,7 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/dev-mail'
+import { dateTimeFormat } from '#app/common/intl.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -22,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		getLanguage(request),
 		getT(request, 'email'),
 	])
-	const format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone: config.timeZone })
+	const format = dateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone: config.timeZone })
 	return {
 		title: t('devMail.title'),
 		dir: config.mailDir,

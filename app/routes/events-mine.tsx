@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/events-mine'
 import { requireUser } from '#app/auth/session.server.ts'

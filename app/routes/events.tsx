@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/events'
 import { getUser, userHasPermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { EventCard } from '#app/events/components/event-card.tsx'
-import { listEvents } from '#app/events/events.server.ts'
+import { EVENTS_PER_PAGE, listEvents } from '#app/events/events.server.ts'
 import { formatMonth, formatShortDate, formatTimeRange } from '#app/events/format.ts'
 import { eventFilterSchema, eventTypes } from '#app/events/schemas.ts'
 import { addToLocalDate, localMonth } from '#app/events/time.ts'
@@ -27,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const filter = eventFilterSchema.parse(Object.fromEntries(url.searchParams))
 	const [t, language, user] = [await getT(request, 'events'), await getLanguage(request), await getUser(request)]
 	const now = new Date()
-	const events = await listEvents(getDb(), filter, now)
+	const { events, total } = await listEvents(getDb(), filter, now)
 	// A year of months to choose from: ahead for upcoming events, back for past ones.
 	const thisMonth = localMonth(now, config.timeZone)
 	const months = Array.from({ length: 12 }, (_, i) => addToLocalDate(`${thisMonth}-01`, { months: filter.when === 'past' ? -i : i }).slice(0, 7))
@@ -43,7 +43,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 				time: formatTimeRange(e.starts_at, e.ends_at, language, config.timeZone),
 			})),
 		).map((g) => ({ ...g, label: formatMonth(g.month, language) })),
-		count: events.length,
+		count: total,
+		pages: Math.max(1, Math.ceil(total / EVENTS_PER_PAGE)),
 		signedIn: Boolean(user),
 		canOrganise: user ? await userHasPermission(getDb(), user.id, 'events:organise') : false,
 	}
@@ -67,6 +68,16 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 		const params = new URLSearchParams()
 		if (when === 'past') params.set('when', 'past')
 		if (filter.type) params.set('type', filter.type)
+		const query = params.toString()
+		return query ? `/events?${query}` : '/events'
+	}
+	// The same list, another page: every filter kept.
+	const pageLink = (page: number) => {
+		const params = new URLSearchParams()
+		if (filter.when === 'past') params.set('when', 'past')
+		if (filter.type) params.set('type', filter.type)
+		if (filter.month) params.set('month', filter.month)
+		if (page > 1) params.set('page', String(page))
 		const query = params.toString()
 		return query ? `/events?${query}` : '/events'
 	}
@@ -156,6 +167,21 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 					</ul>
 				</section>
 			))}
+			{loaderData.pages > 1 ? (
+				<nav aria-label={t('list.pagesLabel')} className="pager">
+					{filter.page > 1 ? (
+						<Link to={pageLink(filter.page - 1)} rel="prev">
+							{t('list.previousPage')}
+						</Link>
+					) : null}
+					<span>{t('list.pageOf', { page: Math.min(filter.page, loaderData.pages), pages: loaderData.pages })}</span>
+					{filter.page < loaderData.pages ? (
+						<Link to={pageLink(filter.page + 1)} rel="next">
+							{t('list.nextPage')}
+						</Link>
+					) : null}
+				</nav>
+			) : null}
 		</div>
 	)
 }

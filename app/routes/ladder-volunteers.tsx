@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form } from 'react-router'
 import type { Route } from './+types/ladder-volunteers'
 import { requirePermission } from '#app/auth/session.server.ts'

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect, useFetcher } from 'react-router'
 import type { Route } from './+types/organise-event-check-in'
+import { dateTimeFormat } from '#app/common/intl.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { addWalkIn, checkIn, doorList, undoCheckIn, type DoorListPerson } from '#app/events/check-in.server.ts'
@@ -31,7 +32,7 @@ async function eventOr404(eventId: string) {
 }
 
 function clock(iso: string, language: SupportedLanguage) {
-	return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: config.timeZone }).format(new Date(iso))
+	return dateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: config.timeZone }).format(new Date(iso))
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/organise-event-new'
 import { requirePermission } from '#app/auth/session.server.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/unsubscribe'
 import { getT } from '#app/i18n/i18n.server.ts'

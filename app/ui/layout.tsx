@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { useRootData } from '#app/ui/use-root-data.ts'
 import { supportedLanguages } from '#app/i18n/i18n.ts'

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
+import { EVENTS_PER_PAGE } from '#app/events/events.server.ts'
 import { makeEvent, makeUser, outboxTo } from '#app/events/fixtures.ts'
 import { rsvp } from '#app/events/rsvp.server.ts'
 import { localToUtc, utcToLocal } from '#app/events/time.ts'
@@ -280,6 +281,24 @@ describe('residents RSVP', () => {
 		expect(titles(await call(list, 'loader', '/events?when=past'))).not.toContain('Klädbyte för filtret')
 		// Nonsense in the address is ignored, not an error.
 		expect((await call(list, 'loader', '/events?type=bogus&month=13')).status).toBe(200)
+	})
+
+	test('the list shows a page at a time, with the number of all that match', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const first = Date.now() + 400 * DAY
+		for (let i = 0; i < EVENTS_PER_PAGE + 3; i++) await makeEvent(db, organiser.id, new Date(first + i * DAY), { type: 'excursion', title: `Sida ${i}` }, { now: new Date() })
+		const month = (answer: Settled) => answer.data.groups.flatMap((g: { events: Array<{ title: string }> }) => g.events.map((e) => e.title))
+		const one = await call(list, 'loader', '/events?type=excursion')
+		const two = await call(list, 'loader', '/events?type=excursion&page=2')
+		const shown = [...month(one), ...month(two)].filter((t: string) => t.startsWith('Sida '))
+		expect(month(one)).toHaveLength(EVENTS_PER_PAGE)
+		expect(one.data.count).toBe(two.data.count)
+		expect(one.data.pages).toBeGreaterThanOrEqual(2)
+		// Every event once, in order, across the pages.
+		expect(shown).toEqual(Array.from({ length: EVENTS_PER_PAGE + 3 }, (_, i) => `Sida ${i}`))
+		// A page past the end is an empty page, not an error; nonsense is page 1.
+		expect((await call(list, 'loader', '/events?type=excursion&page=999')).status).toBe(200)
+		expect(month(await call(list, 'loader', '/events?type=excursion&page=abc'))).toEqual(month(one))
 	})
 })
 

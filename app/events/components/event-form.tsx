@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form } from 'react-router'
 import { FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { eventFormSchema, eventTypes, limits } from '../schemas.ts'

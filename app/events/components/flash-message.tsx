@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/i18n/use-translation.ts'
 
 /** The confirmation after an organiser's action, announced politely to screen readers. */
 const keys: Record<string, string> = {

@@ -1,0 +1,27 @@
+import type { i18n as I18n, TFunction } from 'i18next'
+import { useContext } from 'react'
+import { I18nContext, useTranslation as useReactTranslation } from 'react-i18next'
+
+// On the server, react-i18next's hook copies the whole i18next instance for every component that
+// asks (so that the browser can re-render when the language changes); with a form's dozens of
+// fields that copying was a third of the sign page's CPU. A server render never changes language,
+// so there it takes a t function fixed to the request's language and namespace, made once per
+// instance and namespace. In the browser it is react-i18next's hook, unchanged.
+const fixed = new WeakMap<I18n, Map<string, TFunction>>()
+
+function useServerTranslation(ns?: string) {
+	const { i18n } = useContext(I18nContext)
+	let byNamespace = fixed.get(i18n)
+	if (!byNamespace) fixed.set(i18n, (byNamespace = new Map()))
+	const key = ns ?? ''
+	let t = byNamespace.get(key)
+	if (!t) byNamespace.set(key, (t = i18n.getFixedT(i18n.language, ns)))
+	const result = [t, i18n, true] as unknown as ReturnType<typeof useReactTranslation> & { t: TFunction; i18n: I18n; ready: boolean }
+	result.t = t
+	result.i18n = i18n
+	result.ready = true
+	return result
+}
+
+/** react-i18next's useTranslation, without its per-component cost on the server. */
+export const useTranslation = (import.meta.env.SSR ? useServerTranslation : useReactTranslation) as typeof useReactTranslation
