@@ -99,15 +99,14 @@ function claimed(now: Date) {
 /**
  * Claims what one request will carry, in one statement: the oldest due single message (those
  * come first: a sign-in code never waits behind a newsletter), else every due row of the oldest
- * due batch. Returns [] when nothing is due.
+ * due batch. Returns [] when nothing is due. The oldest is looked up for each status apart, so
+ * that each lookup reads the claim index in order and stops at its first row (migration 0006).
  */
 export async function claimNextDelivery(db: DB, now: Date): Promise<OutboxMessage[]> {
 	const single = await db
 		.updateTable('outbox')
 		.set(claimed(now))
-		.where('id', '=', (eb) =>
-			eb.selectFrom('outbox').select('id').where('batch_key', 'is', null).where(due(now)).orderBy('next_attempt_at').orderBy('id').limit(1),
-		)
+		.where('id', '=', (eb) => eb.selectFrom(oldestDue(db, now, 'single').as('o')).select('o.id').orderBy('o.next_attempt_at').orderBy('o.id').limit(1))
 		// Checked again on the row itself, so a database that runs the subquery apart (PostgreSQL) stays safe.
 		.where(due(now))
 		.returningAll()
@@ -117,19 +116,28 @@ export async function claimNextDelivery(db: DB, now: Date): Promise<OutboxMessag
 		.updateTable('outbox')
 		.set(claimed(now))
 		.where('batch_key', '=', (eb) =>
-			eb
-				.selectFrom('outbox')
-				.select('batch_key')
-				.where('batch_key', 'is not', null)
-				.where(due(now))
-				.orderBy('next_attempt_at')
-				.orderBy('id')
-				.limit(1),
+			eb.selectFrom(oldestDue(db, now, 'batch').as('o')).select('o.batch_key').orderBy('o.next_attempt_at').orderBy('o.id').limit(1),
 		)
 		.where(due(now))
 		.returningAll()
 		.execute()
 		.then((rows) => rows.sort((a, b) => a.id - b.id))
+}
+
+/** The oldest due row of each claimable status, singles or batched: at most two rows. */
+function oldestDue(db: DB, now: Date, kind: 'single' | 'batch') {
+	const oldest = (status: 'queued' | 'sending') =>
+		db
+			.selectFrom('outbox')
+			.select(['id', 'batch_key', 'next_attempt_at'])
+			.where('batch_key', kind === 'batch' ? 'is not' : 'is', null)
+			.where('status', '=', status)
+			.where('next_attempt_at', '<=', now.toISOString())
+			.where('attempts', '<', MAX_ATTEMPTS)
+			.orderBy('next_attempt_at')
+			.orderBy('id')
+			.limit(1)
+	return db.selectFrom(oldest('queued').as('q')).selectAll().unionAll(db.selectFrom(oldest('sending').as('s')).selectAll())
 }
 
 /** Claims up to `limit` deliveries at once, as a worker that then died would have (for tests). */

@@ -1,4 +1,5 @@
-import { render } from '@react-email/render'
+import { plainTextSelectors, render } from '@react-email/render'
+import { compile } from 'html-to-text'
 import type { ReactElement } from 'react'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '#db/schema.ts'
@@ -29,11 +30,18 @@ export interface RenderedEmail extends Omit<Email, 'body'> {
 	text: string
 }
 
+/**
+ * The plain-text part, from the rendered HTML with react-email's own rules. react-email's
+ * `plainText` option renders the template a second time and sets up the converter on every
+ * call; converting the one HTML with a converter set up once is a tenth of the cost.
+ */
+export const htmlToText = compile({ wordwrap: false, selectors: plainTextSelectors })
+
 /** Renders a template once: HTML for mail clients, plain text for the rest. */
 export async function renderEmail(email: Email): Promise<RenderedEmail> {
 	const { body, ...rest } = email
-	const [html, text] = await Promise.all([render(body), render(body, { plainText: true })])
-	return { ...rest, html, text }
+	const html = await render(body)
+	return { ...rest, html, text: htmlToText(html) }
 }
 
 /**

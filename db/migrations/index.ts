@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts'
 import * as m0003 from './0003_events.ts'
 import * as m0004 from './0004_ladder.ts'
 import * as m0005 from './0005_newsletters.ts'
+import * as m0006 from './0006_outbox_claim.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
 	'0003_events': m0003,
 	'0004_ladder': m0004,
 	'0005_newsletters': m0005,
+	'0006_outbox_claim': m0006,
 }
