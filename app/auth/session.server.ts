@@ -92,20 +92,28 @@ async function readToken(request: Request): Promise<string | null> {
 	return typeof value === 'string' && value.length > 0 ? value : null
 }
 
+// The root loader and the page's loader both ask who is signed in: one look-up per request, and
+// the answer says whether that look-up extended the session, so the root loader renews the cookie.
+const sessionOf = new WeakMap<Request, Promise<{ token: string; session: Awaited<ReturnType<typeof validateSessionToken>> } | null>>()
+
+function requestSession(request: Request) {
+	let found = sessionOf.get(request)
+	if (!found) {
+		found = readToken(request).then(async (token) => (token ? { token, session: await validateSessionToken(getDb(), token) } : null))
+		sessionOf.set(request, found)
+	}
+	return found
+}
+
 /** The signed-in person, or null. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
-	const token = await readToken(request)
-	if (!token) return null
-	const result = await validateSessionToken(getDb(), token)
-	return result?.user ?? null
+	return (await requestSession(request))?.session?.user ?? null
 }
 
 /** Renews the session cookie when the session was extended; call from the root loader. */
 export async function sessionCookieHeaderIfRenewed(request: Request): Promise<string | null> {
-	const token = await readToken(request)
-	if (!token) return null
-	const result = await validateSessionToken(getDb(), token)
-	return result?.renewed ? sessionCookie.serialize(token) : null
+	const found = await requestSession(request)
+	return found?.session?.renewed ? sessionCookie.serialize(found.token) : null
 }
 
 function signInUrl(request: Request): string {
