@@ -18,6 +18,7 @@ export const handle: I18nHandle = { i18n: ['events'] }
 export function meta({ data }: Route.MetaArgs) {
 	return [
 		{ title: data?.title },
+		{ name: 'description', content: data?.description },
 		{ tagName: 'link', rel: 'alternate', type: 'text/calendar', title: data?.title, href: '/events.ics' },
 	]
 }
@@ -33,6 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const months = Array.from({ length: 12 }, (_, i) => addToLocalDate(`${thisMonth}-01`, { months: filter.when === 'past' ? -i : i }).slice(0, 7))
 	return {
 		title: `${t('list.title')} – ${config.pact.name}`,
+		description: t('list.lead'),
 		filter,
 		months: months.map((value) => ({ value, label: formatMonth(value, language) })),
 		groups: groupByMonth(

@@ -20,7 +20,7 @@ import '#app/pledge/pledge.css'
 export const handle: I18nHandle = { i18n: ['pledge'] }
 
 export function meta({ data }: Route.MetaArgs) {
-	return [{ title: data?.title }]
+	return [{ title: data?.title }, { name: 'description', content: data?.description }]
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -33,6 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	])
 	return {
 		title: t('sign.title'),
+		description: t('sign.lead', { city: config.pact.city }),
 		city: config.pact.city,
 		pactName: config.pact.name,
 		commitments: catalogue.map((c) => ({
