@@ -44,14 +44,24 @@ export function serverI18n(language: SupportedLanguage): I18n {
 	return instance
 }
 
-// The root loader, the route's loader and the renderer all ask for the same request's language.
+// The root loader, the route's loader and the renderer all ask for the same request's language;
+// and the answer depends only on the language cookie and Accept-Language, which repeat across
+// requests, so it is remembered by those (a few hundred combinations at most, then forgotten).
 const languageOf = new WeakMap<Request, Promise<SupportedLanguage>>()
+const languageFor = new Map<string, Promise<SupportedLanguage>>()
 
 /** The request's language: the remembered choice, else the browser's, else the pact's default. */
 export function getLanguage(request: Request): Promise<SupportedLanguage> {
 	let language = languageOf.get(request)
 	if (!language) {
-		language = detector.getLocale(request).then((l) => (isSupportedLanguage(l) ? l : fallback))
+		const chosen = /(?:^|;\s*)lng=([^;]*)/.exec(request.headers.get('Cookie') ?? '')?.[1] ?? ''
+		const key = `${chosen}|${request.headers.get('Accept-Language') ?? ''}`
+		language = languageFor.get(key)
+		if (!language) {
+			language = detector.getLocale(request).then((l) => (isSupportedLanguage(l) ? l : fallback))
+			if (languageFor.size >= 500) languageFor.clear()
+			languageFor.set(key, language)
+		}
 		languageOf.set(request, language)
 	}
 	return language

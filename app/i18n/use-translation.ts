@@ -9,13 +9,25 @@ import { I18nContext, useTranslation as useReactTranslation } from 'react-i18nex
 // instance and namespace. In the browser it is react-i18next's hook, unchanged.
 const fixed = new WeakMap<I18n, Map<string, TFunction>>()
 
+/** A message without parameters is the same every time: looked up once, then remembered. */
+function remembering(t: TFunction): TFunction {
+	const plain = new Map<string, string>()
+	const translate = t as unknown as (...args: unknown[]) => string
+	return ((key: unknown, ...rest: unknown[]) => {
+		if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest)
+		let message = plain.get(key)
+		if (message === undefined) plain.set(key, (message = translate(key)))
+		return message
+	}) as unknown as TFunction
+}
+
 function useServerTranslation(ns?: string) {
 	const { i18n } = useContext(I18nContext)
 	let byNamespace = fixed.get(i18n)
 	if (!byNamespace) fixed.set(i18n, (byNamespace = new Map()))
 	const key = ns ?? ''
 	let t = byNamespace.get(key)
-	if (!t) byNamespace.set(key, (t = i18n.getFixedT(i18n.language, ns)))
+	if (!t) byNamespace.set(key, (t = remembering(i18n.getFixedT(i18n.language, ns))))
 	const result = [t, i18n, true] as unknown as ReturnType<typeof useReactTranslation> & { t: TFunction; i18n: I18n; ready: boolean }
 	result.t = t
 	result.i18n = i18n
