@@ -34,6 +34,16 @@ const { fillPlaceholders } = await import('#app/mail/placeholders.ts')
 const { seedLargePact } = await import('./seed-large.ts')
 const { startResendServer } = await import('#tests/mocks/resend-server.ts')
 
+/** The process's peak resident memory so far, as Linux counts it (0 elsewhere). */
+function vmHwm(): number {
+	try {
+		const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]
+		return kb ? Number(kb) * 1024 : 0
+	} catch {
+		return 0
+	}
+}
+
 let peakRss = 0
 let peakHeap = 0
 const sampler = setInterval(() => {
@@ -64,6 +74,12 @@ await saveNewsletter(db, id, {
 })
 await scheduleNewsletter(db, id, new Date())
 
+// From here on the figures are the app's: forget the peak that loading the pact made (Linux).
+try {
+	fs.writeFileSync('/proc/self/clear_refs', '5')
+} catch {}
+peakRss = 0
+
 // 1. Queueing: render once per language, write every recipient's row, release them together.
 t = performance.now()
 await runNewsletters(db)
@@ -72,24 +88,6 @@ const queued = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countA
 console.log(`bench:newsletter: ${queued.toLocaleString('en')} recipients, provider rate ${RATE}/s, mock latency ${LATENCY_MS} ms`)
 const size = fs.statSync(path.join(dir, 'bench.db')).size + (fs.existsSync(path.join(dir, 'bench.db-wal')) ? fs.statSync(path.join(dir, 'bench.db-wal')).size : 0)
 console.log(`  queue: ${queued.toLocaleString('en')} rows in ${seconds(queueMs)} s (${perSecond(queued, queueMs)} rows/s); database ${Math.round(size / 1e6)} MB`)
-
-// 2. Rendering: filling in each recipient's message from the one rendered template, against
-// rendering each message with react-email (what the outbox would otherwise do per recipient).
-const rows = await db.selectFrom('outbox').selectAll().where('newsletter_id', '=', id).limit(20_000).execute()
-const templates = new TemplateCache(db)
-t = performance.now()
-let bytes = 0
-for (const row of rows) bytes += (await toOutgoingEmail(row, templates)).html.length
-const fillMs = performance.now() - t
-const version = (await db.selectFrom('newsletter_version').selectAll().where('newsletter_id', '=', id).where('language', '=', 'sv').executeTakeFirstOrThrow())
-const REACT_RENDERS = 200
-t = performance.now()
-for (let i = 0; i < REACT_RENDERS; i++) {
-	const rendered = await renderNewsletter(version)
-	fillPlaceholders(rendered.html, { name: `P${i}`, unsubscribeUrl: 'u', preferencesUrl: 'p' }, 'html')
-}
-const reactMs = performance.now() - t
-console.log(`  render: ${perSecond(rows.length, fillMs)} messages/s filled in from the template (${Math.round(bytes / rows.length / 1024)} KB each) vs ${perSecond(REACT_RENDERS, reactMs)} messages/s rendering each with react-email`)
 
 // 3. Sending: batches of 100 at the configured rate, as the worker does.
 const transport = resendTransport({ apiKey: 're_bench', from: 'Klimatpakt <hej@klimatpakt.example>', requestsPerSecond: RATE, baseUrl: mock.url })
@@ -112,10 +110,32 @@ const share = Math.round((achieved / RATE) * 100)
 console.log(
 	`  send: ${mock.deliveries.size.toLocaleString('en')}${finished ? '' : ` of ${queued.toLocaleString('en')} (stopped after ${SEND_SECONDS} s)`} messages in ${requests} requests in ${seconds(sendMs)} s: ${perSecond(mock.deliveries.size, sendMs)} messages/s, ${achieved.toFixed(2)} requests/s = ${share} % of the configured ${RATE}/s; exactly once: ${exactlyOnce ? 'yes' : 'NO'}`,
 )
+// The peak so far is the app's work (queueing and sending); the comparison below loads 2,000
+// rows at once, which no part of the app does, so its memory is not counted.
 clearInterval(sampler)
-console.log(`  peak memory: ${Math.round(peakRss / 1e6)} MB resident, ${Math.round(peakHeap / 1e6)} MB heap (the mock runs in the same process)`)
+const peakRssApp = Math.max(peakRss, vmHwm())
+
+// 2. Rendering: filling in each recipient's message from the one rendered template, against
+// rendering each message with react-email (what the outbox would otherwise do per recipient).
+const rows = await db.selectFrom('outbox').selectAll().where('newsletter_id', '=', id).limit(2_000).execute()
+const templates = new TemplateCache(db)
+t = performance.now()
+let bytes = 0
+for (const row of rows) bytes += (await toOutgoingEmail(row, templates)).html.length
+const fillMs = performance.now() - t
+const version = (await db.selectFrom('newsletter_version').selectAll().where('newsletter_id', '=', id).where('language', '=', 'sv').executeTakeFirstOrThrow())
+const REACT_RENDERS = 200
+t = performance.now()
+for (let i = 0; i < REACT_RENDERS; i++) {
+	const rendered = await renderNewsletter(version)
+	fillPlaceholders(rendered.html, { name: `P${i}`, unsubscribeUrl: 'u', preferencesUrl: 'p' }, 'html')
+}
+const reactMs = performance.now() - t
+console.log(`  render: ${perSecond(rows.length, fillMs)} messages/s filled in from the template (${Math.round(bytes / rows.length / 1024)} KB each) vs ${perSecond(REACT_RENDERS, reactMs)} messages/s rendering each with react-email`)
+
+console.log(`  peak memory while queueing and sending: ${Math.round(peakRssApp / 1e6)} MB resident, ${Math.round(peakHeap / 1e6)} MB heap (the mock runs in the same process)`)
 if (process.env.BENCH_JSON === '1') {
-	const figures = { recipients: queued, queueSeconds: queueMs / 1000, sent: mock.deliveries.size, sendSeconds: sendMs / 1000, requestsPerSecond: achieved, rate: RATE, share, exactlyOnce, peakRssMb: peakRss / 1e6 }
+	const figures = { recipients: queued, queueSeconds: queueMs / 1000, sent: mock.deliveries.size, sendSeconds: sendMs / 1000, requestsPerSecond: achieved, rate: RATE, share, exactlyOnce, peakRssMb: peakRssApp / 1e6 }
 	console.log(`BENCH_JSON ${JSON.stringify(figures)}`)
 }
 
