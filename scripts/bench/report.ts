@@ -179,7 +179,7 @@ rebuild the app regardless, \`BENCH_KEEP_TMP=1\` to keep the database, mailbox a
   page's req/s is shown as a share of the higher of the two.
 - **\`/healthz\`**: one database query, no page. **\`/login\`**: a page without data. **\`/\`**: the
   home page with the pact's counts. **\`/sign\`**: the sign form with the catalogue.
-  **\`/events\`**: the next 200 events with their places left. **an event page**: an upcoming
+  **\`/events\`**: the first page of upcoming events (24) with their places left. **an event page**: an upcoming
   event with a full list and a waitlist.
 - **req/s** is autocannon's average; **p50** and **p99** its latency percentiles; **errors** are
   connection errors and timeouts; **non-2xx** answers other than 2xx.
@@ -196,6 +196,32 @@ rebuild the app regardless, \`BENCH_KEEP_TMP=1\` to keep the database, mailbox a
 
 The machine is often shared with other work, so figures move by 10–20 % between runs; the floors
 are measured in the same run so that the ratios stay comparable.
+
+## Where the time goes, and what is still missed
+
+Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 2026-11-30:
+
+- **Pages against the framework floor (0.17–0.49 of it).** The floor renders one static
+  component: about 0.9 ms of CPU per request, most of it React Router's request handling, React's
+  renderer and compression. \`/login\` costs about 1.9 ms: two loaders (the root's reads the
+  session and language), the header, footer and language switcher, a Conform form and some forty
+  translated strings; React Router's own share triples with a real route tree and loader data, and
+  garbage collection takes five times the floor's. \`/sign\` and \`/events\` render 21 commitments or
+  24 event cards: Conform's field metadata (\`getCollectionProps\`, about 17 % of \`/sign\`'s CPU) and
+  React's work per element dominate; no single function stands out any more. Reaching 0.8 would
+  take rendering less per request (caching whole pages for anonymous visitors, or a lighter form
+  library on the sign page), not more tuning of what is there.
+- **p99 ≤ 100 ms at 50 connections.** With every page below about 1,100 req/s, 50 connections
+  queue: Little's law puts the mean latency at 50 / req/s (45 ms at 1,100, 125 ms at 400), and
+  the tail at two to three times that. The target follows the throughput.
+- **Memory (≈ 270 MB per web process after the run, 584 MB in three).** The live heap under load
+  is about 30 MB (heap snapshots); the rest is V8 growing its heap to keep up with the allocation
+  rate and keeping it. \`--max-old-space-size=96\` brings a process to about 180 MB and costs 10–20 %
+  of the throughput; two web processes and the supervisor cannot fit in 300 MB at any setting we
+  tried without losing much more. Operators short of memory can set \`WEB_CONCURRENCY=1\` or pass
+  \`NODE_OPTIONS=--max-old-space-size=96\`.
+- **Newsletter peak memory (≈ 310 MB).** Measured while queueing and sending, with the Resend mock
+  (which keeps every delivery to check "exactly once") in the same process.
 
 ## Latest run
 
