@@ -9,14 +9,31 @@ import { I18nContext, useTranslation as useReactTranslation } from 'react-i18nex
 // instance and namespace. In the browser it is react-i18next's hook, unchanged.
 const fixed = new WeakMap<I18n, Map<string, TFunction>>()
 
-/** A message without parameters is the same every time: looked up once, then remembered. */
+/**
+ * The same key with the same parameters gives the same message for the life of the process (the
+ * catalogues never change while it runs): looked up once, then remembered. Only plain parameters
+ * (text, numbers, yes/no) make a key; at most a few thousand are kept per namespace.
+ */
 function remembering(t: TFunction): TFunction {
-	const plain = new Map<string, string>()
+	const messages = new Map<string, string>()
 	const translate = t as unknown as (...args: unknown[]) => string
 	return ((key: unknown, ...rest: unknown[]) => {
-		if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest)
-		let message = plain.get(key)
-		if (message === undefined) plain.set(key, (message = translate(key)))
+		if (typeof key !== 'string' || rest.length > 1) return translate(key, ...rest)
+		const options = rest[0]
+		let id = key
+		if (options !== undefined) {
+			if (typeof options !== 'object' || options === null) return translate(key, ...rest)
+			for (const value of Object.values(options)) {
+				if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return translate(key, ...rest)
+			}
+			id = `${key}\u0000${JSON.stringify(options)}`
+		}
+		let message = messages.get(id)
+		if (message === undefined) {
+			message = translate(key, ...rest)
+			if (messages.size >= 5_000) messages.clear()
+			messages.set(id, message)
+		}
 		return message
 	}) as unknown as TFunction
 }
