@@ -201,17 +201,19 @@ are measured in the same run so that the ratios stay comparable.
 
 Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 2026-11-30:
 
-- **Pages against the framework floor (0.17–0.49 of it).** The floor renders one static
+- **Pages against the framework floor (0.18–0.49 of it).** The floor renders one static
   component: about 0.9 ms of CPU per request, most of it React Router's request handling, React's
   renderer and compression. \`/login\` costs about 1.9 ms: two loaders (the root's reads the
   session and language), the header, footer and language switcher, a Conform form and some forty
   translated strings; React Router's own share triples with a real route tree and loader data, and
-  garbage collection takes five times the floor's. \`/sign\` and \`/events\` render 21 commitments or
+  garbage collection takes five times the floor's. React Router also turns the whole route table
+  into server routes for every render (\`ServerRouter\` calls \`createServerRoutes\`): 40 routes here,
+  one in the floor. \`/sign\` and \`/events\` render 21 commitments or
   24 event cards: Conform's field metadata (\`getCollectionProps\`, about 17 % of \`/sign\`'s CPU) and
   React's work per element dominate; no single function stands out any more. Reaching 0.8 would
   take rendering less per request (caching whole pages for anonymous visitors, or a lighter form
   library on the sign page), not more tuning of what is there.
-- **p99 ≤ 100 ms at 50 connections.** With every page below about 1,100 req/s, 50 connections
+- **p99 ≤ 100 ms at 50 connections.** With the pages at 400–1,150 req/s, 50 connections
   queue: Little's law puts the mean latency at 50 / req/s (45 ms at 1,100, 125 ms at 400), and
   the tail at two to three times that. The target follows the throughput.
 - **Memory (≈ 270 MB per web process after the run, 584 MB in three).** The live heap under load
@@ -220,8 +222,9 @@ Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 
   of the throughput; two web processes and the supervisor cannot fit in 300 MB at any setting we
   tried without losing much more. Operators short of memory can set \`WEB_CONCURRENCY=1\` or pass
   \`NODE_OPTIONS=--max-old-space-size=96\`.
-- **Newsletter peak memory (≈ 310 MB).** Measured while queueing and sending, with the Resend mock
-  (which keeps every delivery to check "exactly once") in the same process.
+- **Newsletter peak memory** (290–320 MB between runs, against 300) is measured while queueing and
+  sending, with the Resend mock (which keeps every delivery to check "exactly once") in the same
+  process.
 
 ## Latest run
 
