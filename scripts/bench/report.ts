@@ -216,7 +216,7 @@ Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 
 - **p99 ≤ 100 ms at 50 connections.** With the pages at 400–1,150 req/s, 50 connections
   queue: Little's law puts the mean latency at 50 / req/s (45 ms at 1,100, 125 ms at 400), and
   the tail at two to three times that. The target follows the throughput.
-- **Memory (≈ 270 MB per web process after the run, 584 MB in three).** The live heap under load
+- **Memory (≈ 265 MB per web process after the run, 576 MB in three).** The live heap under load
   is about 30 MB (heap snapshots); the rest is V8 growing its heap to keep up with the allocation
   rate and keeping it. \`--max-old-space-size=96\` brings a process to about 180 MB and costs 10–20 %
   of the throughput; two web processes and the supervisor cannot fit in 300 MB at any setting we
