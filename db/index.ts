@@ -1,12 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, type MigrationResultSet } from 'kysely'
+import { Kysely, Migrator, type MigrationResultSet, type Transaction } from 'kysely'
 import { ImmediateSqliteDialect } from './dialect.ts'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
 export type DB = Kysely<Database>
+
+/** The database or a transaction on it: what a function takes that may run inside its caller's transaction. */
+export type DbHandle = Kysely<Database> | Transaction<Database>
 
 /** `file:./data/app.db` or a plain path → a filesystem path (":memory:" stays as it is). */
 export function databasePath(url = process.env.DATABASE_URL ?? 'file:./data/app.db'): string {

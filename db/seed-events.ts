@@ -1,7 +1,7 @@
 import { config } from '#app/config.server.ts'
 import { slugify } from '#app/events/events.server.ts'
 import type { EventType } from '#app/events/schemas.ts'
-import { addToLocalDate, localToUtc, utcToLocal } from '#app/events/time.ts'
+import { addToLocalDate, localToUtc, utcToLocal } from '#app/common/time.ts'
 import type { DB } from './index.ts'
 import type { EventStatus } from './schema.ts'
 

@@ -4,6 +4,7 @@ import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailLayout, buttonStyle, codeStyle, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'
+import { firstName } from '#app/common/names.ts'
 
 export interface AlreadySignedEmailProps {
 	language: SupportedLanguage
@@ -45,6 +46,3 @@ AlreadySignedEmail.PreviewProps = {
 } satisfies AlreadySignedEmailProps
 
 /** "Hej Alva!" reads warmer than the full name. */
-function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? name
-}

@@ -4,6 +4,7 @@ import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailLayout, buttonStyle, codeStyle, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'
+import { firstName } from '#app/common/names.ts'
 
 export interface ConfirmSignatureEmailProps {
 	language: SupportedLanguage
@@ -54,6 +55,3 @@ ConfirmSignatureEmail.PreviewProps = {
 } satisfies ConfirmSignatureEmailProps
 
 /** "Hej Alva!" reads warmer than the full name. */
-function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? name
-}

@@ -4,6 +4,7 @@ import { Text } from '@react-email/text'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { EmailLayout, buttonStyle, textStyle } from './components/layout.tsx'
 import { emailT } from './i18n.ts'
+import { firstName } from '#app/common/names.ts'
 
 export interface WelcomeEmailProps {
 	language: SupportedLanguage
@@ -47,6 +48,3 @@ WelcomeEmail.PreviewProps = {
 } satisfies WelcomeEmailProps
 
 /** "Hej Alva!" reads warmer than the full name. */
-function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? name
-}

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
 import type { Transaction } from 'kysely'
-import type { DB } from '#db/index.ts'
+import type { DB, DbHandle } from '#db/index.ts'
 import type { Database } from '#db/schema.ts'
 
 /**
@@ -28,9 +28,8 @@ export function rateLimitBucket(action: string, kind: 'address' | 'ip', identifi
 	return `${action}:${kind}:${digest.slice(0, 32)}`
 }
 
-type Executor = DB | Transaction<Database>
 
-async function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+async function inTransaction<T>(db: DbHandle, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
 	return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
 }
 
@@ -40,7 +39,7 @@ async function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>)
  * whatever an attacker keeps trying. Returns false when any limit is reached.
  */
 export async function consumeRateLimits(
-	db: Executor,
+	db: DbHandle,
 	buckets: Array<{ bucket: string } & RateLimit>,
 	now = new Date(),
 ): Promise<boolean> {
@@ -71,7 +70,7 @@ export async function consumeRateLimits(
  * transaction). Build the bucket name with rateLimitBucket, e.g.
  * `consumeRateLimit(db, rateLimitBucket('confirm-email', 'address', email), { limit: 5, windowMs: 15 * 60_000 })`.
  */
-export async function consumeRateLimit(db: Executor, bucket: string, { limit, windowMs }: RateLimit, now = new Date()): Promise<boolean> {
+export async function consumeRateLimit(db: DbHandle, bucket: string, { limit, windowMs }: RateLimit, now = new Date()): Promise<boolean> {
 	return consumeRateLimits(db, [{ bucket, limit, windowMs }], now)
 }
 

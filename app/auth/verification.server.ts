@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import type { Transaction } from 'kysely'
-import type { DB } from '#db/index.ts'
+import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, VerificationPurpose } from '#db/schema.ts'
 
 /**
@@ -47,7 +47,7 @@ export function newVerificationSecrets(): VerificationSecrets {
 	return { code: randomCode(), linkToken: encodeBase32LowerCaseNoPadding(bytes) }
 }
 
-async function inTransaction<T>(db: DB | Transaction<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+async function inTransaction<T>(db: DbHandle, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
 	return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
 }
 
@@ -58,7 +58,7 @@ async function inTransaction<T>(db: DB | Transaction<Database>, work: (trx: Tran
  * and `secrets` from newVerificationSecrets() when the email was rendered beforehand.
  */
 export async function prepareVerification(
-	db: DB | Transaction<Database>,
+	db: DbHandle,
 	purpose: VerificationPurpose,
 	email: string,
 	now = new Date(),

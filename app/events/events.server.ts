@@ -1,12 +1,13 @@
 import { sql, type ExpressionBuilder } from 'kysely'
 import { config } from '#app/config.server.ts'
 import { queueEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
-import type { DB } from '#db/index.ts'
+import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, Event, EventStatus, RsvpStatus } from '#db/schema.ts'
-import { cancelledEmail, changedEmail, messageEmail, type Handle, type Recipient } from './notices.server.tsx'
+import { cancelledEmail, changedEmail, messageEmail, type Recipient } from './notices.server.tsx'
 import { promoteFromWaitlist } from './rsvp.server.ts'
 import type { EventInput, EventType, RepeatInput } from './schemas.ts'
-import { addToLocalDate, localToUtc, utcToLocal } from './time.ts'
+import { addToLocalDate, localToUtc, utcToLocal } from '#app/common/time.ts'
+import { csvCell } from '#app/common/csv.ts'
 
 /**
  * The life of an event on the organisers' side: create (alone or as a series), edit, publish,
@@ -54,7 +55,7 @@ export interface EventListItem {
 	helpersTaken: number
 }
 
-function withCounts(db: Handle) {
+function withCounts(db: DbHandle) {
 	return db.selectFrom('event').select((eb) => [
 		'event.id',
 		'event.slug',
@@ -253,7 +254,7 @@ export function slugify(title: string, date: string): string {
 	return words ? `${words}-${date}` : `event-${date}`
 }
 
-async function uniqueSlug(db: Handle, base: string): Promise<string> {
+async function uniqueSlug(db: DbHandle, base: string): Promise<string> {
 	const taken = new Set(
 		(await db.selectFrom('event').select('slug').where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute()).map((r) => r.slug),
 	)
@@ -276,7 +277,7 @@ function eventColumns(input: EventInput) {
 	}
 }
 
-async function insertEvent(trx: Handle, organiserId: number, input: EventInput, status: EventStatus, seriesId: string | null, now: Date, timeZone: string) {
+async function insertEvent(trx: DbHandle, organiserId: number, input: EventInput, status: EventStatus, seriesId: string | null, now: Date, timeZone: string) {
 	const slug = await uniqueSlug(trx, slugify(input.title, utcToLocal(input.startsAt, timeZone).date))
 	const event = await trx
 		.insertInto('event')
@@ -337,7 +338,7 @@ export async function createEvents(
 }
 
 /** Everyone who should hear about a change: going, waiting and helpers, once each. */
-async function affectedPeople(db: Handle, eventId: number, statuses: RsvpStatus[] = ['going', 'waiting']): Promise<Recipient[]> {
+async function affectedPeople(db: DbHandle, eventId: number, statuses: RsvpStatus[] = ['going', 'waiting']): Promise<Recipient[]> {
 	const fromRsvps = db
 		.selectFrom('event_rsvp')
 		.innerJoin('user', 'user.id', 'event_rsvp.user_id')
@@ -396,7 +397,7 @@ export async function updateEvent(db: DB, eventId: number, input: EventInput, { 
 }
 
 /** Shifts keep their id (and their helpers) when edited; a shift left out of the form is removed. */
-async function saveShifts(trx: Handle, eventId: number, shifts: EventInput['shifts']): Promise<void> {
+async function saveShifts(trx: DbHandle, eventId: number, shifts: EventInput['shifts']): Promise<void> {
 	const existing = new Set((await trx.selectFrom('event_helper_shift').select('id').where('event_id', '=', eventId).execute()).map((r) => r.id))
 	const kept = new Set<number>()
 	for (const [i, shift] of shifts.entries()) {
@@ -547,12 +548,6 @@ export async function attendeeList(db: DB, eventId: number): Promise<{ going: At
 	}
 }
 
-/** One CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string | number | null): string {
-	let text = value === null ? '' : String(value)
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-	return `"${text.replace(/"/g, '""')}"`
-}
 
 export function attendeesCsv(
 	list: Awaited<ReturnType<typeof attendeeList>>,

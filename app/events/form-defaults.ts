@@ -1,6 +1,6 @@
 import type { Event } from '#db/schema.ts'
 import { BLANK_SHIFT_ROWS, type EventFormDefaults } from './components/event-form.tsx'
-import { utcToLocal } from './time.ts'
+import { utcToLocal } from '#app/common/time.ts'
 
 /** A stored event as the edit form's starting values, in the pact's local time. */
 export function eventFormDefaults(event: Event, shifts: Array<{ id: number; title: string; needed: number }>, timeZone: string): EventFormDefaults {

@@ -8,7 +8,7 @@ import { eventInput, makeEvent, makeUser } from './fixtures.ts'
 import { buildCalendar, escapeText, foldLine } from './ical.server.ts'
 import { calendarAttachment, eventUrl } from './notices.server.tsx'
 import { rsvp } from './rsvp.server.ts'
-import { localToUtc } from './time.ts'
+import { localToUtc } from '#app/common/time.ts'
 
 const db = getDb()
 

@@ -1,9 +1,7 @@
-import type { Transaction } from 'kysely'
 import { config } from '#app/config.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { renderEmail, type EmailAttachment, type RenderedEmail } from '#app/mail/send-email.server.ts'
-import type { DB } from '#db/index.ts'
-import type { Database, Event, Language } from '#db/schema.ts'
+import type { Event, Language } from '#db/schema.ts'
 import EventCancelledEmail from '#emails/event-cancelled.tsx'
 import EventChangedEmail from '#emails/event-changed.tsx'
 import EventConfirmedEmail from '#emails/event-confirmed.tsx'
@@ -24,7 +22,6 @@ import { markdownToText } from './markdown.server.ts'
  * that belongs to it. Callers queue the result in the transaction that makes the change.
  */
 
-export type Handle = DB | Transaction<Database>
 
 export interface Recipient {
 	id: number

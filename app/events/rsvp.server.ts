@@ -1,6 +1,6 @@
 import { queueEmail } from '#app/mail/send-email.server.ts'
 import type { Event, EventRsvp } from '#db/schema.ts'
-import type { DB } from '#db/index.ts'
+import type { DB, DbHandle } from '#db/index.ts'
 import {
 	calendarAttachment,
 	confirmedEmail,
@@ -9,7 +9,6 @@ import {
 	rsvpCancelledEmail,
 	waitlistedEmail,
 	withWaitlistPosition,
-	type Handle,
 	type Recipient,
 } from './notices.server.tsx'
 
@@ -38,11 +37,11 @@ export function canStillCancel(event: Pick<Event, 'status' | 'starts_at'>, now =
 	return event.status === 'published' && now.toISOString() < event.starts_at
 }
 
-async function recipient(db: Handle, userId: number): Promise<Recipient> {
+async function recipient(db: DbHandle, userId: number): Promise<Recipient> {
 	return db.selectFrom('user').select(['id', 'email', 'name', 'language']).where('id', '=', userId).executeTakeFirstOrThrow()
 }
 
-async function goingCount(db: Handle, eventId: number): Promise<number> {
+async function goingCount(db: DbHandle, eventId: number): Promise<number> {
 	const row = await db
 		.selectFrom('event_rsvp')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -53,7 +52,7 @@ async function goingCount(db: Handle, eventId: number): Promise<number> {
 }
 
 /** 1 for the first person waiting: what people are told, not the stored arrival number. */
-export async function placeInQueue(db: Handle, eventId: number, position: number): Promise<number> {
+export async function placeInQueue(db: DbHandle, eventId: number, position: number): Promise<number> {
 	const row = await db
 		.selectFrom('event_rsvp')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -122,7 +121,7 @@ export async function rsvp(db: DB, eventId: number, userId: number, now = new Da
 	return decided
 }
 
-async function unchanged(db: Handle, row: EventRsvp): Promise<RsvpOutcome> {
+async function unchanged(db: DbHandle, row: EventRsvp): Promise<RsvpOutcome> {
 	if (row.status === 'going') return { kind: 'going', changed: false }
 	return { kind: 'waiting', changed: false, placeInQueue: await placeInQueue(db, row.event_id, row.position) }
 }
@@ -157,7 +156,7 @@ export async function cancelRsvp(db: DB, eventId: number, userId: number, now = 
  * inside the transaction that freed the places (a cancellation, a higher capacity).
  * Returns the user ids promoted.
  */
-export async function promoteFromWaitlist(trx: Handle, event: Event, now = new Date()): Promise<number[]> {
+export async function promoteFromWaitlist(trx: DbHandle, event: Event, now = new Date()): Promise<number[]> {
 	if (event.status !== 'published' || now.toISOString() >= event.starts_at) return []
 	const free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - (await goingCount(trx, event.id))
 	if (free <= 0) return []

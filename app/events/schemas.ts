@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isLocalDate, isLocalTime, localToUtc } from './time.ts'
+import { isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
 
 /**
  * The events area's forms, one schema each, shared by the browser (Conform) and the server.

@@ -1,5 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { DB } from '#db/index.ts'
+import type { Selectable, Transaction } from 'kysely'
+import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, LadderRule, LadderStepTable } from '#db/schema.ts'
 import { queueLevelUpInTransaction, sendPendingLevelUpEmails } from './level-up.server.tsx'
 import {
@@ -28,12 +28,11 @@ import {
  * reevaluateAll from the worker), because "the event has ended" is a fact no one records.
  */
 
-type Handle = Kysely<Database> | Transaction<Database>
 
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-export async function readLadderSettings(db: Handle): Promise<LadderSettings> {
+export async function readLadderSettings(db: DbHandle): Promise<LadderSettings> {
 	const rows = await db.selectFrom('ladder_setting').select(['name', 'value']).execute()
 	const byName = new Map(rows.map((r) => [r.name, r.value]))
 	const settings = { ...defaultLadderSettings }
@@ -72,7 +71,7 @@ interface PersonFacts extends LadderFacts {
 }
 
 /** The facts for some people (or everyone with a signature or a ladder row), in three queries. */
-async function factsFor(db: Handle, userIds: number[] | null, settings: LadderSettings, now: Date): Promise<Map<number, PersonFacts>> {
+async function factsFor(db: DbHandle, userIds: number[] | null, settings: LadderSettings, now: Date): Promise<Map<number, PersonFacts>> {
 	const nowIso = now.toISOString()
 	const since = windowStart(now, settings.helperWindowMonths).toISOString()
 	let signatures = db.selectFrom('signature').select(['user_id', 'status'])
@@ -113,7 +112,7 @@ async function factsFor(db: Handle, userIds: number[] | null, settings: LadderSe
 }
 
 /** The event whose check-in tipped a promotion, for "what got me there". */
-async function tippingEvent(db: Handle, userId: number, rule: LadderRule, now: Date): Promise<number | null> {
+async function tippingEvent(db: DbHandle, userId: number, rule: LadderRule, now: Date): Promise<number | null> {
 	if (rule === 'attendance') {
 		const row = await db
 			.selectFrom('event_attendance')
@@ -155,7 +154,7 @@ interface EvaluateOptions {
 }
 
 /** Applies the rules to one person's facts inside a transaction; returns the promotion, if any. */
-async function applyRules(trx: Handle, facts: PersonFacts, settings: LadderSettings, options: EvaluateOptions, current: Selectable<LadderStepTable> | undefined): Promise<Promotion | null> {
+async function applyRules(trx: DbHandle, facts: PersonFacts, settings: LadderSettings, options: EvaluateOptions, current: Selectable<LadderStepTable> | undefined): Promise<Promotion | null> {
 	const { now } = options
 	const nowIso = now.toISOString()
 	const earned = ruleStep(facts, settings)
@@ -221,7 +220,7 @@ async function applyRules(trx: Handle, facts: PersonFacts, settings: LadderSetti
 }
 
 /** Applies the rules to some people (null: everyone) inside the caller's transaction. */
-async function evaluateMany(trx: Handle, userIds: number[] | null, options: EvaluateOptions): Promise<Promotion[]> {
+async function evaluateMany(trx: DbHandle, userIds: number[] | null, options: EvaluateOptions): Promise<Promotion[]> {
 	const settings = await readLadderSettings(trx)
 	const facts = await factsFor(trx, userIds, settings, options.now)
 	// Everyone's current step in one read: asking per person made the worker's pass over a large
@@ -353,7 +352,7 @@ export async function setVolunteerInterests(db: DB, userId: number, interests: r
 	})
 }
 
-export async function volunteerInterestsOf(db: Handle, userId: number): Promise<string[]> {
+export async function volunteerInterestsOf(db: DbHandle, userId: number): Promise<string[]> {
 	const rows = await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', userId).execute()
 	return rows.map((r) => r.interest)
 }

@@ -1,13 +1,10 @@
-import type { Kysely, Transaction } from 'kysely'
 import { config } from '#app/config.server.ts'
 import { isSupportedLanguage } from '#app/i18n/i18n.ts'
 import { emailT } from '#emails/i18n.ts'
 import LevelUpEmail from '#emails/level-up.tsx'
 import { queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
-import type { DB } from '#db/index.ts'
-import type { Database } from '#db/schema.ts'
+import type { DB, DbHandle } from '#db/index.ts'
 
-type Handle = Kysely<Database> | Transaction<Database>
 
 /**
  * The congratulation on a new step. A history row marked 'pending' is a message owed; it becomes
@@ -40,14 +37,14 @@ async function renderLevelUp(user: { id: number; email: string; name: string; la
 }
 
 /** Renders and queues the message for one history row, inside the caller's transaction. */
-export async function queueLevelUpInTransaction(trx: Handle, historyId: number, now = new Date()): Promise<boolean> {
+export async function queueLevelUpInTransaction(trx: DbHandle, historyId: number, now = new Date()): Promise<boolean> {
 	const row = await pendingRow(trx, historyId)
 	if (!row) return false
 	const email = await renderLevelUp({ id: row.user_id, email: row.email_address, name: row.name, language: row.language }, row.to_step as 2 | 3 | 4)
 	return markQueued(trx, historyId, email, now)
 }
 
-function pendingRow(db: Handle, historyId: number) {
+function pendingRow(db: DbHandle, historyId: number) {
 	return db
 		.selectFrom('ladder_history')
 		.innerJoin('user', 'user.id', 'ladder_history.user_id')
@@ -57,7 +54,7 @@ function pendingRow(db: Handle, historyId: number) {
 		.executeTakeFirst()
 }
 
-async function markQueued(trx: Handle, historyId: number, email: RenderedEmail, now: Date): Promise<boolean> {
+async function markQueued(trx: DbHandle, historyId: number, email: RenderedEmail, now: Date): Promise<boolean> {
 	// The person may have turned the messages off since the step was reached.
 	const user = await trx
 		.selectFrom('ladder_history')

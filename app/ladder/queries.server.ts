@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { localMonth } from '#app/events/time.ts'
+import { localMonth } from '#app/common/time.ts'
 import type { DB } from '#db/index.ts'
 import type { CommitmentCategory, LadderRule, LadderSource, SignatureStatus } from '#db/schema.ts'
 import type { ActivityFilter } from './filters.ts'

@@ -1,8 +1,7 @@
 import { plainTextSelectors, render } from '@react-email/render'
 import { compile } from 'html-to-text'
 import type { ReactElement } from 'react'
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '#db/schema.ts'
+import type { DbHandle } from '#db/index.ts'
 
 export interface EmailAttachment {
 	filename: string
@@ -49,7 +48,7 @@ export async function renderEmail(email: Email): Promise<RenderedEmail> {
  * message is about, so both happen or neither; the worker delivers it. A message whose key is
  * already in the outbox is ignored, which makes a repeated job harmless.
  */
-export async function queueEmail(db: Kysely<Database> | Transaction<Database>, email: RenderedEmail, now = new Date()): Promise<void> {
+export async function queueEmail(db: DbHandle, email: RenderedEmail, now = new Date()): Promise<void> {
 	await db
 		.insertInto('outbox')
 		.values({
@@ -72,6 +71,6 @@ export async function queueEmail(db: Kysely<Database> | Transaction<Database>, e
 }
 
 /** Render and queue in one step, for callers with nothing else to write. */
-export async function sendEmail(db: Kysely<Database> | Transaction<Database>, email: Email, now = new Date()): Promise<void> {
+export async function sendEmail(db: DbHandle, email: Email, now = new Date()): Promise<void> {
 	await queueEmail(db, await renderEmail(email), now)
 }

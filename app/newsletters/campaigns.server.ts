@@ -11,6 +11,7 @@ import { newsletterMarkdownToHtml } from './markdown.server.ts'
 import { segmentRecipients, type Recipient } from './segments.server.ts'
 import { parseSegment, type Segment } from './segments.ts'
 import { preferencesUrl, unsubscribeHeaders, unsubscribeUrl } from './unsubscribe.server.ts'
+import { firstName } from '#app/common/names.ts'
 
 /** Recipients written per transaction while queueing: short enough never to block the site. */
 const QUEUE_CHUNK = 500
@@ -114,9 +115,6 @@ export async function previewNewsletter(version: Pick<NewsletterVersion, 'langua
 	return fillPlaceholders(html, { name: firstName(name), unsubscribeUrl: '#', preferencesUrl: '#' }, 'html')
 }
 
-export function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? ''
-}
 
 function recipientVariables(recipient: Pick<Recipient, 'id' | 'name'>, newsletterId: number) {
 	const url = unsubscribeUrl({ userId: recipient.id, list: 'newsletter', newsletterId })

@@ -1,6 +1,6 @@
 import type { SessionUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
-import { localToUtc } from '#app/events/time.ts'
+import { localToUtc } from '#app/common/time.ts'
 import type { DB } from '#db/index.ts'
 import { previewNewsletter, saveNewsletter, scheduleNewsletter, sendTestNewsletter, versionFor } from './campaigns.server.ts'
 import { newsletterFromForm, splitList, type ComposeInput } from './schemas.ts'

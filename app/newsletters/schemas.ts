@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isLocalDate, isLocalTime } from '#app/events/time.ts'
+import { isLocalDate, isLocalTime } from '#app/common/time.ts'
 import { residencies } from './segments.ts'
 
 /** Shared by the compose form in the browser and its action on the server. */

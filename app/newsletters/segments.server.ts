@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely'
 import { config } from '#app/config.server.ts'
-import { addToLocalDate, localToUtc } from '#app/events/time.ts'
+import { addToLocalDate, localToUtc } from '#app/common/time.ts'
 import type { DB } from '#db/index.ts'
 import type { Database } from '#db/schema.ts'
 import type { Segment } from './segments.ts'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isLocalDate } from '#app/events/time.ts'
+import { isLocalDate } from '#app/common/time.ts'
 
 /**
  * A newsletter's audience: conditions that all hold at once (an empty condition matches

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto'
 import { config } from '#app/config.server.ts'
-import type { DB } from '#db/index.ts'
-import type { Database, DigestFrequency, EmailList } from '#db/schema.ts'
-import type { Transaction } from 'kysely'
+import type { DB, DbHandle } from '#db/index.ts'
+import type { DigestFrequency, EmailList } from '#db/schema.ts'
 
 export const emailLists = ['newsletter', 'digest', 'event-reminders', 'level-up'] as const satisfies readonly EmailList[]
 
@@ -107,7 +106,7 @@ async function setNewsletterConsent(db: DB, userId: number, consent: boolean, no
  * that was tried keeps its rows: its retry must repeat the same request. Called wherever
  * newsletter consent ends: here, and when a pledge is withdrawn or its consent turned off.
  */
-export async function withdrawQueuedNewsletters(db: DB | Transaction<Database>, userId: number): Promise<void> {
+export async function withdrawQueuedNewsletters(db: DbHandle, userId: number): Promise<void> {
 	await db
 		.updateTable('outbox')
 		.set({ status: 'cancelled', last_error: 'unsubscribed before sending' })

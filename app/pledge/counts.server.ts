@@ -1,26 +1,23 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { DB } from '#db/index.ts'
-import type { Database } from '#db/schema.ts'
+import type { DB, DbHandle } from '#db/index.ts'
 
 /**
  * The pact's running totals (docs/decisions/0007-counts-kept-current.md). Only confirmed
  * signatures count; residents of the municipality apart from people from elsewhere. Every change
  * to a signature moves these in the same transaction; `recountPact` rebuilds them from the rows.
  */
-type Executor = Kysely<Database> | Transaction<Database>
 
 export interface PactCounts {
 	residents: number
 	others: number
 }
 
-export async function readPactCounts(db: Executor): Promise<PactCounts> {
+export async function readPactCounts(db: DbHandle): Promise<PactCounts> {
 	const row = await db.selectFrom('pact_count').select(['residents', 'others']).where('id', '=', 1).executeTakeFirst()
 	return { residents: row?.residents ?? 0, others: row?.others ?? 0 }
 }
 
 /** A confirmed signature starts or stops counting, as a resident or as someone from elsewhere. */
-export async function movePactCount(trx: Executor, livesInMunicipality: boolean | 0 | 1, delta: 1 | -1): Promise<void> {
+export async function movePactCount(trx: DbHandle, livesInMunicipality: boolean | 0 | 1, delta: 1 | -1): Promise<void> {
 	const column = livesInMunicipality ? 'residents' : 'others'
 	await trx
 		.updateTable('pact_count')
@@ -30,7 +27,7 @@ export async function movePactCount(trx: Executor, livesInMunicipality: boolean 
 }
 
 /** Catalogue commitments start or stop being carried by a confirmed signature. */
-export async function moveChosenCounts(trx: Executor, commitmentIds: readonly number[], delta: 1 | -1): Promise<void> {
+export async function moveChosenCounts(trx: DbHandle, commitmentIds: readonly number[], delta: 1 | -1): Promise<void> {
 	if (commitmentIds.length === 0) return
 	await trx
 		.updateTable('commitment')
@@ -40,7 +37,7 @@ export async function moveChosenCounts(trx: Executor, commitmentIds: readonly nu
 }
 
 /** What the counts are, counted over every row: the truth the kept counts must equal. */
-export async function countFromRows(db: Executor): Promise<{ pact: PactCounts; chosen: Map<number, number> }> {
+export async function countFromRows(db: DbHandle): Promise<{ pact: PactCounts; chosen: Map<number, number> }> {
 	const byResidency = await db
 		.selectFrom('signature')
 		.select(['lives_in_municipality', (eb) => eb.fn.countAll<number>().as('n')])

@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely'
 import { createElement } from 'react'
 import { rememberFor } from '#app/common/cache.server.ts'
 import { newVerificationSecrets, normaliseEmail, prepareVerification, verificationUrl } from '#app/auth/verification.server.ts'
@@ -6,8 +5,8 @@ import { config } from '#app/config.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
 import { withdrawQueuedNewsletters } from '#app/newsletters/unsubscribe.server.ts'
-import type { DB } from '#db/index.ts'
-import type { CommitmentCategory, Database, Language, PledgeProgress, SignatureStatus } from '#db/schema.ts'
+import type { DB, DbHandle } from '#db/index.ts'
+import type { CommitmentCategory, Language, PledgeProgress, SignatureStatus } from '#db/schema.ts'
 import AlreadySignedEmail from '#emails/already-signed.tsx'
 import ConfirmSignatureEmail from '#emails/confirm-signature.tsx'
 import { emailT } from '#emails/i18n.ts'
@@ -21,12 +20,11 @@ import { CONSENT_VERSION, limits, type DetailsInput, type SignInput } from './sc
  * it causes is queued in that transaction too, rendered beforehand.
  */
 
-type Executor = Kysely<Database> | Transaction<Database>
 
 /** A signature changed between reading it and writing: read again and redo the step. */
 const MAX_ATTEMPTS = 3
 
-async function findSignatory(db: Executor, email: string) {
+async function findSignatory(db: DbHandle, email: string) {
 	return db
 		.selectFrom('user')
 		.leftJoin('signature', 'signature.user_id', 'user.id')
@@ -42,7 +40,7 @@ async function findSignatory(db: Executor, email: string) {
 		.executeTakeFirst()
 }
 
-async function commitmentTitles(db: Executor, ids: readonly number[], language: Language): Promise<string[]> {
+async function commitmentTitles(db: DbHandle, ids: readonly number[], language: Language): Promise<string[]> {
 	if (ids.length === 0) return []
 	const rows = await db.selectFrom('commitment').select(['id', 'title_sv', 'title_en']).where('id', 'in', ids).execute()
 	const byId = new Map(rows.map((row) => [row.id, language === 'en' ? row.title_en : row.title_sv]))
@@ -50,7 +48,7 @@ async function commitmentTitles(db: Executor, ids: readonly number[], language: 
 }
 
 async function insertCommitments(
-	trx: Executor,
+	trx: DbHandle,
 	signatureId: number,
 	{ commitmentIds, ownWords }: { commitmentIds: readonly number[]; ownWords: readonly string[] },
 	now: Date,
@@ -237,7 +235,7 @@ export async function confirmSignature(db: DB, email: string, now = new Date()):
 	return null
 }
 
-async function catalogueIdsOf(trx: Executor, signatureId: number): Promise<number[]> {
+async function catalogueIdsOf(trx: DbHandle, signatureId: number): Promise<number[]> {
 	const rows = await trx
 		.selectFrom('pledge_commitment')
 		.select('commitment_id')

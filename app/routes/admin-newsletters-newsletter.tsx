@@ -6,7 +6,7 @@ import { data, Form, Link, redirect, useActionData, useFetcher, useLoaderData, u
 import type { Route } from './+types/admin-newsletters-newsletter'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
-import { utcToLocal } from '#app/events/time.ts'
+import { utcToLocal } from '#app/common/time.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import {
 	cancelNewsletter,

@@ -26,6 +26,7 @@ import { CheckboxField, FormErrors, TextField, translateError } from '#app/ui/fo
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 import '#app/ladder/ladder.css'
+import { firstName } from '#app/common/names.ts'
 
 export const handle: I18nHandle = { i18n: ['pledge', 'ladder'] }
 
@@ -172,9 +173,6 @@ export default function MyPledge({ loaderData, actionData }: Route.ComponentProp
 	)
 }
 
-function firstName(name: string) {
-	return name.trim().split(/\s+/)[0] ?? name
-}
 
 type LoaderData = Route.ComponentProps['loaderData']
 type SignatureData = NonNullable<LoaderData['signature']>
