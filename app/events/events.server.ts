@@ -29,6 +29,13 @@ export async function getEvent(db: DB, eventId: number): Promise<Event | undefin
 	return db.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
 }
 
+/** The event an organiser's page is about, or a 404 answer for an id that names none. */
+export async function eventOr404(db: DB, eventId: number | string): Promise<Event> {
+	const event = await getEvent(db, Number(eventId))
+	if (!event) throw new Response('Not found', { status: 404 })
+	return event
+}
+
 export interface EventFilter {
 	type?: EventType
 	/** YYYY-MM in the deployment's time zone. */

@@ -13,7 +13,7 @@ import EventRsvpCancelledEmail from '#emails/event-rsvp-cancelled.tsx'
 import EventWaitlistedEmail from '#emails/event-waitlisted.tsx'
 import { emailT } from '#emails/i18n.ts'
 import type { EmailEvent } from './components/email-event-summary.tsx'
-import { formatEventWhen } from './format.ts'
+import { formatEventWhen } from '#app/common/format.ts'
 import { buildCalendar, calendarContentType, eventUid, type CalendarEntry, type CalendarMethod } from './ical.server.ts'
 import { markdownToText } from './markdown.server.ts'
 

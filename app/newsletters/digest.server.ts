@@ -1,6 +1,6 @@
 import { createElement } from 'react'
 import { config } from '#app/config.server.ts'
-import { formatShortDate } from '#app/events/format.ts'
+import { formatShortDate } from '#app/common/format.ts'
 import { localToUtc, utcToLocal } from '#app/common/time.ts'
 import { isSupportedLanguage, type SupportedLanguage } from '#app/i18n/i18n.ts'
 import { queueEmail, renderEmail } from '#app/mail/send-email.server.ts'

@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ErrorList, TextField } from '#app/ui/forms.tsx'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
-import { formatNumber } from './format.ts'
+import { formatNumber } from '#app/common/format.ts'
 
 /** Pieces the pledge pages share: the catalogue as checkboxes, own-words inputs, estimates. */
 
@@ -21,7 +21,7 @@ export function CommitmentEstimate({ kgCo2ePerYear, source }: { kgCo2ePerYear: n
 	if (kgCo2ePerYear === null && !source) return null
 	return (
 		<span className="estimate">
-			{kgCo2ePerYear !== null ? <span>{t('estimate.kgPerYear', { kg: formatNumber(i18n.language, kgCo2ePerYear) })}</span> : null}
+			{kgCo2ePerYear !== null ? <span>{t('estimate.kgPerYear', { kg: formatNumber(kgCo2ePerYear, i18n.language) })}</span> : null}
 			{kgCo2ePerYear !== null && source ? <span aria-hidden="true"> · </span> : null}
 			{source ? (
 				<span>

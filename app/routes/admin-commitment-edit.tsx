@@ -7,7 +7,7 @@ import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getCommitment, reinstateCommitment, retireCommitment, updateCommitment } from '#app/pledge/catalogue.server.ts'
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
-import { formatNumber } from '#app/pledge/format.ts'
+import { formatNumber } from '#app/common/format.ts'
 import { commitmentSchema } from '#app/pledge/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
@@ -74,7 +74,7 @@ export default function AdminCommitmentEdit({ loaderData, actionData }: Route.Co
 				</p>
 			) : null}
 			<p>
-				{t('catalogue.chosenBy', { count: commitment.chosen_count, number: formatNumber(i18n.language, commitment.chosen_count) })}
+				{t('catalogue.chosenBy', { count: commitment.chosen_count, number: formatNumber(commitment.chosen_count, i18n.language) })}
 				{retired ? ` ${t('catalogue.retiredNote')}` : null}
 			</p>
 			<div className="card">

@@ -8,7 +8,7 @@ import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { createCommitment, groupByCategory, listCatalogue } from '#app/pledge/catalogue.server.ts'
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
 import { CommitmentEstimate } from '#app/pledge/components.tsx'
-import { formatNumber } from '#app/pledge/format.ts'
+import { formatNumber } from '#app/common/format.ts'
 import { commitmentSchema } from '#app/pledge/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
@@ -82,7 +82,7 @@ export default function AdminCommitments({ loaderData, actionData }: Route.Compo
 										<td>
 											<CommitmentEstimate kgCo2ePerYear={entry.kg_co2e_per_year} source={entry.source} />
 										</td>
-										<td className="numeric">{formatNumber(i18n.language, entry.chosen_count)}</td>
+										<td className="numeric">{formatNumber(entry.chosen_count, i18n.language)}</td>
 										<td>{entry.retired_at ? t('catalogue.retired') : t('catalogue.offered')}</td>
 										<td>
 											<Link to={`/admin/commitments/${entry.id}`}>

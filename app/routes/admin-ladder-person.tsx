@@ -12,7 +12,7 @@ import { evaluateLadder, setStepByCoordinator } from '#app/ladder/ladder.server.
 import { personForCoordinator } from '#app/ladder/queries.server.ts'
 import { ladderSteps } from '#app/ladder/rules.ts'
 import { coordinatorChangeSchema, limits } from '#app/ladder/schemas.ts'
-import { formatDate } from '#app/pledge/format.ts'
+import { formatDate } from '#app/common/format.ts'
 import { ErrorList, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
@@ -39,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const person = await personForCoordinator(db, userId)
 	if (!person) throw new Response('Not found', { status: 404 })
 	const [language, t] = [await getLanguage(request), await getT(request, 'ladder')]
-	const date = (iso: string) => formatDate(language, iso, config.timeZone)
+	const date = (iso: string) => formatDate(iso, language, config.timeZone)
 	const done = new URL(request.url).searchParams.get('done')
 	return {
 		title: t('person.title', { name: person.name }),

@@ -9,7 +9,7 @@ import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { readLadderSettings, updateLadderSettings } from '#app/ladder/ladder.server.ts'
 import { settingsSchema } from '#app/ladder/schemas.ts'
-import { formatDate } from '#app/pledge/format.ts'
+import { formatDate } from '#app/common/format.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
@@ -41,7 +41,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		title: t('settings.title'),
 		settings,
-		updated: last?.updated_at ? { date: formatDate(language, last.updated_at, config.timeZone), name: last.name ?? '–' } : null,
+		updated: last?.updated_at ? { date: formatDate(last.updated_at, language, config.timeZone), name: last.name ?? '–' } : null,
 		promoted: promoted !== null && /^\d{1,7}$/.test(promoted) ? Number(promoted) : null,
 	}
 }

@@ -3,7 +3,7 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/admin-ladder'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
-import { formatMonth, localeFor } from '#app/events/format.ts'
+import { formatDate, formatMonth, localeFor } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { Funnel, MonthlyPromotions } from '#app/ladder/charts.tsx'
@@ -12,7 +12,6 @@ import { reevaluateAll } from '#app/ladder/ladder.server.ts'
 import { ladderDistricts, ladderFunnel, ladderMembers, promotionsByMonth } from '#app/ladder/queries.server.ts'
 import { ladderSteps, volunteerInterests } from '#app/ladder/rules.ts'
 import { parseMemberFilter } from '#app/ladder/schemas.ts'
-import { formatDate } from '#app/pledge/format.ts'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
 
@@ -43,7 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const signed = funnel.reduce((sum, r) => sum + r.people, 0)
 	const percent = new Intl.NumberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 0 })
 	const shortMonth = new Intl.DateTimeFormat(localeFor(language), { month: 'short', timeZone: 'UTC' })
-	const date = (iso: string | null) => (iso ? formatDate(language, iso, config.timeZone) : null)
+	const date = (iso: string | null) => (iso ? formatDate(iso, language, config.timeZone) : null)
 	return {
 		title: t('admin.title'),
 		filter,

@@ -24,7 +24,7 @@ import { composeNewsletter } from '#app/newsletters/compose.server.ts'
 import { composeSchema, controlSchema, limits } from '#app/newsletters/schemas.ts'
 import { countRecipients, eventsWithAttendance, knownDistricts } from '#app/newsletters/segments.server.ts'
 import { ladderStepChoices, residencies } from '#app/newsletters/segments.ts'
-import { formatNumber } from '#app/pledge/format.ts'
+import { formatNumber } from '#app/common/format.ts'
 import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
@@ -251,7 +251,7 @@ function Compose() {
 							<DateField name={fields.signedTo.name} id={fields.signedTo.id} errorId={fields.signedTo.errorId} errors={fields.signedTo.errors} defaultValue={fields.signedTo.initialValue} label={t('segment.signedTo')} />
 						</div>
 						<p className="recipient-count" aria-live="polite">
-							<strong>{t('segment.count', { count, formatted: formatNumber(i18n.language, count) })}</strong>
+							<strong>{t('segment.count', { count, formatted: formatNumber(count, i18n.language) })}</strong>
 						</p>
 						<p className="hint">{t('segment.always')}</p>
 						<button type="submit" name="intent" value="count" className="secondary">
@@ -330,7 +330,7 @@ function Compose() {
 						{t('send.schedule')}
 					</button>
 					<button type="submit" name="intent" value="send" className="primary">
-						{t('send.now', { count, formatted: formatNumber(i18n.language, count) })}
+						{t('send.now', { count, formatted: formatNumber(count, i18n.language) })}
 					</button>
 				</div>
 			</fieldset>
@@ -363,7 +363,7 @@ function Sending() {
 		return () => clearInterval(interval)
 	}, [active, revalidator])
 	if (!progress || !statistics) return null
-	const n = (value: number) => formatNumber(i18n.language, value)
+	const n = (value: number) => formatNumber(value, i18n.language)
 	const done = progress.sent + progress.failed + progress.cancelled
 	return (
 		<>

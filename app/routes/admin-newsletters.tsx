@@ -10,7 +10,7 @@ import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { createNewsletter, listNewsletters } from '#app/newsletters/campaigns.server.ts'
 import { limits } from '#app/newsletters/schemas.ts'
-import { formatDate } from '#app/pledge/format.ts'
+import { formatDate } from '#app/common/format.ts'
 import { TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
@@ -87,7 +87,7 @@ export default function AdminNewsletters({ loaderData, actionData }: Route.Compo
 											<Link to={`/admin/newsletters/${n.id}`}>{n.title}</Link>
 										</td>
 										<td>{t(`status.${n.status}`)}</td>
-										<td>{formatDate(i18n.language, when, loaderData.timeZone)}</td>
+										<td>{formatDate(when, i18n.language, loaderData.timeZone)}</td>
 										<td className="numeric">{n.recipient_count ?? '–'}</td>
 									</tr>
 								)

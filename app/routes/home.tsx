@@ -6,7 +6,7 @@ import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { mostChosenCommitments } from '#app/pledge/catalogue.server.ts'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
-import { formatNumber } from '#app/pledge/format.ts'
+import { formatNumber } from '#app/common/format.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 
@@ -33,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation('pledge')
 	const { pact, counts, mostChosen } = loaderData
-	const n = (value: number) => formatNumber(i18n.language, value)
+	const n = (value: number) => formatNumber(value, i18n.language)
 	const yearsEarlier = pact.nationalNetZeroYear - pact.cityNetZeroYear
 	const total = counts.residents + counts.others
 	const maxChosen = Math.max(1, ...mostChosen.map((c) => c.count))

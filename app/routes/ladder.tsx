@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/ladder'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
-import { formatEventWhen } from '#app/events/format.ts'
+import { formatDate, formatEventWhen } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { HistoryList, ProgressMeter, Staircase } from '#app/ladder/components.tsx'
@@ -12,7 +12,6 @@ import { evaluateLadder, markStepSeen, setLevelUpEmails, setVolunteerInterests }
 import { myLadder, type SuggestedEvent, type SuggestedShift } from '#app/ladder/queries.server.ts'
 import { volunteerInterests } from '#app/ladder/rules.ts'
 import { myLadderSchema } from '#app/ladder/schemas.ts'
-import { formatDate } from '#app/pledge/format.ts'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
 
@@ -35,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const [language, t, ladder] = await Promise.all([getLanguage(request), getT(request, 'ladder'), myLadder(db, user.id, now)])
 	if (ladder.newStep) await markStepSeen(db, user.id)
 	const when = (e: SuggestedEvent | SuggestedShift['event']) => formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone)
-	const date = (iso: string) => formatDate(language, iso, config.timeZone)
+	const date = (iso: string) => formatDate(iso, language, config.timeZone)
 	const done = new URL(request.url).searchParams.get('done')
 	const next = ladder.next
 	return {

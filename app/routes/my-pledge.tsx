@@ -11,7 +11,7 @@ import { LadderCard } from '#app/ladder/components.tsx'
 import { currentLadderStep } from '#app/ladder/queries.server.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
 import { CommitmentChoices, CommitmentEstimate, DistrictField, OwnWordsInputs, ProgressBadge, ResidencyChoice } from '#app/pledge/components.tsx'
-import { formatDate, formatNumber } from '#app/pledge/format.ts'
+import { formatDate, formatNumber } from '#app/common/format.ts'
 import { addCommitments, commonDistricts, dropCommitment, getMyPledge, setProgress, updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
 import {
 	addCommitmentsSchema,
@@ -218,7 +218,7 @@ function PledgeSummary({
 				</h2>
 				<p className={`status-line status-${signature.status}`}>
 					<span className="status-badge">{t(`status.${signature.status}`)}</span>
-					{signature.confirmedAt && !pending ? <span>{t('myPledge.signedOn', { date: formatDate(language, signature.confirmedAt, timeZone) })}</span> : null}
+					{signature.confirmedAt && !pending ? <span>{t('myPledge.signedOn', { date: formatDate(signature.confirmedAt, language, timeZone) })}</span> : null}
 				</p>
 				{pending ? (
 					<p>
@@ -259,7 +259,7 @@ function PledgeSummary({
 				</dl>
 			</div>
 			<LadderCard step={ladderStep} pending={pending}>
-				{kg > 0 ? <p className="kg-total">{t('myPledge.kgTotal', { kg: formatNumber(language, kg) })}</p> : null}
+				{kg > 0 ? <p className="kg-total">{t('myPledge.kgTotal', { kg: formatNumber(kg, language) })}</p> : null}
 			</LadderCard>
 		</section>
 	)

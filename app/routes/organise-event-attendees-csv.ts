@@ -2,7 +2,7 @@ import type { Route } from './+types/organise-event-attendees-csv'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { attendeeList, attendeesCsv, getEvent } from '#app/events/events.server.ts'
-import { formatDateTime } from '#app/events/format.ts'
+import { formatDateTime } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import { getDb } from '#db/index.ts'
 

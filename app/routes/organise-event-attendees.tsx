@@ -6,9 +6,9 @@ import type { Route } from './+types/organise-event-attendees'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { FlashMessage } from '#app/events/components/flash-message.tsx'
-import { attendeeList, getEvent, messageAttendees, type Attendee } from '#app/events/events.server.ts'
+import { type Attendee, attendeeList, eventOr404, messageAttendees } from '#app/events/events.server.ts'
 import { flashParam, parseFlash } from '#app/events/flash.ts'
-import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
+import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { messageSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -23,19 +23,13 @@ export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
 
-async function eventOr404(eventId: string) {
-	const event = await getEvent(getDb(), Number(eventId))
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
-
 function withTimes(a: Attendee, language: SupportedLanguage) {
 	return { ...a, signedUp: formatDateTime(a.signedUpAt, language, config.timeZone), checkedIn: a.checkedInAt ? formatDateTime(a.checkedInAt, language, config.timeZone) : null }
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(params.eventId)
+	const event = await eventOr404(getDb(), params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const list = await attendeeList(getDb(), event.id)
 	return {
@@ -51,7 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(params.eventId)
+	const event = await eventOr404(getDb(), params.eventId)
 	const submission = parseWithZod(await request.formData(), { schema: messageSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const sent = await messageAttendees(getDb(), event.id, { ...submission.value, organiser: organiser.name })

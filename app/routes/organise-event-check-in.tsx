@@ -8,8 +8,8 @@ import { dateTimeFormat } from '#app/common/intl.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { addWalkIn, checkIn, doorList, undoCheckIn, type DoorListPerson } from '#app/events/check-in.server.ts'
-import { getEvent } from '#app/events/events.server.ts'
-import { formatEventWhen } from '#app/events/format.ts'
+import { eventOr404 } from '#app/events/events.server.ts'
+import { formatEventWhen } from '#app/common/format.ts'
 import { matchesName } from '#app/events/names.ts'
 import { checkInSchema, limits, walkInSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -25,19 +25,13 @@ export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
 
-async function eventOr404(eventId: string) {
-	const event = await getEvent(getDb(), Number(eventId))
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
-
 function clock(iso: string, language: SupportedLanguage) {
 	return dateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: config.timeZone }).format(new Date(iso))
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(params.eventId)
+	const event = await eventOr404(getDb(), params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const url = new URL(request.url)
 	const people = await doorList(getDb(), event.id)
@@ -54,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(params.eventId)
+	const event = await eventOr404(getDb(), params.eventId)
 	const db = getDb()
 	const formData = await request.formData()
 	if (formData.get('intent') === 'walk-in') {

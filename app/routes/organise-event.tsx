@@ -7,9 +7,9 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { EventForm } from '#app/events/components/event-form.tsx'
 import { FlashMessage } from '#app/events/components/flash-message.tsx'
-import { cancelEvent, duplicateEvent, getEvent, publishEvent, updateEvent } from '#app/events/events.server.ts'
+import { cancelEvent, duplicateEvent, eventOr404, publishEvent, updateEvent } from '#app/events/events.server.ts'
 import { flashParam, parseFlash } from '#app/events/flash.ts'
-import { formatDateTime, formatEventWhen } from '#app/events/format.ts'
+import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { eventFormDefaults } from '#app/events/form-defaults.ts'
 import { eventFormSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -29,15 +29,9 @@ function eventIdFrom(params: { eventId: string }): number {
 	return id
 }
 
-async function eventOr404(eventId: number) {
-	const event = await getEvent(getDb(), eventId)
-	if (!event) throw new Response('Not found', { status: 404 })
-	return event
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(eventIdFrom(params))
+	const event = await eventOr404(getDb(), eventIdFrom(params))
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const shifts = await getDb().selectFrom('event_helper_shift').select(['id', 'title', 'needed']).where('event_id', '=', event.id).orderBy('sort_order').execute()
 	return {
@@ -55,7 +49,7 @@ const cancelSchema = z.object({ note: z.string().trim().max(1000, 'form.tooLong|
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(eventIdFrom(params))
+	const event = await eventOr404(getDb(), eventIdFrom(params))
 	const db = getDb()
 	const now = new Date()
 	const formData = await request.formData()

@@ -1,12 +1,23 @@
-import { dateTimeFormat } from '#app/common/intl.ts'
+import { dateTimeFormat, numberFormat } from '#app/common/intl.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 
 /**
- * Dates and times of events as people read them, in the deployment's time zone. Formatted on the
- * server (loaders, emails) so a page renders the same text in the browser as it did on the server.
+ * Numbers, dates and times as people read them, in the page's language and the deployment's time
+ * zone; always the value first, then the language. Formatted on the server (loaders, emails) so a
+ * page renders the same text in the browser as it did on the server.
  */
-export function localeFor(language: SupportedLanguage): string {
+export function localeFor(language: string): string {
 	return language === 'en' ? 'en-GB' : 'sv-SE'
+}
+
+/** "1 234" or "1,234". */
+export function formatNumber(value: number, language: string): string {
+	return numberFormat(localeFor(language)).format(value)
+}
+
+/** "28 mars 2027" or "28 March 2027". */
+export function formatDate(instant: string, language: string, timeZone: string): string {
+	return dateTimeFormat(localeFor(language), { dateStyle: 'long', timeZone }).format(new Date(instant))
 }
 
 /** "lördag 28 mars 2027 18:00–20:00", or both dates when the event spans days. */
