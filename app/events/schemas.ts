@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
+import { tooLong } from '#app/common/form.ts'
 
 /**
  * The events area's forms, one schema each, shared by the browser (Conform) and the server.
@@ -38,7 +39,6 @@ export const limits = {
 	search: 100,
 } as const
 
-const tooLong = (max: number) => `form.tooLong|${JSON.stringify({ max })}`
 // Control characters have no place in a one-line text (they break emails, exports and .ics).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)

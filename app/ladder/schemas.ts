@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { activityFilters } from './filters.ts'
 import { ladderSteps, volunteerInterests } from './rules.ts'
+import { tooLong } from '#app/common/form.ts'
 
 /** The ladder's forms and filters, one schema each, shared by the browser (Conform) and the server. */
 
@@ -29,7 +30,7 @@ export const coordinatorChangeSchema = z.object({
 		.string({ error: 'ladder:errors.reasonRequired' })
 		.trim()
 		.min(1, 'ladder:errors.reasonRequired')
-		.max(limits.reason, `form.tooLong|${JSON.stringify({ max: limits.reason })}`),
+		.max(limits.reason, tooLong(limits.reason)),
 })
 
 function threshold(max: number) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isLocalDate, isLocalTime } from '#app/common/time.ts'
 import { residencies } from './segments.ts'
+import { tooLong } from '#app/common/form.ts'
 
 /** Shared by the compose form in the browser and its action on the server. */
 export const limits = { title: 120, subject: 150, preheader: 200, body: 50_000, testAddresses: 5 } as const
@@ -9,7 +10,7 @@ const optionalText = (max: number) =>
 	z
 		.string()
 		.trim()
-		.max(max, `form.tooLong|{"max":${max}}`)
+		.max(max, tooLong(max))
 		.optional()
 		.transform((v) => v ?? '')
 
@@ -26,7 +27,7 @@ export const composeSchema = z
 	.object({
 		intent: z.enum(composeIntents).default('save'),
 		previewLanguage: z.enum(['sv', 'en']).default('sv'),
-		title: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.title, `form.tooLong|{"max":${limits.title}}`),
+		title: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.title, tooLong(limits.title)),
 		subjectSv: optionalText(limits.subject),
 		preheaderSv: optionalText(limits.preheader),
 		bodySv: optionalText(limits.body),

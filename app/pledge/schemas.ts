@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
+import { tooLong } from '#app/common/form.ts'
 
 /**
  * The pledge area's forms, one schema each, shared by the browser (Conform) and the server.
@@ -24,7 +25,6 @@ export const limits = {
 	kgCo2ePerYear: 100_000,
 } as const
 
-const tooLong = (max: number) => `form.tooLong|${JSON.stringify({ max })}`
 // Control characters have no place in a one-line text (they break emails and exports).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)

@@ -14,11 +14,12 @@ import { formatDate } from '#app/common/format.ts'
 import { TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
+import { tooLong } from '#app/common/form.ts'
 
 export const handle: I18nHandle = { i18n: ['newsletters'] }
 
 /** Every newsletter, newest first, and a way to start a new one. */
-const newSchema = z.object({ title: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.title, `form.tooLong|{"max":${limits.title}}`) })
+const newSchema = z.object({ title: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.title, tooLong(limits.title)) })
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]

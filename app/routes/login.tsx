@@ -10,11 +10,12 @@ import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
+import { tooLong } from '#app/common/form.ts'
 
 export const handle: I18nHandle = { i18n: ['auth'] }
 
 const loginSchema = z.object({
-	email: z.string({ error: 'form.required' }).trim().max(254, 'form.tooLong|{"max":254}').email('form.invalidEmail'),
+	email: z.string({ error: 'form.required' }).trim().max(254, tooLong(254)).email('form.invalidEmail'),
 	redirectTo: z.string().max(2000).optional(),
 })
 

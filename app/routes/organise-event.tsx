@@ -16,6 +16,7 @@ import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
+import { tooLong } from '#app/common/form.ts'
 
 export const handle: I18nHandle = { i18n: ['events'] }
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const cancelSchema = z.object({ note: z.string().trim().max(1000, 'form.tooLong|{"max":1000}').optional() })
+const cancelSchema = z.object({ note: z.string().trim().max(1000, tooLong(1000)).optional() })
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')

@@ -11,6 +11,7 @@ import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '../auth/auth.css'
+import { tooLong } from '#app/common/form.ts'
 
 export const handle: I18nHandle = { i18n: ['auth'] }
 
@@ -20,7 +21,7 @@ export const handle: I18nHandle = { i18n: ['auth'] }
  * for a code it shows the code form.
  */
 const purposeSchema = z.enum(['sign-in', 'confirm-signature'])
-const emailSchema = z.string({ error: 'form.required' }).trim().max(254, 'form.tooLong|{"max":254}').email('form.invalidEmail')
+const emailSchema = z.string({ error: 'form.required' }).trim().max(254, tooLong(254)).email('form.invalidEmail')
 
 const codeSchema = z.object({
 	email: emailSchema,
