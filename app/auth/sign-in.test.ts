@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { signPledge } from '#app/pledge/pledge.server.ts'
-import { signInput } from '#app/pledge/testing.ts'
+import { signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
 import { sessionCookie, sessionIdFromToken } from './session.server.ts'
 import { afterSignInPath, requestSignIn, SIGN_IN_LIMITS, verifyCodeAndSignIn, verifyLinkAndSignIn } from './sign-in.server.ts'

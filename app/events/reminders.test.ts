@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
 import { updateEvent } from './events.server.ts'
-import { eventInput, makeEvent, makeUser, outboxTo } from './fixtures.ts'
+import { eventInput, makeEvent, makeUser, outboxTo } from '#tests/support/events.ts'
 import { reminderDueAt, sendEventReminders } from './reminders.server.ts'
 import { cancelRsvp, rsvp, takeHelperShift } from './rsvp.server.ts'
 

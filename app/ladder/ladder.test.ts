@@ -4,7 +4,7 @@ import { getDb } from '#db/index.ts'
 import { evaluateLadder, readLadderSettings, recordLadderActivity, reevaluateAll, setLevelUpEmails, setStepByCoordinator, updateLadderSettings } from './ladder.server.ts'
 import { sendPendingLevelUpEmails } from './level-up.server.tsx'
 import { defaultLadderSettings, ruleStep, shouldPromote } from './rules.ts'
-import { checkInWithLadder, DAY, eventAt, helpAt, historyRows, ladderRow, levelUpMails, organiser, signedPerson } from './testing.ts'
+import { checkInWithLadder, DAY, eventAt, helpAt, historyRows, ladderRow, levelUpMails, organiser, signedPerson } from '#tests/support/ladder.ts'
 
 const db = getDb()
 const settings = defaultLadderSettings

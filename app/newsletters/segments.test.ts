@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { makeEvent, makeUser } from '#app/events/fixtures.ts'
+import { makeEvent, makeUser } from '#tests/support/events.ts'
 import { getDb } from '#db/index.ts'
 import { countRecipients, segmentRecipients } from './segments.server.ts'
 import { everyone, type Segment } from './segments.ts'
-import { addSignatories } from './testing.ts'
+import { addSignatories } from '#tests/support/newsletters.ts'
 
 const db = getDb()
 

@@ -12,7 +12,7 @@ import {
 	updateDetails,
 	withdrawSignature,
 } from './pledge.server.ts'
-import { addTestCommitments, CONSENT_VERSION, signInput } from './testing.ts'
+import { addTestCommitments, CONSENT_VERSION, signInput } from '#tests/support/pledge.ts'
 
 const db = getDb()
 let bike: number, veg: number, heat: number

@@ -4,7 +4,7 @@ import { sessionCookie, sessionIdFromToken } from '#app/auth/session.server.ts'
 import { requestSignIn, SIGN_IN_LIMITS } from '#app/auth/sign-in.server.ts'
 import { MAX_CODE_ATTEMPTS } from '#app/auth/verification.server.ts'
 import { signPledge } from '#app/pledge/pledge.server.ts'
-import { signInput } from '#app/pledge/testing.ts'
+import { signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
 import { settle } from '#tests/route-helpers.ts'
 

@@ -4,7 +4,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
-import { makeEvent, makeUser } from '#app/events/fixtures.ts'
+import { makeEvent, makeUser } from '#tests/support/events.ts'
 import { getDb } from '#db/index.ts'
 
 /**

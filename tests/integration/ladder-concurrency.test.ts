@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
 import { evaluateLadder } from '#app/ladder/ladder.server.ts'
-import { eventAt, historyRows, ladderRow, levelUpMails, organiser, signedPerson } from '#app/ladder/testing.ts'
+import { eventAt, historyRows, ladderRow, levelUpMails, organiser, signedPerson } from '#tests/support/ladder.ts'
 import { databasePath, getDb } from '#db/index.ts'
 
 /**
@@ -22,7 +22,7 @@ test('two check-ins in two processes at the same moment promote once', async () 
 	const file = databasePath()
 	const start = String(Date.now() + 1500)
 	const child = (eventId: number) =>
-		run(process.execPath, ['--import', 'tsx', 'app/ladder/race-child.ts', file, String(eventId), String(person.userId), String(org), start], { env: process.env, timeout: 30_000 })
+		run(process.execPath, ['--import', 'tsx', 'tests/support/ladder-race-child.ts', file, String(eventId), String(person.userId), String(org), start], { env: process.env, timeout: 30_000 })
 	const outputs = await Promise.all([child(a.id), child(b.id)])
 	const promotions = outputs.map((o) => JSON.parse(o.stdout).promotion)
 	expect(promotions.filter(Boolean)).toEqual([{ userId: person.userId, from: 1, to: 2 }])

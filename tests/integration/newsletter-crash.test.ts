@@ -5,7 +5,7 @@ import { deliverDueEmails } from '#app/mail/outbox.server.ts'
 import { resendTransport } from '#app/mail/transports/resend.server.ts'
 import { createNewsletter, runNewsletters, saveNewsletter, scheduleNewsletter } from '#app/newsletters/campaigns.server.ts'
 import { everyone } from '#app/newsletters/segments.ts'
-import { addSignatories } from '#app/newsletters/testing.ts'
+import { addSignatories } from '#tests/support/newsletters.ts'
 import { getDb } from '#db/index.ts'
 import { startResendServer, type ResendServer } from '#tests/mocks/resend-server.ts'
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { makeEvent, makeUser } from '#app/events/fixtures.ts'
+import { makeEvent, makeUser } from '#tests/support/events.ts'
 import { rsvp } from '#app/events/rsvp.server.ts'
 import { digestPeriod, sendDigests } from '#app/newsletters/digest.server.ts'
-import { addSignatories } from '#app/newsletters/testing.ts'
+import { addSignatories } from '#tests/support/newsletters.ts'
 import { getDb } from '#db/index.ts'
 
 const db = getDb()

@@ -12,7 +12,7 @@ import {
 	scheduleNewsletter,
 } from '#app/newsletters/campaigns.server.ts'
 import { everyone, type Segment } from '#app/newsletters/segments.ts'
-import { addSignatories } from '#app/newsletters/testing.ts'
+import { addSignatories } from '#tests/support/newsletters.ts'
 import { updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
 import { readEmailLinkToken } from '#app/newsletters/unsubscribe.server.ts'
 import { getDb } from '#db/index.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { grantRole } from '#app/auth/roles.server.ts'
 import { confirmSignature, getMyPledge, signPledge } from '#app/pledge/pledge.server.ts'
-import { formData, renderRoute, routeArgs, sessionCookie, settle, signInput } from '#app/pledge/testing.ts'
+import { formData, renderRoute, routeArgs, sessionCookie, settle, signInput } from '#tests/support/pledge.ts'
 import * as listRoute from '#app/routes/admin-commitments.tsx'
 import * as editRoute from '#app/routes/admin-commitment-edit.tsx'
 import * as homeRoute from '#app/routes/home.tsx'

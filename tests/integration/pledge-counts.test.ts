@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { countFromRows, readPactCounts, recountPact } from '#app/pledge/counts.server.ts'
 import { addCommitments, confirmSignature, dropCommitment, getMyPledge, signPledge, updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
-import { addTestCommitments, keptCounts, recount, renderRoute, routeArgs, signInput } from '#app/pledge/testing.ts'
+import { addTestCommitments, keptCounts, recount, renderRoute, routeArgs, signInput } from '#tests/support/pledge.ts'
 import * as homeRoute from '#app/routes/home.tsx'
 import { getDb } from '#db/index.ts'
 

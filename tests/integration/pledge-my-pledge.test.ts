@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
 import { confirmSignature, getMyPledge, signPledge } from '#app/pledge/pledge.server.ts'
-import { addTestCommitments, formData, keptCounts, recount, renderRoute, routeArgs, sessionCookie, settle, signInput } from '#app/pledge/testing.ts'
+import { addTestCommitments, formData, keptCounts, recount, renderRoute, routeArgs, sessionCookie, settle, signInput } from '#tests/support/pledge.ts'
 import * as myPledgeRoute from '#app/routes/my-pledge.tsx'
 import { getDb } from '#db/index.ts'
 

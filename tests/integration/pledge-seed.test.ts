@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { userPermissions } from '#app/auth/session.server.ts'
-import { keptCounts, recount } from '#app/pledge/testing.ts'
+import { keptCounts, recount } from '#tests/support/pledge.ts'
 import { demoCatalogue, demoStaff, seedIfEmpty } from '#db/seed.ts'
 import { getDb, migrateToLatest, openDatabase } from '#db/index.ts'
 import { commitmentCategories } from '#app/pledge/schemas.ts'

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
 import { SIGN_LIMITS } from '#app/pledge/pledge.server.ts'
-import { addTestCommitments, formData, outcome, renderRoute, routeArgs, sessionCookie, settle } from '#app/pledge/testing.ts'
+import { addTestCommitments, formData, outcome, renderRoute, routeArgs, sessionCookie, settle } from '#tests/support/pledge.ts'
 import { retireCommitment } from '#app/pledge/catalogue.server.ts'
 import * as myPledgeRoute from '#app/routes/my-pledge.tsx'
 import * as signRoute from '#app/routes/sign.tsx'

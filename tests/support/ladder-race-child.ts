@@ -1,8 +1,8 @@
 // A second process for the ladder's concurrency test: checks one person in at one event at an
 // agreed moment, with the ladder's hook in the same transaction, and prints the promotion.
-// Usage: node --import tsx app/ladder/race-child.ts <db file> <event id> <user id> <organiser id> <start ms>
+// Usage: node --import tsx tests/support/ladder-race-child.ts <db file> <event id> <user id> <organiser id> <start ms>
 import { openDatabase } from '#db/index.ts'
-import { recordLadderActivity } from './ladder.server.ts'
+import { recordLadderActivity } from '#app/ladder/ladder.server.ts'
 
 const [file, eventId, userId, organiserId, startMs] = process.argv.slice(2)
 const db = openDatabase(file!)

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { DB } from '#db/index.ts'
 import type { CommitmentCategory } from '#db/schema.ts'
-import { CONSENT_VERSION, type SignInput } from './schemas.ts'
+import { CONSENT_VERSION, type SignInput } from '#app/pledge/schemas.ts'
 
 /** Helpers for the pledge area's tests (unit and integration); not used by the app. */
 

@@ -1,10 +1,10 @@
-import { makeEvent, makeUser } from '#app/events/fixtures.ts'
+import { makeEvent, makeUser } from '#tests/support/events.ts'
 import { takeHelperShift } from '#app/events/rsvp.server.ts'
 import { confirmSignature, signPledge } from '#app/pledge/pledge.server.ts'
-import { signInput } from '#app/pledge/testing.ts'
+import { signInput } from '#tests/support/pledge.ts'
 import type { DB } from '#db/index.ts'
 import type { Event } from '#db/schema.ts'
-import { recordLadderActivity } from './ladder.server.ts'
+import { recordLadderActivity } from '#app/ladder/ladder.server.ts'
 
 /** Helpers for the ladder's tests: people and facts made through the same functions the app uses. */
 
