@@ -63,6 +63,8 @@ test('an organiser publishes a one-place event; the waitlist promotes the second
 	await expectNoAxeViolations(page)
 	const manageUrl = page.url()
 	await page.getByRole('link', { name: 'Visa sidan' }).click()
+	// The organiser's page has the same heading: wait for the public page's address itself.
+	await expect(page).toHaveURL(/\/events\/[^/?]+$/)
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
 	const eventUrl = new URL(page.url()).pathname
 	await expect(page.getByText('1 av 1 plats kvar')).toBeVisible()
