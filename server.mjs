@@ -29,9 +29,11 @@ function superviseWebProcesses() {
 	// Web processes run this file, not whatever script imported it (`npm start`'s build step, the
 	// browser tests' set-up); they inherit the environment those prepared.
 	cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) })
+	const listened = new Set() // ids of processes that got as far as serving
 	const fork = (role) => {
 		const worker = cluster.fork({ KLIMATPAKT_ROLE: role })
 		roles.set(worker.id, role)
+		worker.once('listening', () => listened.add(worker.id))
 		return worker
 	}
 	fork('first').once('listening', () => {
@@ -41,6 +43,15 @@ function superviseWebProcesses() {
 		const role = roles.get(worker.id)
 		roles.delete(worker.id)
 		if (stopping) return
+		// One that never started serving (a failed migration, a port in use) would fail again:
+		// stop everything and say so, rather than restart it for ever.
+		if (!listened.has(worker.id)) {
+			console.error(`web process ${worker.process.pid} (${role}) ended before it could serve (${signal ?? code}); stopping`)
+			stopping = true
+			for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM')
+			process.exitCode = 1
+			return
+		}
 		console.error(`web process ${worker.process.pid} (${role}) ended (${signal ?? code}); starting another`)
 		fork(role)
 	})
