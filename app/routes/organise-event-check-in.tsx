@@ -90,7 +90,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 			</h1>
 			<p className="lead">{loaderData.time}</p>
 			<p className="check-in-count" role="status">
-				{t('checkIn.count', { checkedIn, expected: loaderData.expected })}
+				{t('checkIn.count', { count: checkedIn, expected: loaderData.expected })}
 			</p>
 			{loaderData.added ? (
 				<p className="notice" role="status">

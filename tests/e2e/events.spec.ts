@@ -133,7 +133,7 @@ test('an organiser publishes a one-place event; the waitlist promotes the second
 	await row.getByRole('button', { name: 'Checka in' }).click()
 	await expect(row.getByText(/Incheckad \d\d:\d\d/)).toBeVisible()
 	await page.reload()
-	await expect(page.getByText('1 incheckade av 1 anmälda')).toBeVisible()
+	await expect(page.getByText('1 incheckad av 1 anmälda')).toBeVisible()
 	await page.getByLabel('Namn', { exact: true }).fill('Gäst Utan Anmälan')
 	await page.getByRole('button', { name: 'Lägg till och checka in' }).click()
 	await expect(page.getByText('Gäst Utan Anmälan är tillagd och incheckad.')).toBeVisible()
