@@ -68,9 +68,11 @@ export async function updateLadderSettings(db: DB, settings: LadderSettings, coo
 
 interface PersonFacts extends LadderFacts {
 	userId: number
+	/** The person's ladder row as it stands, read with the facts. */
+	current?: Selectable<LadderStepTable>
 }
 
-/** The facts for some people (or everyone with a signature or a ladder row), in three queries. */
+/** The facts for some people (or everyone with a signature or a ladder row) and their ladder rows, in four queries. */
 async function factsFor(db: DbHandle, userIds: number[] | null, settings: LadderSettings, now: Date): Promise<Map<number, PersonFacts>> {
 	const nowIso = now.toISOString()
 	const since = windowStart(now, settings.helperWindowMonths).toISOString()
@@ -89,7 +91,7 @@ async function factsFor(db: DbHandle, userIds: number[] | null, settings: Ladder
 		.where('event.ends_at', '<=', nowIso)
 		.where('event.ends_at', '>', since)
 		.groupBy('event_helper.user_id')
-	let rows = db.selectFrom('ladder_step').select('user_id')
+	let rows = db.selectFrom('ladder_step').selectAll()
 	if (userIds) {
 		if (userIds.length === 0) return new Map()
 		signatures = signatures.where('user_id', 'in', userIds)
@@ -105,7 +107,7 @@ async function factsFor(db: DbHandle, userIds: number[] | null, settings: Ladder
 		return f
 	}
 	for (const s of signatureRows) person(s.user_id).confirmed = s.status === 'confirmed'
-	for (const r of ladderRows) person(r.user_id)
+	for (const r of ladderRows) person(r.user_id).current = r
 	for (const a of attendedRows) if (a.user_id !== null && facts.has(a.user_id)) person(a.user_id).attended = Number(a.n)
 	for (const h of helpedRows) if (facts.has(h.user_id)) person(h.user_id).helped = Number(h.n)
 	return facts
@@ -223,14 +225,11 @@ async function applyRules(trx: DbHandle, facts: PersonFacts, settings: LadderSet
 async function evaluateMany(trx: DbHandle, userIds: number[] | null, options: EvaluateOptions): Promise<Promotion[]> {
 	const settings = await readLadderSettings(trx)
 	const facts = await factsFor(trx, userIds, settings, options.now)
-	// Everyone's current step in one read: asking per person made the worker's pass over a large
-	// pact 100,000 queries long, inside a write transaction, in a process that also serves pages.
-	let steps = trx.selectFrom('ladder_step').selectAll()
-	if (userIds) steps = steps.where('user_id', 'in', userIds)
-	const current = new Map((await steps.execute()).map((row) => [row.user_id, row]))
+	// Everyone's current step comes with the facts: asking per person made the worker's pass over a
+	// large pact 100,000 queries long, inside a write transaction, in a process that also serves pages.
 	const promotions: Promotion[] = []
 	for (const person of facts.values()) {
-		const promotion = await applyRules(trx, person, settings, options, current.get(person.userId))
+		const promotion = await applyRules(trx, person, settings, options, person.current)
 		if (promotion) promotions.push(promotion)
 	}
 	return promotions
