@@ -6,6 +6,9 @@ import { I18nextProvider } from 'react-i18next'
 import { isRouteErrorResponse, ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router'
 import { getLanguage, serverI18n } from '#app/i18n/i18n.server.ts'
 
+// The areas' wiring, made once per process before any request or command.
+import '#app/areas.server.ts'
+
 // server.mjs reaches these through the build's entry module, so the web server, the worker and
 // the start-up steps share one copy of the app code and one database handle per process.
 export { prepareDatabase, startWorker } from '#app/boot.server.ts'

@@ -3,7 +3,7 @@ import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
-import { runNewsletters } from '#app/newsletters/campaigns.server.ts'
+import { runNewsletters } from '#app/newsletters/queueing.server.ts'
 import { sendDigests } from '#app/newsletters/digest.server.ts'
 import type { DB } from '#db/index.ts'
 

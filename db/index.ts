@@ -11,6 +11,11 @@ export type DB = Kysely<Database>
 /** The database or a transaction on it: what a function takes that may run inside its caller's transaction. */
 export type DbHandle = Kysely<Database> | Transaction<Database>
 
+/** Runs `work` in the caller's transaction when there is one, else in a transaction of its own. */
+export async function inTransaction<T>(db: DbHandle, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
+}
+
 /** `file:./data/app.db` or a plain path → a filesystem path (":memory:" stays as it is). */
 export function databasePath(url = process.env.DATABASE_URL ?? 'file:./data/app.db'): string {
 	const file = url.startsWith('file:') ? url.slice('file:'.length) : url

@@ -1,5 +1,5 @@
 import { config } from '#app/config.server.ts'
-import { slugify } from '#app/events/events.server.ts'
+import { slugify } from '#app/events/life-cycle.server.ts'
 import type { EventType } from '#app/events/schemas.ts'
 import { addToLocalDate, localToUtc, utcToLocal } from '#app/common/time.ts'
 import type { DB } from './index.ts'

@@ -1,14 +1,10 @@
-import { Button } from '@react-email/button'
-import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailLayout, buttonStyle, codeStyle, textStyle } from './components/layout.tsx'
-import { emailT } from './i18n.ts'
 import { firstName } from '#app/common/names.ts'
+import { EmailButton, EmailCode, EmailLayout, type EmailBaseProps } from './components/layout.tsx'
+import { textStyle } from './components/styles.ts'
+import { emailT } from './i18n.ts'
 
-export interface AlreadySignedEmailProps {
-	language: SupportedLanguage
-	pactName: string
+export interface AlreadySignedEmailProps extends EmailBaseProps {
 	name: string
 	/** A sign-in code and link, so the person can reach their pledge at once. */
 	code: string
@@ -19,23 +15,35 @@ export interface AlreadySignedEmailProps {
  * Someone signed again with an address whose signature is already confirmed. The page answered
  * "check your email" as always; this message tells the owner of the address what to do instead.
  */
-export default function AlreadySignedEmail({ language, pactName, name, code, url }: AlreadySignedEmailProps) {
+export default function AlreadySignedEmail({
+	language,
+	pactName,
+	brandColor,
+	name,
+	code,
+	url,
+}: AlreadySignedEmailProps) {
 	const t = emailT(language, 'pledge')
 	return (
-		<EmailLayout language={language} pactName={pactName} preview={t('email.alreadySigned.preview')} footer={t('email.alreadySigned.footer')}>
+		<EmailLayout
+			language={language}
+			pactName={pactName}
+			brandColor={brandColor}
+			preview={t('email.alreadySigned.preview')}
+			footer={t('email.alreadySigned.footer')}
+		>
 			<Text style={textStyle}>{t('email.greeting', { name: firstName(name) })}</Text>
 			<Text style={textStyle}>{t('email.alreadySigned.intro', { pact: pactName })}</Text>
-			<Section style={{ margin: '20px 0' }}>
-				<Button href={url} style={buttonStyle}>
-					{t('email.alreadySigned.button')}
-				</Button>
-			</Section>
-			<Text style={textStyle}>{t('email.alreadySigned.codeIntro')}</Text>
-			<Text style={codeStyle}>{code}</Text>
-			<Text style={{ ...textStyle, fontSize: '14px', color: '#4e5d52' }}>{t('email.alreadySigned.validFor')}</Text>
+			<EmailButton href={url} margin="20px 0">
+				{t('email.alreadySigned.button')}
+			</EmailButton>
+			<EmailCode intro={t('email.alreadySigned.codeIntro')} code={code} validity={t('email.alreadySigned.validFor')} />
 		</EmailLayout>
 	)
 }
+
+AlreadySignedEmail.subject = ({ language, pactName }: AlreadySignedEmailProps) =>
+	emailT(language, 'pledge')('email.alreadySigned.subject', { pact: pactName })
 
 AlreadySignedEmail.PreviewProps = {
 	language: 'sv',
@@ -44,5 +52,3 @@ AlreadySignedEmail.PreviewProps = {
 	code: '731024',
 	url: 'http://localhost:3000/verify?token=exempel&redirectTo=%2Fmy-pledge',
 } satisfies AlreadySignedEmailProps
-
-/** "Hej Alva!" reads warmer than the full name. */

@@ -1,9 +1,8 @@
 import { Heading } from '@react-email/heading'
-import { Link } from '@react-email/link'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailLayout, ListLinks, textStyle } from './components/layout.tsx'
+import { EmailLayout, EmailLink, ListLinks, type EmailBaseProps } from './components/layout.tsx'
+import { headingStyles, textStyle } from './components/styles.ts'
 import { emailT } from './i18n.ts'
 
 export interface DigestEvent {
@@ -12,9 +11,7 @@ export interface DigestEvent {
 	url: string
 }
 
-export interface DigestEmailProps {
-	language: SupportedLanguage
-	pactName: string
+export interface DigestEmailProps extends EmailBaseProps {
 	name: string
 	/** 'weekly' or 'monthly': the period this digest covers. */
 	frequency: 'weekly' | 'monthly'
@@ -26,11 +23,9 @@ export interface DigestEmailProps {
 	preferencesUrl: string
 }
 
-const headingStyle = { color: '#1d2a21', fontSize: '18px', lineHeight: '24px', margin: '24px 0 8px' }
+const headingStyle = { ...headingStyles.h3, margin: '24px 0 8px' }
 const itemStyle = { ...textStyle, margin: '0 0 8px' }
-const linkStyle = { color: '#1f6f43', textDecoration: 'underline' }
 
-/** The personal digest: only the sections that have something in them. */
 /** A headed list of events with links; nothing at all when there are none. */
 function EventList({ title, events }: { title: string; events: DigestEvent[] }) {
 	if (events.length === 0) return null
@@ -41,9 +36,7 @@ function EventList({ title, events }: { title: string; events: DigestEvent[] }) 
 			</Heading>
 			{events.map((event) => (
 				<Text key={event.url} style={itemStyle}>
-					<Link href={event.url} style={linkStyle}>
-						{event.title}
-					</Link>
+					<EmailLink href={event.url}>{event.title}</EmailLink>
 					{` – ${event.when}`}
 				</Text>
 			))}
@@ -51,11 +44,30 @@ function EventList({ title, events }: { title: string; events: DigestEvent[] }) 
 	)
 }
 
-export default function DigestEmail({ language, pactName, name, frequency, myEvents, eventsSoon, nextStep, growth, unsubscribeUrl, preferencesUrl }: DigestEmailProps) {
+/** The personal digest: only the sections that have something in them. */
+export default function DigestEmail({
+	language,
+	pactName,
+	brandColor,
+	name,
+	frequency,
+	myEvents,
+	eventsSoon,
+	nextStep,
+	growth,
+	unsubscribeUrl,
+	preferencesUrl,
+}: DigestEmailProps) {
 	const t = emailT(language, 'newsletters')
 	const number = new Intl.NumberFormat(language).format
 	return (
-		<EmailLayout language={language} pactName={pactName} preview={t(`digest.preview.${frequency}`)} footer={t('digest.footer', { pact: pactName })}>
+		<EmailLayout
+			language={language}
+			pactName={pactName}
+			brandColor={brandColor}
+			preview={t(`digest.preview.${frequency}`)}
+			footer={t('digest.footer', { pact: pactName })}
+		>
 			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
 			<Text style={textStyle}>{t(`digest.intro.${frequency}`)}</Text>
 			<EventList title={t('digest.myEvents')} events={myEvents} />
@@ -67,9 +79,7 @@ export default function DigestEmail({ language, pactName, name, frequency, myEve
 					</Heading>
 					<Text style={itemStyle}>{nextStep.text}</Text>
 					<Text style={itemStyle}>
-						<Link href={nextStep.url} style={linkStyle}>
-							{t('digest.nextStepLink')}
-						</Link>
+						<EmailLink href={nextStep.url}>{t('digest.nextStepLink')}</EmailLink>
 					</Text>
 				</Section>
 			) : null}
@@ -77,21 +87,48 @@ export default function DigestEmail({ language, pactName, name, frequency, myEve
 				<Heading as="h2" style={headingStyle}>
 					{t('digest.growth')}
 				</Heading>
-				<Text style={itemStyle}>{t('digest.growthText', { total: number(growth.total), count: growth.newSigners, formatted: number(growth.newSigners) })}</Text>
+				<Text style={itemStyle}>
+					{t('digest.growthText', {
+						total: number(growth.total),
+						count: growth.newSigners,
+						formatted: number(growth.newSigners),
+					})}
+				</Text>
 			</Section>
-			<ListLinks unsubscribeUrl={unsubscribeUrl} unsubscribeLabel={t('digest.unsubscribe')} preferencesUrl={preferencesUrl} preferencesLabel={t('email.preferences')} />
+			<ListLinks
+				unsubscribeUrl={unsubscribeUrl}
+				unsubscribeLabel={t('digest.unsubscribe')}
+				preferencesUrl={preferencesUrl}
+				preferencesLabel={t('email.preferences')}
+			/>
 		</EmailLayout>
 	)
 }
+
+DigestEmail.subject = ({ language, frequency }: DigestEmailProps) =>
+	emailT(language, 'newsletters')(`digest.preview.${frequency}`)
 
 DigestEmail.PreviewProps = {
 	language: 'sv',
 	pactName: 'Helsingborgarnas klimatavtal',
 	name: 'Alva',
 	frequency: 'monthly',
-	myEvents: [{ title: 'Klimatfika i Tågaborg', when: 'lördag 14 juni 10:00', url: 'https://klimatpakt.example/events/klimatfika' }],
-	eventsSoon: [{ title: 'Cykelreparationskväll', when: 'tisdag 17 juni 18:00', url: 'https://klimatpakt.example/events/cykel' }],
-	nextStep: { step: 2, title: 'Delta på evenemang', text: 'Håll utkik efter våra evenemang och kom när du har lust.', url: 'https://klimatpakt.example/ladder' },
+	myEvents: [
+		{
+			title: 'Klimatfika i Tågaborg',
+			when: 'lördag 14 juni 10:00',
+			url: 'https://klimatpakt.example/events/klimatfika',
+		},
+	],
+	eventsSoon: [
+		{ title: 'Cykelreparationskväll', when: 'tisdag 17 juni 18:00', url: 'https://klimatpakt.example/events/cykel' },
+	],
+	nextStep: {
+		step: 2,
+		title: 'Delta på evenemang',
+		text: 'Håll utkik efter våra evenemang och kom när du har lust.',
+		url: 'https://klimatpakt.example/ladder',
+	},
 	growth: { total: 5120, newSigners: 84 },
 	unsubscribeUrl: 'https://klimatpakt.example/unsubscribe/example',
 	preferencesUrl: 'https://klimatpakt.example/preferences',

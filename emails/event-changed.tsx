@@ -1,32 +1,19 @@
-import { Text } from '@react-email/text'
-import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailEventSummary, previewEvent, summaryLabels, type EmailEvent } from '#app/events/components/email-event-summary.tsx'
-import { EmailLayout, textStyle } from './components/layout.tsx'
+import { EventEmail, eventSubject, previewEventProps, type EventEmailProps } from './components/event-email.tsx'
 import { emailT } from './i18n.ts'
 
-export interface EventChangedEmailProps {
-	language: SupportedLanguage
-	pactName: string
-	name: string
-	event: EmailEvent
-}
-
 /** The time or place changed: the new details and a calendar entry that replaces the old one. */
-export default function EventChangedEmail({ language, pactName, name, event }: EventChangedEmailProps) {
-	const t = emailT(language, 'events')
+export default function EventChangedEmail(props: EventEmailProps) {
+	const t = emailT(props.language, 'events')
 	return (
-		<EmailLayout language={language} pactName={pactName} preview={t('email.changed.preview', { title: event.title })} footer={t('email.footer', { pact: pactName })}>
-			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
-			<Text style={textStyle}>{t('email.changed.intro', { title: event.title })}</Text>
-			<EmailEventSummary event={event} labels={summaryLabels(t)} />
-			<Text style={textStyle}>{t('email.calendarAttached')}</Text>
-		</EmailLayout>
+		<EventEmail
+			{...props}
+			kind="changed"
+			intro={t('email.changed.intro', { title: props.event.title })}
+			calendarAttached
+		/>
 	)
 }
 
-EventChangedEmail.PreviewProps = {
-	language: 'sv',
-	pactName: 'Helsingborgarnas klimatavtal',
-	name: 'Alva Lind',
-	event: previewEvent,
-} satisfies EventChangedEmailProps
+EventChangedEmail.subject = eventSubject('changed')
+
+EventChangedEmail.PreviewProps = previewEventProps satisfies EventEmailProps

@@ -1,40 +1,34 @@
 import { Text } from '@react-email/text'
-import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailEventSummary, previewEvent, summaryLabels, type EmailEvent } from '#app/events/components/email-event-summary.tsx'
-import { EmailLayout, textStyle } from './components/layout.tsx'
+import { EventEmail, previewEventProps, type EventEmailProps } from './components/event-email.tsx'
+import { textStyle } from './components/styles.ts'
 import { emailT } from './i18n.ts'
 
-export interface EventMessageEmailProps {
-	language: SupportedLanguage
-	pactName: string
-	name: string
-	event: EmailEvent
+export interface EventMessageEmailProps extends EventEmailProps {
+	/** The organiser's own subject line and text. */
+	subject: string
 	message: string
 	organiser: string
 }
 
 /** An organiser's message to everyone going (and, if chosen, waiting). */
-export default function EventMessageEmail({ language, pactName, name, event, message, organiser }: EventMessageEmailProps) {
-	const t = emailT(language, 'events')
+export default function EventMessageEmail({ subject: _subject, message, organiser, ...props }: EventMessageEmailProps) {
+	const t = emailT(props.language, 'events')
 	return (
-		<EmailLayout language={language} pactName={pactName} preview={t('email.message.preview', { title: event.title })} footer={t('email.footer', { pact: pactName })}>
-			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
-			<Text style={textStyle}>{t('email.message.intro', { title: event.title, organiser })}</Text>
+		<EventEmail {...props} kind="message" intro={t('email.message.intro', { title: props.event.title, organiser })}>
 			{message.split(/\n{2,}/).map((paragraph, i) => (
 				<Text key={i} style={{ ...textStyle, whiteSpace: 'pre-line' }}>
 					{paragraph}
 				</Text>
 			))}
-			<EmailEventSummary event={event} labels={summaryLabels(t)} />
-		</EmailLayout>
+		</EventEmail>
 	)
 }
 
+EventMessageEmail.subject = ({ subject }: EventMessageEmailProps) => subject
+
 EventMessageEmail.PreviewProps = {
-	language: 'sv',
-	pactName: 'Helsingborgarnas klimatavtal',
-	name: 'Alva Lind',
-	event: previewEvent,
+	...previewEventProps,
+	subject: 'Inför klimatfikat',
 	message: 'Ta gärna med egen mugg!\nVi ses vid entrén.',
 	organiser: 'Arrangör Andersson',
 } satisfies EventMessageEmailProps

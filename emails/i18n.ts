@@ -9,10 +9,11 @@ import { resources } from '#app/i18n/resources.server.ts'
  */
 let instance: I18n | undefined
 
-export function emailT(language: SupportedLanguage, ns: Namespace = 'email'): TFunction {
+export function emailT<N extends Namespace = 'email'>(language: SupportedLanguage, ns?: N): TFunction<N> {
 	if (!instance) {
 		instance = createInstance()
 		void instance.init({ ...i18nOptions, lng: language, resources, initAsync: false })
 	}
-	return instance.getFixedT(language, ns)
+	// Typed by namespace, so every key a template uses is checked against its catalogue.
+	return instance.getFixedT(language, ns ?? 'email') as TFunction<N>
 }

@@ -1,15 +1,10 @@
-import { Button } from '@react-email/button'
-import { Link } from '@react-email/link'
-import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailLayout, buttonStyle, textStyle } from './components/layout.tsx'
-import { emailT } from './i18n.ts'
 import { firstName } from '#app/common/names.ts'
+import { EmailButton, EmailLayout, EmailLink, type EmailBaseProps } from './components/layout.tsx'
+import { palette, textStyle } from './components/styles.ts'
+import { emailT } from './i18n.ts'
 
-export interface LevelUpEmailProps {
-	language: SupportedLanguage
-	pactName: string
+export interface LevelUpEmailProps extends EmailBaseProps {
 	name: string
 	/** The step just reached: 2, 3 or 4. */
 	step: 2 | 3 | 4
@@ -19,30 +14,46 @@ export interface LevelUpEmailProps {
 }
 
 /** A short congratulation on a new step of the engagement ladder, with the step after it. */
-export default function LevelUpEmail({ language, pactName, name, step, ladderUrl, settingsUrl }: LevelUpEmailProps) {
+export default function LevelUpEmail({
+	language,
+	pactName,
+	brandColor,
+	name,
+	step,
+	ladderUrl,
+	settingsUrl,
+}: LevelUpEmailProps) {
 	const t = emailT(language, 'ladder')
 	const title = t(`steps.${step}.title`)
 	return (
-		<EmailLayout language={language} pactName={pactName} preview={t('email.preview', { step, title })} footer={t('email.footer', { pact: pactName })}>
+		<EmailLayout
+			language={language}
+			pactName={pactName}
+			brandColor={brandColor}
+			preview={t('email.preview', { step, title })}
+			footer={t('email.footer', { pact: pactName })}
+		>
 			<Text style={textStyle}>{t('email.greeting', { name: firstName(name) })}</Text>
 			<Text style={textStyle}>{t('email.reached', { step, title })}</Text>
 			<Text style={textStyle}>{t(`email.why.${step}`)}</Text>
-			<Text style={{ ...textStyle, fontWeight: 600, marginBottom: '4px' }}>{step < 4 ? t('email.nextTitle') : t('email.topTitle')}</Text>
+			<Text style={{ ...textStyle, fontWeight: 600, marginBottom: '4px' }}>
+				{step < 4 ? t('email.nextTitle') : t('email.topTitle')}
+			</Text>
 			<Text style={{ ...textStyle, marginTop: 0 }}>{t(`email.next.${step}`)}</Text>
-			<Section style={{ margin: '24px 0 8px' }}>
-				<Button href={ladderUrl} style={buttonStyle}>
-					{t('email.button')}
-				</Button>
-			</Section>
+			<EmailButton href={ladderUrl} margin="24px 0 8px">
+				{t('email.button')}
+			</EmailButton>
 			<Text style={textStyle}>{t('email.signOff')}</Text>
-			<Text style={{ ...textStyle, fontSize: '13px', color: '#5b6b5e' }}>
-				{t('email.turnOff')}{' '}
-				<Link href={settingsUrl} style={{ color: '#1f6f43', textDecoration: 'underline' }}>
-					{settingsUrl}
-				</Link>
+			<Text style={{ ...textStyle, fontSize: '13px', color: palette.muted }}>
+				{t('email.turnOff')} <EmailLink href={settingsUrl}>{settingsUrl}</EmailLink>
 			</Text>
 		</EmailLayout>
 	)
+}
+
+LevelUpEmail.subject = ({ language, step }: LevelUpEmailProps) => {
+	const t = emailT(language, 'ladder')
+	return t('email.subject', { step, title: t(`steps.${step}.title`) })
 }
 
 LevelUpEmail.PreviewProps = {
@@ -53,5 +64,3 @@ LevelUpEmail.PreviewProps = {
 	ladderUrl: 'http://localhost:3000/ladder',
 	settingsUrl: 'http://localhost:3000/ladder#email-setting',
 } satisfies LevelUpEmailProps
-
-/** "Hej Alva!" reads warmer than the full name. */

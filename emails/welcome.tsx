@@ -1,25 +1,27 @@
-import { Button } from '@react-email/button'
-import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { EmailLayout, buttonStyle, textStyle } from './components/layout.tsx'
-import { emailT } from './i18n.ts'
 import { firstName } from '#app/common/names.ts'
+import { EmailButton, EmailLayout, type EmailBaseProps } from './components/layout.tsx'
+import { textStyle } from './components/styles.ts'
+import { emailT } from './i18n.ts'
 
-export interface WelcomeEmailProps {
-	language: SupportedLanguage
-	pactName: string
+export interface WelcomeEmailProps extends EmailBaseProps {
 	city: string
 	name: string
 	myPledgeUrl: string
 }
 
 /** After confirmation: thanks, and an invitation into the community behind the pact. */
-export default function WelcomeEmail({ language, pactName, city, name, myPledgeUrl }: WelcomeEmailProps) {
+export default function WelcomeEmail({ language, pactName, brandColor, city, name, myPledgeUrl }: WelcomeEmailProps) {
 	const t = emailT(language, 'pledge')
 	const ways = ['events', 'helper', 'proposals', 'ambition'] as const
 	return (
-		<EmailLayout language={language} pactName={pactName} preview={t('email.welcome.preview', { city })} footer={t('email.welcome.footer')}>
+		<EmailLayout
+			language={language}
+			pactName={pactName}
+			brandColor={brandColor}
+			preview={t('email.welcome.preview', { city })}
+			footer={t('email.welcome.footer')}
+		>
 			<Text style={textStyle}>{t('email.greeting', { name: firstName(name) })}</Text>
 			<Text style={textStyle}>{t('email.welcome.intro', { pact: pactName, city })}</Text>
 			<Text style={textStyle}>{t('email.welcome.community')}</Text>
@@ -29,15 +31,16 @@ export default function WelcomeEmail({ language, pactName, city, name, myPledgeU
 					• {t(`email.welcome.ways.${way}`)}
 				</Text>
 			))}
-			<Section style={{ margin: '24px 0 8px' }}>
-				<Button href={myPledgeUrl} style={buttonStyle}>
-					{t('email.welcome.button')}
-				</Button>
-			</Section>
+			<EmailButton href={myPledgeUrl} margin="24px 0 8px">
+				{t('email.welcome.button')}
+			</EmailButton>
 			<Text style={textStyle}>{t('email.welcome.signOff')}</Text>
 		</EmailLayout>
 	)
 }
+
+WelcomeEmail.subject = ({ language, pactName }: WelcomeEmailProps) =>
+	emailT(language, 'pledge')('email.welcome.subject', { pact: pactName })
 
 WelcomeEmail.PreviewProps = {
 	language: 'sv',
@@ -46,5 +49,3 @@ WelcomeEmail.PreviewProps = {
 	name: 'Alva Lind',
 	myPledgeUrl: 'http://localhost:3000/my-pledge',
 } satisfies WelcomeEmailProps
-
-/** "Hej Alva!" reads warmer than the full name. */

@@ -21,7 +21,8 @@ function newestChange(dir) {
 // Missing in a production install (no dev dependencies).
 const reactRouterCli = 'node_modules/@react-router/dev/bin.js'
 
-export function buildIfStale() {
+/** With `quiet`, the build's output is shown only if it fails (the Lighthouse report prints after it). */
+export function buildIfStale({ quiet = false } = {}) {
 	if (!fs.existsSync(reactRouterCli)) {
 		if (fs.existsSync('build/server/index.js')) return
 		throw new Error('There is no build, and the dev dependencies that make one are not installed: run `npm run build` where they are.')
@@ -33,6 +34,13 @@ export function buildIfStale() {
 	if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sourceChanged) return
 	console.log('Building the app…')
 	fs.rmSync(stamp, { force: true })
-	execFileSync(process.execPath, [reactRouterCli, 'build'], { stdio: ['ignore', 2, 2] })
+	try {
+		execFileSync(process.execPath, [reactRouterCli, 'build'], quiet ? { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 } : { stdio: ['ignore', 2, 2] })
+	} catch (error) {
+		if (!quiet) throw error
+		process.stderr.write(error.stdout ?? '')
+		process.stderr.write(error.stderr ?? '')
+		throw new Error('the build failed')
+	}
 	fs.writeFileSync(stamp, new Date().toISOString())
 }

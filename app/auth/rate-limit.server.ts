@@ -1,8 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
-import type { Transaction } from 'kysely'
-import type { DB, DbHandle } from '#db/index.ts'
-import type { Database } from '#db/schema.ts'
+import { inTransaction, type DB, type DbHandle } from '#db/index.ts'
 
 /**
  * Rate limits kept in the database (table rate_limit_hit), so they hold across restarts and
@@ -26,11 +24,6 @@ export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000
 export function rateLimitBucket(action: string, kind: 'address' | 'ip', identifier: string): string {
 	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode(identifier.trim().toLowerCase())))
 	return `${action}:${kind}:${digest.slice(0, 32)}`
-}
-
-
-async function inTransaction<T>(db: DbHandle, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-	return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
 }
 
 /**

@@ -1,12 +1,10 @@
-import { createElement } from 'react'
-import { confirmSignature } from '#app/pledge/pledge.server.ts'
 import { config } from '#app/config.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { queueEmail, renderEmail } from '#app/mail/send-email.server.ts'
+import { composeEmail, queueEmail, renderEmail } from '#app/mail/send-email.server.ts'
 import { safeRedirectPath } from '#app/ui/safe-redirect.ts'
 import type { DB } from '#db/index.ts'
 import type { VerificationPurpose } from '#db/schema.ts'
-import SignInCodeEmail, { signInCodeSubject } from '#emails/sign-in-code.tsx'
+import SignInCodeEmail from '#emails/sign-in-code.tsx'
 import { consumeRateLimits, rateLimitBucket, type RateLimit } from './rate-limit.server.ts'
 import { signInHeaders } from './session.server.ts'
 import {
@@ -79,13 +77,10 @@ export async function requestSignIn(
 	if (!allowed) return { ok: false, reason: 'rate-limited' }
 
 	const user = await findUserByEmail(db, address)
-	const pactName = config.pact.name
 	if (!user) {
-		const rendered = await renderEmail({
-			to: address,
-			subject: signInCodeSubject(language, pactName, false),
-			body: createElement(SignInCodeEmail, { language, pactName, validMinutes: CODE_VALID_MINUTES, hasAccount: false, signUrl: `${config.appUrl}/sign` }),
-		})
+		const rendered = await renderEmail(
+			composeEmail(SignInCodeEmail, { language, validMinutes: CODE_VALID_MINUTES, hasAccount: false, signUrl: `${config.appUrl}/sign` }, { to: address }),
+		)
 		await queueEmail(db, rendered, now)
 		return { ok: true }
 	}
@@ -93,18 +88,10 @@ export async function requestSignIn(
 	// Rendered before the transaction so the write lock is held only for the two inserts.
 	const secrets = newVerificationSecrets()
 	const back = afterSignInPath(redirectTo)
-	const rendered = await renderEmail({
-		to: user.email,
-		subject: signInCodeSubject(language, pactName, true),
-		body: createElement(SignInCodeEmail, {
-			language,
-			pactName,
-			validMinutes: CODE_VALID_MINUTES,
-			hasAccount: true,
-			code: secrets.code,
-			verifyUrl: verificationUrl(config.appUrl, secrets.linkToken, back === '/' ? undefined : back),
-		}),
-	})
+	const verifyUrl = verificationUrl(config.appUrl, secrets.linkToken, back === '/' ? undefined : back)
+	const rendered = await renderEmail(
+		composeEmail(SignInCodeEmail, { language, validMinutes: CODE_VALID_MINUTES, hasAccount: true, code: secrets.code, verifyUrl }, { to: user.email }),
+	)
 	await db.transaction().execute(async (trx) => {
 		await prepareVerification(trx, 'sign-in', address, now, secrets)
 		await queueEmail(trx, rendered, now)
@@ -153,17 +140,35 @@ export async function verifyLinkAndSignIn(
 	return completeVerification(db, outcome, redirectTo, now)
 }
 
-/** A proven address: sign in, or confirm the signature and sign in. Always a fresh session. */
+/**
+ * What a proven address does for a purpose other than signing in, and where the person goes then;
+ * null when there is nothing to do it to (a signature withdrawn since the email went out).
+ */
+export type ProofHandler = (db: DB, address: string, now: Date) => Promise<{ userId: number; redirectTo: string } | null>
+
+const proofHandlers = new Map<Exclude<VerificationPurpose, 'sign-in'>, ProofHandler>()
+
+/**
+ * The area that asks for a proof registers what the proof does (the pledge area: confirming a
+ * signature), so signing in depends on no area. app/areas.server.ts makes the registrations.
+ */
+export function handleProof(purpose: Exclude<VerificationPurpose, 'sign-in'>, handler: ProofHandler): void {
+	proofHandlers.set(purpose, handler)
+}
+
+/** A proven address: sign in, or do what its purpose asks and sign in. Always a fresh session. */
 async function completeVerification(
 	db: DB,
 	{ purpose, target }: { purpose: VerificationPurpose; target: string },
 	redirectTo: string | undefined,
 	now: Date,
 ): Promise<VerifyResult> {
-	if (purpose === 'confirm-signature') {
-		const confirmed = await confirmSignature(db, target, now)
-		if (!confirmed) return { ok: false, reason: 'no-signature' }
-		return { ok: true, redirectTo: '/my-pledge?confirmed=1', headers: await signInHeaders(db, confirmed.userId) }
+	if (purpose !== 'sign-in') {
+		const handler = proofHandlers.get(purpose)
+		if (!handler) throw new Error(`nothing handles a proven '${purpose}': app/areas.server.ts registers it`)
+		const done = await handler(db, target, now)
+		if (!done) return { ok: false, reason: 'no-signature' }
+		return { ok: true, redirectTo: done.redirectTo, headers: await signInHeaders(db, done.userId) }
 	}
 	const user = await findUserByEmail(db, target)
 	// Codes go only to addresses with an account; one deleted since is an unusable code.

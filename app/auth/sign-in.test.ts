@@ -4,6 +4,8 @@ import { signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
 import { sessionCookie, sessionIdFromToken } from './session.server.ts'
 import { afterSignInPath, requestSignIn, SIGN_IN_LIMITS, verifyCodeAndSignIn, verifyLinkAndSignIn } from './sign-in.server.ts'
+// Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
+import '#app/areas.server.ts'
 
 let people = 0
 const MINUTE = 60 * 1000

@@ -1,8 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
-import type { Transaction } from 'kysely'
-import type { DB, DbHandle } from '#db/index.ts'
-import type { Database, VerificationPurpose } from '#db/schema.ts'
+import { inTransaction, type DB, type DbHandle } from '#db/index.ts'
+import type { VerificationPurpose } from '#db/schema.ts'
 
 /**
  * One table for every emailed proof of an address: signing in and confirming a signature. Each
@@ -45,10 +44,6 @@ export function newVerificationSecrets(): VerificationSecrets {
 	const bytes = new Uint8Array(20)
 	crypto.getRandomValues(bytes)
 	return { code: randomCode(), linkToken: encodeBase32LowerCaseNoPadding(bytes) }
-}
-
-async function inTransaction<T>(db: DbHandle, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-	return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
 }
 
 /**

@@ -1,12 +1,30 @@
+import type { TFunction } from 'i18next'
+import type { Namespace } from '#app/i18n/i18n.ts'
+
 /**
- * Form messages travel from the server's schemas to the fields as `key|{"param":…}`; the form
- * components (app/ui/forms.tsx) translate them. Written here once rather than by hand per schema.
+ * The t function a form schema words its messages with, so a field's error is the finished text
+ * in the page's language. An area's own messages go by key (`t('errors.wholeNumber')`), the ones
+ * every form shares by common's prefix (`t('common:form.required')`). Pass the area's t:
+ * `useTranslation('pledge').t` in the browser, `await getT(request, 'pledge')` in the action, so
+ * one schema serves both and both show the same words.
  */
-export function formMessage(key: string, values: Record<string, string | number>): string {
-	return `${key}|${JSON.stringify(values)}`
+export type SchemaT<Area extends Namespace = Namespace> = TFunction<[Area, 'common']>
+
+/**
+ * A schema factory that builds once per t function and then returns the same schema: the browser
+ * keeps one t per language and namespace while the page lives, and so does the server (getT), so
+ * a form validated on every keystroke, or an action under load, does not rebuild its schema.
+ */
+export function oncePerT<Area extends Namespace, Schema>(build: (t: SchemaT<Area>) => Schema): (t: SchemaT<Area>) => Schema {
+	const built = new WeakMap<SchemaT<Area>, Schema>()
+	return (t) => {
+		let schema = built.get(t)
+		if (!schema) built.set(t, (schema = build(t)))
+		return schema
+	}
 }
 
 /** "At most {{max}} characters." */
-export function tooLong(max: number): string {
-	return formMessage('form.tooLong', { max })
+export function tooLong(t: SchemaT, max: number): string {
+	return t('common:form.tooLong', { max })
 }

@@ -1,4 +1,5 @@
 import { dateTimeFormat, numberFormat } from '#app/common/intl.ts'
+import { utcToLocal } from '#app/common/time.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 
 /**
@@ -6,6 +7,8 @@ import type { SupportedLanguage } from '#app/i18n/i18n.ts'
  * zone; always the value first, then the language. Formatted on the server (loaders, emails) so a
  * page renders the same text in the browser as it did on the server.
  */
+// English is British: day before month, 24-hour clock, as the pact's other language reads it;
+// never the browser's or the server's own locale.
 export function localeFor(language: string): string {
 	return language === 'en' ? 'en-GB' : 'sv-SE'
 }
@@ -46,4 +49,18 @@ export function formatDateTime(instant: string, language: SupportedLanguage, tim
 export function formatMonth(month: string, language: SupportedLanguage): string {
 	const [y, m] = month.split('-').map(Number) as [number, number]
 	return dateTimeFormat(localeFor(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)))
+}
+
+/**
+ * "2027-03-28 17:45" in the deployment's time zone, the same in every language: for CSV files
+ * and tables that are sorted by time, where a spreadsheet must read the value as a date.
+ */
+export function formatSortableDateTime(instant: string, timeZone: string): string {
+	const { date, time } = utcToLocal(instant, timeZone)
+	return `${date} ${time}`
+}
+
+/** "2027-03-28" in the deployment's time zone, for CSV files (see formatSortableDateTime). */
+export function formatSortableDate(instant: string, timeZone: string): string {
+	return utcToLocal(instant, timeZone).date
 }

@@ -1,7 +1,17 @@
+import { formatEventWhen } from '#app/common/format.ts'
+import { markdownToText } from '#app/common/markdown.server.ts'
 import { config } from '#app/config.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { renderEmail, type EmailAttachment, type RenderedEmail } from '#app/mail/send-email.server.ts'
+import {
+	composeEmail,
+	renderEmail,
+	type EmailAttachment,
+	type EmailTemplate,
+	type RenderedEmail,
+	type TemplateProps,
+} from '#app/mail/send-email.server.ts'
 import type { Event, Language } from '#db/schema.ts'
+import type { EmailEvent, EventEmailProps } from '#emails/components/event-email.tsx'
 import EventCancelledEmail from '#emails/event-cancelled.tsx'
 import EventChangedEmail from '#emails/event-changed.tsx'
 import EventConfirmedEmail from '#emails/event-confirmed.tsx'
@@ -11,17 +21,12 @@ import EventPromotedEmail from '#emails/event-promoted.tsx'
 import EventReminderEmail from '#emails/event-reminder.tsx'
 import EventRsvpCancelledEmail from '#emails/event-rsvp-cancelled.tsx'
 import EventWaitlistedEmail from '#emails/event-waitlisted.tsx'
-import { emailT } from '#emails/i18n.ts'
-import type { EmailEvent } from './components/email-event-summary.tsx'
-import { formatEventWhen } from '#app/common/format.ts'
 import { buildCalendar, calendarContentType, eventUid, type CalendarEntry, type CalendarMethod } from './ical.server.ts'
-import { markdownToText } from './markdown.server.ts'
 
 /**
  * Every email the events area sends, rendered in the recipient's language with the calendar entry
  * that belongs to it. Callers queue the result in the transaction that makes the change.
  */
-
 
 export interface Recipient {
 	id: number
@@ -59,9 +64,18 @@ export function calendarEntry(event: Event, attendee?: Recipient): CalendarEntry
 }
 
 /** An invitation (REQUEST) or its cancellation (CANCEL) for one person, as an email attachment. */
-export function calendarAttachment(event: Event, method: CalendarMethod, recipient: Recipient, now = new Date()): EmailAttachment {
+export function calendarAttachment(
+	event: Event,
+	method: CalendarMethod,
+	recipient: Recipient,
+	now = new Date(),
+): EmailAttachment {
 	const ics = buildCalendar({ method, entries: [calendarEntry(event, recipient)], now })
-	return { filename: 'event.ics', contentType: calendarContentType(method), content: Buffer.from(ics, 'utf8').toString('base64') }
+	return {
+		filename: 'event.ics',
+		contentType: calendarContentType(method),
+		content: Buffer.from(ics, 'utf8').toString('base64'),
+	}
 }
 
 function emailEvent(event: Event, language: SupportedLanguage): EmailEvent {
@@ -74,99 +88,160 @@ function emailEvent(event: Event, language: SupportedLanguage): EmailEvent {
 	}
 }
 
-function common(event: Event, recipient: Recipient) {
-	return { language: recipient.language, pactName: config.pact.name, name: recipient.name, event: emailEvent(event, recipient.language) }
+/** One event email to one person: the template, what it adds to the event and the greeting, and the envelope. */
+function eventEmail<P extends EventEmailProps>(
+	template: EmailTemplate<P>,
+	event: Event,
+	recipient: Recipient,
+	extra: Omit<TemplateProps<P>, keyof TemplateProps<EventEmailProps>>,
+	envelope: { idempotencyKey?: string; attachments?: EmailAttachment[] } = {},
+): Promise<RenderedEmail> {
+	const props = {
+		...extra,
+		language: recipient.language,
+		name: recipient.name,
+		event: emailEvent(event, recipient.language),
+	} as TemplateProps<P>
+	return renderEmail(composeEmail(template, props, { to: recipient.email, ...envelope }))
 }
 
-function subject(recipient: Recipient, key: string, event: Event): string {
-	return emailT(recipient.language, 'events')(`email.${key}.subject`, { title: event.title })
-}
-
-export function confirmedEmail(event: Event, recipient: Recipient, position: number, now = new Date()): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'confirmed', event),
-		body: <EventConfirmedEmail {...common(event, recipient)} />,
-		idempotencyKey: `rsvp-going:${event.id}:${recipient.id}:${position}`,
-		attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
-	})
+export function confirmedEmail(
+	event: Event,
+	recipient: Recipient,
+	position: number,
+	now = new Date(),
+): Promise<RenderedEmail> {
+	return eventEmail(
+		EventConfirmedEmail,
+		event,
+		recipient,
+		{},
+		{
+			idempotencyKey: `rsvp-going:${event.id}:${recipient.id}:${position}`,
+			attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
+		},
+	)
 }
 
 /** Rendered before the RSVP's transaction, when the place in the queue is not yet known. */
 export const POSITION_PLACEHOLDER = '\u2063position\u2063'
 
 export function waitlistedEmail(event: Event, recipient: Recipient): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'waitlisted', event),
-		body: <EventWaitlistedEmail {...common(event, recipient)} position={POSITION_PLACEHOLDER} />,
-	})
+	return eventEmail(EventWaitlistedEmail, event, recipient, { position: POSITION_PLACEHOLDER })
 }
 
 /** Fills in the place in the queue and the message's key once the transaction knows them. */
-export function withWaitlistPosition(email: RenderedEmail, eventId: number, userId: number, position: number, placeInQueue: number): RenderedEmail {
+export function withWaitlistPosition(
+	email: RenderedEmail,
+	eventId: number,
+	userId: number,
+	position: number,
+	placeInQueue: number,
+): RenderedEmail {
 	const fill = (text: string) => text.split(POSITION_PLACEHOLDER).join(String(placeInQueue))
-	return { ...email, html: fill(email.html), text: fill(email.text), idempotencyKey: `rsvp-waiting:${eventId}:${userId}:${position}` }
+	return {
+		...email,
+		html: fill(email.html),
+		text: fill(email.text),
+		idempotencyKey: `rsvp-waiting:${eventId}:${userId}:${position}`,
+	}
 }
 
-export function promotedEmail(event: Event, recipient: Recipient, position: number, now = new Date()): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'promoted', event),
-		body: <EventPromotedEmail {...common(event, recipient)} />,
-		idempotencyKey: `rsvp-promoted:${event.id}:${recipient.id}:${position}`,
-		attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
-	})
+export function promotedEmail(
+	event: Event,
+	recipient: Recipient,
+	position: number,
+	now = new Date(),
+): Promise<RenderedEmail> {
+	return eventEmail(
+		EventPromotedEmail,
+		event,
+		recipient,
+		{},
+		{
+			idempotencyKey: `rsvp-promoted:${event.id}:${recipient.id}:${position}`,
+			attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
+		},
+	)
 }
 
-export function rsvpCancelledEmail(event: Event, recipient: Recipient, position: number, now = new Date()): Promise<RenderedEmail> {
+export function rsvpCancelledEmail(
+	event: Event,
+	recipient: Recipient,
+	position: number,
+	now = new Date(),
+): Promise<RenderedEmail> {
 	// The person's own copy is cancelled; the event itself is not (the calendar entry says CANCEL).
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'rsvpCancelled', event),
-		body: <EventRsvpCancelledEmail {...common(event, recipient)} />,
-		idempotencyKey: `rsvp-cancelled:${event.id}:${recipient.id}:${position}`,
-		attachments: [calendarAttachment(event, 'CANCEL', recipient, now)],
-	})
+	return eventEmail(
+		EventRsvpCancelledEmail,
+		event,
+		recipient,
+		{},
+		{
+			idempotencyKey: `rsvp-cancelled:${event.id}:${recipient.id}:${position}`,
+			attachments: [calendarAttachment(event, 'CANCEL', recipient, now)],
+		},
+	)
 }
 
 export function reminderEmail(event: Event, recipient: Recipient, shifts: string[]): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'reminder', event),
-		body: <EventReminderEmail {...common(event, recipient)} shifts={shifts} />,
-		idempotencyKey: `reminder:${event.id}:${recipient.id}:${event.starts_at}`,
-	})
+	return eventEmail(
+		EventReminderEmail,
+		event,
+		recipient,
+		{ shifts },
+		{ idempotencyKey: `reminder:${event.id}:${recipient.id}:${event.starts_at}` },
+	)
 }
 
 export function changedEmail(event: Event, recipient: Recipient, now = new Date()): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'changed', event),
-		body: <EventChangedEmail {...common(event, recipient)} />,
-		idempotencyKey: `event-changed:${event.id}:${event.sequence}:${recipient.id}`,
-		attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
-	})
+	return eventEmail(
+		EventChangedEmail,
+		event,
+		recipient,
+		{},
+		{
+			idempotencyKey: `event-changed:${event.id}:${event.sequence}:${recipient.id}`,
+			attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
+		},
+	)
 }
 
-export function cancelledEmail(event: Event, recipient: Recipient, note: string | null, now = new Date()): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'cancelled', event),
-		body: <EventCancelledEmail {...common(event, recipient)} note={note} />,
-		idempotencyKey: `event-cancelled:${event.id}:${recipient.id}`,
-		attachments: [calendarAttachment(event, 'CANCEL', recipient, now)],
-	})
+export function cancelledEmail(
+	event: Event,
+	recipient: Recipient,
+	note: string | null,
+	now = new Date(),
+): Promise<RenderedEmail> {
+	return eventEmail(
+		EventCancelledEmail,
+		event,
+		recipient,
+		{ note },
+		{
+			idempotencyKey: `event-cancelled:${event.id}:${recipient.id}`,
+			attachments: [calendarAttachment(event, 'CANCEL', recipient, now)],
+		},
+	)
 }
 
-export function helperEmail(event: Event, recipient: Recipient, shift: { id: number; title: string }, signupId: number, now = new Date()): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: subject(recipient, 'helper', event),
-		body: <EventHelperEmail {...common(event, recipient)} shift={shift.title} />,
-		idempotencyKey: `helper:${shift.id}:${recipient.id}:${signupId}`,
-		attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
-	})
+export function helperEmail(
+	event: Event,
+	recipient: Recipient,
+	shift: { id: number; title: string },
+	signupId: number,
+	now = new Date(),
+): Promise<RenderedEmail> {
+	return eventEmail(
+		EventHelperEmail,
+		event,
+		recipient,
+		{ shift: shift.title },
+		{
+			idempotencyKey: `helper:${shift.id}:${recipient.id}:${signupId}`,
+			attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
+		},
+	)
 }
 
 export function messageEmail(
@@ -174,10 +249,13 @@ export function messageEmail(
 	recipient: Recipient,
 	message: { id: string; subject: string; body: string; organiser: string },
 ): Promise<RenderedEmail> {
-	return renderEmail({
-		to: recipient.email,
-		subject: message.subject,
-		body: <EventMessageEmail {...common(event, recipient)} message={message.body} organiser={message.organiser} />,
-		idempotencyKey: `event-message:${event.id}:${message.id}:${recipient.id}`,
-	})
+	return eventEmail(
+		EventMessageEmail,
+		event,
+		recipient,
+		{ subject: message.subject, message: message.body, organiser: message.organiser },
+		{
+			idempotencyKey: `event-message:${event.id}:${message.id}:${recipient.id}`,
+		},
+	)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { updateEvent } from './events.server.ts'
+import { updateEvent } from './life-cycle.server.ts'
 import { eventInput, makeEvent, makeUser, outboxTo } from '#tests/support/events.ts'
 import { reminderDueAt, sendEventReminders } from './reminders.server.ts'
 import { cancelRsvp, rsvp, takeHelperShift } from './rsvp.server.ts'

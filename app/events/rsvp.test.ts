@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#db/index.ts'
-import { cancelEvent, updateEvent } from './events.server.ts'
+import { cancelEvent, updateEvent } from './life-cycle.server.ts'
 import { eventInput, makeEvent, makeUser, outboxTo } from '#tests/support/events.ts'
 import { cancelRsvp, leaveHelperShift, rsvp, takeHelperShift } from './rsvp.server.ts'
 

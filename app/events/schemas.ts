@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import { isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
-import { tooLong } from '#app/common/form.ts'
+import { oncePerT, tooLong, type SchemaT } from '#app/common/form.ts'
 
 /**
- * The events area's forms, one schema each, shared by the browser (Conform) and the server.
- * Messages are i18n keys: "form.*" from common, "events:errors.*" from this area.
+ * The events area's forms, one schema each, shared by the browser (Conform) and the server. Each
+ * is made from a t function, so its messages are the finished texts in the page's language:
+ * `useTranslation('events').t` in the browser, `getT(request, 'events')` in the action.
  */
+type EventsT = SchemaT<'events'>
 
 export const eventTypes = [
 	'clothing-swap',
@@ -43,37 +45,81 @@ export const limits = {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
 
-function requiredLine(max: number) {
+function requiredLine(t: EventsT, max: number) {
+	const required = t('common:form.required')
 	return z
-		.string({ error: 'form.required' })
+		.string({ error: required })
 		.trim()
-		.min(1, 'form.required')
-		.max(max, tooLong(max))
-		.refine((value) => !hasControlCharacters(value), 'events:errors.controlCharacters')
+		.min(1, required)
+		.max(max, tooLong(t, max))
+		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
 }
 
-function optionalLine(max: number) {
+function optionalLine(t: EventsT, max: number) {
 	return z
 		.string()
 		.trim()
-		.max(max, tooLong(max))
-		.refine((value) => !hasControlCharacters(value), 'events:errors.controlCharacters')
+		.max(max, tooLong(t, max))
+		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
 		.optional()
 		.transform((value) => (value ? value : null))
 }
 
-const localDate = z.string({ error: 'form.required' }).refine(isLocalDate, 'events:errors.invalidDate')
-const localTime = z.string({ error: 'form.required' }).refine(isLocalTime, 'events:errors.invalidTime')
+function wholeNumber(t: EventsT) {
+	const message = t('errors.wholeNumber')
+	return z.number({ error: message }).int(message)
+}
 
-const helperShift = z.object({
-	id: z.number().int().positive().optional(),
-	title: optionalLine(limits.shiftTitle),
-	needed: z
-		.number({ error: 'events:errors.wholeNumber' })
-		.int('events:errors.wholeNumber')
-		.min(1, 'events:errors.neededMin')
-		.max(limits.shiftNeeded, `events:errors.neededMax|${JSON.stringify({ max: limits.shiftNeeded })}`)
-		.optional(),
+/** The event form's fields that do not depend on the moment or the event being edited. */
+const eventFields = oncePerT((t: EventsT) => {
+	const required = t('common:form.required')
+	const localDate = z.string({ error: required }).refine(isLocalDate, t('errors.invalidDate'))
+	const localTime = z.string({ error: required }).refine(isLocalTime, t('errors.invalidTime'))
+	const helperShift = z.object({
+		id: z.number().int().positive().optional(),
+		title: optionalLine(t, limits.shiftTitle),
+		needed: wholeNumber(t)
+			.min(1, t('errors.neededMin'))
+			.max(limits.shiftNeeded, t('errors.neededMax', { max: limits.shiftNeeded }))
+			.optional(),
+	})
+	return z.object({
+		intent: z.enum(['save', 'publish']).default('save'),
+		type: z.enum(eventTypes, { error: t('errors.typeRequired') }),
+		title: requiredLine(t, limits.title),
+		description: z
+			.string()
+			.trim()
+			.max(limits.description, tooLong(t, limits.description))
+			.optional()
+			.transform((value) => value ?? ''),
+		date: localDate,
+		startTime: localTime,
+		endTime: localTime,
+		endDate: localDate.optional(),
+		place: optionalLine(t, limits.place),
+		onlineUrl: z
+			.string()
+			.trim()
+			.max(limits.onlineUrl, tooLong(t, limits.onlineUrl))
+			.refine((value) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value) && URL.canParse(value), t('errors.invalidUrl'))
+			.optional()
+			.transform((value) => value ?? null),
+		capacity: wholeNumber(t)
+			.min(1, t('errors.capacityMin'))
+			.max(limits.capacity, t('errors.capacityMax', { max: limits.capacity }))
+			.optional()
+			.transform((value) => value ?? null),
+		rsvpClosesDate: localDate.optional(),
+		rsvpClosesTime: localTime.optional(),
+		reminderHours: wholeNumber(t).min(0, t('errors.reminderRange')).max(limits.reminderHours, t('errors.reminderRange')).default(24),
+		shifts: z
+			.array(helperShift)
+			.max(limits.shifts, t('errors.tooManyShifts', { max: limits.shifts }))
+			.default([]),
+		repeat: z.enum(repeatOptions).default('none'),
+		occurrences: wholeNumber(t).min(2, t('errors.occurrencesRange')).max(limits.occurrences, t('errors.occurrencesRange')).optional(),
+	})
 })
 
 export const repeatOptions = ['none', 'weekly', 'monthly'] as const
@@ -85,92 +131,46 @@ export interface EventFormContext {
 	currentStartsAt?: string
 }
 
-/** Create and edit an event; `startsAt`/`endsAt`/`rsvpClosesAt` come out as UTC ISO strings. */
-export function eventFormSchema({ timeZone, now, currentStartsAt }: EventFormContext) {
-	return z
-		.object({
-			intent: z.enum(['save', 'publish']).default('save'),
-			type: z.enum(eventTypes, { error: 'events:errors.typeRequired' }),
-			title: requiredLine(limits.title),
-			description: z
-				.string()
-				.trim()
-				.max(limits.description, tooLong(limits.description))
-				.optional()
-				.transform((value) => value ?? ''),
-			date: localDate,
-			startTime: localTime,
-			endTime: localTime,
-			endDate: localDate.optional(),
-			place: optionalLine(limits.place),
-			onlineUrl: z
-				.string()
-				.trim()
-				.max(limits.onlineUrl, tooLong(limits.onlineUrl))
-				.refine((value) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value) && URL.canParse(value), 'events:errors.invalidUrl')
-				.optional()
-				.transform((value) => value ?? null),
-			capacity: z
-				.number({ error: 'events:errors.wholeNumber' })
-				.int('events:errors.wholeNumber')
-				.min(1, 'events:errors.capacityMin')
-				.max(limits.capacity, `events:errors.capacityMax|${JSON.stringify({ max: limits.capacity })}`)
-				.optional()
-				.transform((value) => value ?? null),
-			rsvpClosesDate: localDate.optional(),
-			rsvpClosesTime: localTime.optional(),
-			reminderHours: z
-				.number({ error: 'events:errors.wholeNumber' })
-				.int('events:errors.wholeNumber')
-				.min(0, 'events:errors.reminderRange')
-				.max(limits.reminderHours, 'events:errors.reminderRange')
-				.default(24),
-			shifts: z
-				.array(helperShift)
-				.max(limits.shifts, `events:errors.tooManyShifts|${JSON.stringify({ max: limits.shifts })}`)
-				.default([]),
-			repeat: z.enum(repeatOptions).default('none'),
-			occurrences: z
-				.number({ error: 'events:errors.wholeNumber' })
-				.int('events:errors.wholeNumber')
-				.min(2, 'events:errors.occurrencesRange')
-				.max(limits.occurrences, 'events:errors.occurrencesRange')
-				.optional(),
-		})
+/**
+ * Create and edit an event; `startsAt`/`endsAt`/`rsvpClosesAt` come out as UTC ISO strings. Made
+ * for each validation, as "not in the past" depends on the moment.
+ */
+export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt }: EventFormContext) {
+	return eventFields(t)
 		// Cross-field rules run even when another field is wrong, so every message shows at once;
 		// each rule reads only fields that parsed.
 		.superRefine(
 			(value, ctx) => {
 				const v = value as Partial<typeof value>
 				const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0
-				if (!v.place && !v.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'events:errors.placeOrLink' })
+				if (!v.place && !v.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: t('errors.placeOrLink') })
 				if (Array.isArray(v.shifts)) {
 					v.shifts.forEach((shift, i) => {
-						if (shift?.title && !shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: 'form.required' })
-						if (!shift?.title && shift?.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: 'form.required' })
+						if (shift?.title && !shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: t('common:form.required') })
+						if (!shift?.title && shift?.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: t('common:form.required') })
 					})
 				}
 				if (v.repeat && v.repeat !== 'none' && v.occurrences === undefined) {
-					ctx.addIssue({ code: 'custom', path: ['occurrences'], message: 'events:errors.occurrencesRange' })
+					ctx.addIssue({ code: 'custom', path: ['occurrences'], message: t('errors.occurrencesRange') })
 				}
 				if (Boolean(v.rsvpClosesDate) !== Boolean(v.rsvpClosesTime)) {
-					ctx.addIssue({ code: 'custom', path: [v.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'], message: 'events:errors.dateAndTime' })
+					ctx.addIssue({ code: 'custom', path: [v.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'], message: t('errors.dateAndTime') })
 				}
 				const validDate = (x: unknown): x is string => text(x) && isLocalDate(x)
 				const validTime = (x: unknown): x is string => text(x) && isLocalTime(x)
 				if (!validDate(v.date) || !validTime(v.startTime)) return
 				const startsAt = localToUtc({ date: v.date, time: v.startTime }, timeZone).toISOString()
 				if (startsAt !== currentStartsAt && startsAt <= now.toISOString()) {
-					ctx.addIssue({ code: 'custom', path: ['date'], message: 'events:errors.startInPast' })
+					ctx.addIssue({ code: 'custom', path: ['date'], message: t('errors.startInPast') })
 				}
 				const endDate = v.endDate === undefined ? v.date : v.endDate
 				if (validDate(endDate) && validTime(v.endTime)) {
 					const endsAt = localToUtc({ date: endDate, time: v.endTime }, timeZone).toISOString()
-					if (endsAt <= startsAt) ctx.addIssue({ code: 'custom', path: [v.endDate ? 'endDate' : 'endTime'], message: 'events:errors.endBeforeStart' })
+					if (endsAt <= startsAt) ctx.addIssue({ code: 'custom', path: [v.endDate ? 'endDate' : 'endTime'], message: t('errors.endBeforeStart') })
 				}
 				if (validDate(v.rsvpClosesDate) && validTime(v.rsvpClosesTime)) {
 					const closesAt = localToUtc({ date: v.rsvpClosesDate, time: v.rsvpClosesTime }, timeZone).toISOString()
-					if (closesAt > startsAt) ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: 'events:errors.rsvpClosesAfterStart' })
+					if (closesAt > startsAt) ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: t('errors.rsvpClosesAfterStart') })
 				}
 			},
 			{ when: () => true },
@@ -214,30 +214,43 @@ export const rsvpSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('leave-shift'), shiftId: z.number().int().positive() }),
 ])
 
-export const walkInSchema = z.object({
-	intent: z.literal('walk-in'),
-	name: requiredLine(limits.walkInName),
-	/** Optional: links the visit to an existing member, so it counts on their ladder. */
-	email: z
-		.string()
-		.trim()
-		.max(254, tooLong(254))
-		.pipe(z.email({ error: 'form.invalidEmail' }))
-		.optional()
-		.transform((value) => value?.toLowerCase() ?? null),
-})
+export const createWalkInSchema = oncePerT((t: EventsT) =>
+	z.object({
+		intent: z.literal('walk-in'),
+		name: requiredLine(t, limits.walkInName),
+		/** Optional: links the visit to an existing member, so it counts on their ladder. */
+		email: z
+			.string()
+			.trim()
+			.max(254, tooLong(t, 254))
+			.pipe(z.email({ error: t('common:form.invalidEmail') }))
+			.optional()
+			.transform((value) => value?.toLowerCase() ?? null),
+	}),
+)
 
-export const checkInSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.literal('check-in'), userId: z.number().int().positive() }),
-	z.object({ intent: z.literal('undo-check-in'), attendanceId: z.number().int().positive() }),
-	walkInSchema,
-])
+export const createCheckInSchema = oncePerT((t: EventsT) =>
+	z.discriminatedUnion('intent', [
+		z.object({ intent: z.literal('check-in'), userId: z.number().int().positive() }),
+		z.object({ intent: z.literal('undo-check-in'), attendanceId: z.number().int().positive() }),
+		createWalkInSchema(t),
+	]),
+)
 
-export const messageSchema = z.object({
-	subject: requiredLine(limits.messageSubject),
-	body: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.messageBody, tooLong(limits.messageBody)),
-	includeWaiting: z.boolean().default(false),
-})
+export const createMessageSchema = oncePerT((t: EventsT) =>
+	z.object({
+		subject: requiredLine(t, limits.messageSubject),
+		body: z
+			.string({ error: t('common:form.required') })
+			.trim()
+			.min(1, t('common:form.required'))
+			.max(limits.messageBody, tooLong(t, limits.messageBody)),
+		includeWaiting: z.boolean().default(false),
+	}),
+)
+
+/** Cancelling an event: an optional note to everyone who was coming. */
+export const createCancelSchema = oncePerT((t: EventsT) => z.object({ note: z.string().trim().max(1000, tooLong(t, 1000)).optional() }))
 
 export const eventFilterSchema = z.object({
 	type: z.enum(eventTypes).optional().catch(undefined),

@@ -1,4 +1,4 @@
-import { createInstance, type i18n as I18n } from 'i18next'
+import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { createCookie } from 'react-router'
 import { RemixI18Next } from 'remix-i18next/server'
@@ -67,8 +67,16 @@ export function getLanguage(request: Request): Promise<SupportedLanguage> {
 	return language
 }
 
-/** A t function fixed to one language, for loaders, actions and emails. */
-export async function getT(languageOrRequest: SupportedLanguage | Request, ns: Namespace = defaultNamespace) {
+// A fixed t function holds nothing but its language and namespace, so one per pair serves every
+// request; the same function each time also lets a schema built from it be remembered (common/form.ts).
+const fixedTs = new Map<string, TFunction<Namespace>>()
+
+/** A t function fixed to one language and namespace, for loaders, actions and emails. */
+export async function getT<N extends Namespace = typeof defaultNamespace>(languageOrRequest: SupportedLanguage | Request, ns?: N): Promise<TFunction<N>> {
 	const language = typeof languageOrRequest === 'string' ? languageOrRequest : await getLanguage(languageOrRequest)
-	return serverI18n(language).getFixedT(language, ns)
+	const namespace = ns ?? defaultNamespace
+	const key = `${language}:${namespace}`
+	let t = fixedTs.get(key)
+	if (!t) fixedTs.set(key, (t = serverI18n(language).getFixedT(language, namespace)))
+	return t as TFunction<N>
 }

@@ -44,4 +44,18 @@ describe('message catalogues', () => {
 			}
 		})
 	}
+
+	// One name for each thing: where two pages name the same thing, they use the same words.
+	for (const language of ['sv', 'en'] as const) {
+		test(`the ladder's steps have one name each in ${language}`, () => {
+			const { ladder, pledge } = resources[language]
+			for (const step of ['1', '2', '3', '4'] as const) {
+				expect(pledge.ladder[`step${step}`].title, `step ${step} on the home page`).toBe(ladder.steps[step].title)
+			}
+		})
+
+		test(`"check your email" is one title in ${language}`, () => {
+			expect(resources[language].pledge.checkEmail.title).toBe(resources[language].auth.verify.title)
+		})
+	}
 })

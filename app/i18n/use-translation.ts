@@ -1,6 +1,7 @@
 import type { i18n as I18n, TFunction } from 'i18next'
 import { useContext } from 'react'
 import { I18nContext, useTranslation as useReactTranslation } from 'react-i18next'
+import type { Namespace } from './i18n.ts'
 
 // On the server, react-i18next's hook copies the whole i18next instance for every component that
 // asks (so that the browser can re-render when the language changes); with a form's dozens of
@@ -38,11 +39,11 @@ function remembering(t: TFunction): TFunction {
 	}) as unknown as TFunction
 }
 
-function useServerTranslation(ns?: string) {
+function useServerTranslation(ns?: Namespace | readonly Namespace[]) {
 	const { i18n } = useContext(I18nContext)
 	let byNamespace = fixed.get(i18n)
 	if (!byNamespace) fixed.set(i18n, (byNamespace = new Map()))
-	const key = ns ?? ''
+	const key = String(ns ?? '')
 	let t = byNamespace.get(key)
 	if (!t) byNamespace.set(key, (t = remembering(i18n.getFixedT(i18n.language, ns))))
 	const result = [t, i18n, true] as unknown as ReturnType<typeof useReactTranslation> & { t: TFunction; i18n: I18n; ready: boolean }
@@ -52,5 +53,9 @@ function useServerTranslation(ns?: string) {
 	return result
 }
 
-/** react-i18next's useTranslation, without its per-component cost on the server. */
+/**
+ * react-i18next's useTranslation, without its per-component cost on the server. Typed as
+ * react-i18next's, so `useTranslation('events').t` accepts only keys of the events catalogue
+ * (app/i18n/i18next.d.ts).
+ */
 export const useTranslation = (import.meta.env.SSR ? useServerTranslation : useReactTranslation) as typeof useReactTranslation

@@ -1,11 +1,12 @@
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import type { LadderStep } from './rules.ts'
 
 /**
  * The coordinators' two charts. Both carry their numbers as text: the funnel is a list with the
  * counts written out; the monthly chart is an SVG picture (aria-hidden) with a table beside it.
  */
 
-export function Funnel({ rows }: { rows: Array<{ step: number; people: number; share: string }> }) {
+export function Funnel({ rows }: { rows: Array<{ step: LadderStep; people: number; share: string }> }) {
 	const { t } = useTranslation('ladder')
 	const max = Math.max(1, ...rows.map((r) => r.people))
 	return (

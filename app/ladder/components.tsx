@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Link } from 'react-router'
-import type { HistoryEntry } from './queries.server.ts'
-import { ladderSteps, type StepOrZero } from './rules.ts'
+import type { HistoryEntry } from './history.server.ts'
+import { ladderSteps, type LadderStep, type StepOrZero } from './rules.ts'
 
 /**
  * The staircase: four blocks rising left to right, the person's step marked with a climber. It is
@@ -39,7 +40,7 @@ export function Staircase({
 							</span>
 							<span className="lad-label">
 								<span className="visually-hidden">{t('staircase.stepNumber', { step: s })}: </span>
-								{size === 'small' ? t(`steps.${s}.short`) : t(`steps.${s}.title`)}
+								{t(`steps.${s}.title`)}
 								<span className="visually-hidden">
 									{' '}
 									({state === 'current' ? (caption ? t('staircase.currentStep') : t('staircase.youAreHere')) : state === 'done' ? t('staircase.done') : t('staircase.ahead')})
@@ -84,7 +85,7 @@ export function ProgressMeter({ label, have, need, id }: { label: string; have: 
 }
 
 /** One line of history in words: which step to which, and why. */
-export function historyReason(t: (key: string, options?: Record<string, unknown>) => string, entry: Pick<HistoryEntry, 'source' | 'rule' | 'reason' | 'event' | 'changedBy'>, { showWho = false } = {}) {
+export function historyReason(t: TFunction<'ladder'>, entry: Pick<HistoryEntry, 'source' | 'rule' | 'reason' | 'event' | 'changedBy'>, { showWho = false } = {}) {
 	if (entry.source === 'coordinator') {
 		return showWho && entry.changedBy ? t('reason.coordinatorBy', { name: entry.changedBy, reason: entry.reason ?? '' }) : t('reason.coordinator', { reason: entry.reason ?? '' })
 	}
@@ -129,7 +130,7 @@ export function LadderCard({ step, pending, children }: { step: StepOrZero; pend
 		<div className="card lad-card">
 			<h2 className="small-heading">{t('my.cardTitle')}</h2>
 			<Staircase step={step} size="small" captionId="ladder-card-caption" />
-			{pending ? <p>{t('my.confirmText')}</p> : step >= 1 && step < 4 ? <p>{t('my.cardNext', { title: t(`steps.${step + 1}.title`) })}</p> : step === 4 ? <p>{t('my.cardTop')}</p> : null}
+			{pending ? <p>{t('my.confirmText')}</p> : step >= 1 && step < 4 ? <p>{t('my.cardNext', { title: t(`steps.${(step + 1) as LadderStep}.title`) })}</p> : step === 4 ? <p>{t('my.cardTop')}</p> : null}
 			<p>
 				<Link to="/ladder">{t('my.openLadder')}</Link>
 			</p>

@@ -1,4 +1,6 @@
 import type { Selectable, Transaction } from 'kysely'
+import { setEmailSettings } from '#app/common/email-preferences.server.ts'
+import { eventsCheckedIn, eventsHelpedAt, lastEventCheckedIn, lastEventHelpedAt } from '#app/events/participation.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, LadderRule, LadderStepTable } from '#db/schema.ts'
 import { queueLevelUpInTransaction, sendPendingLevelUpEmails } from './level-up.server.tsx'
@@ -74,32 +76,21 @@ interface PersonFacts extends LadderFacts {
 
 /** The facts for some people (or everyone with a signature or a ladder row) and their ladder rows, in four queries. */
 async function factsFor(db: DbHandle, userIds: number[] | null, settings: LadderSettings, now: Date): Promise<Map<number, PersonFacts>> {
-	const nowIso = now.toISOString()
-	const since = windowStart(now, settings.helperWindowMonths).toISOString()
+	const since = windowStart(now, settings.helperWindowMonths)
 	let signatures = db.selectFrom('signature').select(['user_id', 'status'])
-	let attended = db
-		.selectFrom('event_attendance')
-		.select((eb) => ['event_attendance.user_id', eb.fn.count<number>('event_attendance.event_id').distinct().as('n')])
-		.where('event_attendance.user_id', 'is not', null)
-		.groupBy('event_attendance.user_id')
-	let helped = db
-		.selectFrom('event_helper')
-		.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
-		.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
-		.innerJoin('event_attendance', (join) => join.onRef('event_attendance.event_id', '=', 'event.id').onRef('event_attendance.user_id', '=', 'event_helper.user_id'))
-		.select((eb) => ['event_helper.user_id', eb.fn.count<number>('event.id').distinct().as('n')])
-		.where('event.ends_at', '<=', nowIso)
-		.where('event.ends_at', '>', since)
-		.groupBy('event_helper.user_id')
 	let rows = db.selectFrom('ladder_step').selectAll()
 	if (userIds) {
 		if (userIds.length === 0) return new Map()
 		signatures = signatures.where('user_id', 'in', userIds)
-		attended = attended.where('event_attendance.user_id', 'in', userIds)
-		helped = helped.where('event_helper.user_id', 'in', userIds)
 		rows = rows.where('user_id', 'in', userIds)
 	}
-	const [signatureRows, attendedRows, helpedRows, ladderRows] = await Promise.all([signatures.execute(), attended.execute(), helped.execute(), rows.execute()])
+	// Check-ins and helping are the events area's records: asked for, not read from its tables.
+	const [signatureRows, attendedRows, helpedRows, ladderRows] = await Promise.all([
+		signatures.execute(),
+		eventsCheckedIn(db, userIds),
+		eventsHelpedAt(db, userIds, { since, now }),
+		rows.execute(),
+	])
 	const facts = new Map<number, PersonFacts>()
 	const person = (userId: number) => {
 		let f = facts.get(userId)
@@ -108,36 +99,15 @@ async function factsFor(db: DbHandle, userIds: number[] | null, settings: Ladder
 	}
 	for (const s of signatureRows) person(s.user_id).confirmed = s.status === 'confirmed'
 	for (const r of ladderRows) person(r.user_id).current = r
-	for (const a of attendedRows) if (a.user_id !== null && facts.has(a.user_id)) person(a.user_id).attended = Number(a.n)
-	for (const h of helpedRows) if (facts.has(h.user_id)) person(h.user_id).helped = Number(h.n)
+	for (const a of attendedRows) if (facts.has(a.userId)) person(a.userId).attended = a.events
+	for (const h of helpedRows) if (facts.has(h.userId)) person(h.userId).helped = h.events
 	return facts
 }
 
 /** The event whose check-in tipped a promotion, for "what got me there". */
 async function tippingEvent(db: DbHandle, userId: number, rule: LadderRule, now: Date): Promise<number | null> {
-	if (rule === 'attendance') {
-		const row = await db
-			.selectFrom('event_attendance')
-			.select('event_id')
-			.where('user_id', '=', userId)
-			.orderBy('checked_in_at', 'desc')
-			.orderBy('id', 'desc')
-			.executeTakeFirst()
-		return row?.event_id ?? null
-	}
-	if (rule === 'helping') {
-		const row = await db
-			.selectFrom('event_helper')
-			.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
-			.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
-			.innerJoin('event_attendance', (join) => join.onRef('event_attendance.event_id', '=', 'event.id').onRef('event_attendance.user_id', '=', 'event_helper.user_id'))
-			.select('event.id')
-			.where('event_helper.user_id', '=', userId)
-			.where('event.ends_at', '<=', now.toISOString())
-			.orderBy('event.ends_at', 'desc')
-			.executeTakeFirst()
-		return row?.id ?? null
-	}
+	if (rule === 'attendance') return lastEventCheckedIn(db, userId)
+	if (rule === 'helping') return lastEventHelpedAt(db, userId, now)
 	return null
 }
 
@@ -333,27 +303,10 @@ export async function setStepByCoordinator(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Preferences and interests
+// The person's own settings
 
 export async function setLevelUpEmails(db: DB, userId: number, on: boolean): Promise<void> {
-	await db.updateTable('user').set({ level_up_emails: on ? 1 : 0 }).where('id', '=', userId).execute()
-}
-
-export async function setVolunteerInterests(db: DB, userId: number, interests: readonly string[], now = new Date()): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('volunteer_interest').where('user_id', '=', userId).execute()
-		if (interests.length > 0) {
-			await trx
-				.insertInto('volunteer_interest')
-				.values([...new Set(interests)].map((interest) => ({ user_id: userId, interest, created_at: now.toISOString() })))
-				.execute()
-		}
-	})
-}
-
-export async function volunteerInterestsOf(db: DbHandle, userId: number): Promise<string[]> {
-	const rows = await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', userId).execute()
-	return rows.map((r) => r.interest)
+	await setEmailSettings(db, userId, { levelUpEmails: on })
 }
 
 /** Marks the person's current step as seen; true when it was new to them (celebrate it once). */

@@ -1,10 +1,8 @@
 import { config } from '#app/config.server.ts'
 import { isSupportedLanguage } from '#app/i18n/i18n.ts'
-import { emailT } from '#emails/i18n.ts'
-import LevelUpEmail from '#emails/level-up.tsx'
-import { queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
+import { composeEmail, queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
-
+import LevelUpEmail from '#emails/level-up.tsx'
 
 /**
  * The congratulation on a new step. A history row marked 'pending' is a message owed; it becomes
@@ -16,31 +14,34 @@ export function levelUpKey(userId: number, step: number): string {
 	return `ladder-level-up:${userId}:step-${step}`
 }
 
-async function renderLevelUp(user: { id: number; email: string; name: string; language: string }, step: 2 | 3 | 4): Promise<RenderedEmail> {
+function renderLevelUp(
+	user: { id: number; email: string; name: string; language: string },
+	step: 2 | 3 | 4,
+): Promise<RenderedEmail> {
 	const language = isSupportedLanguage(user.language) ? user.language : config.pact.defaultLanguage
-	const t = emailT(language, 'ladder')
-	return renderEmail({
-		to: user.email,
-		subject: t('email.subject', { step, title: t(`steps.${step}.title`) }),
-		body: (
-			<LevelUpEmail
-				language={language}
-				pactName={config.pact.name}
-				name={user.name}
-				step={step}
-				ladderUrl={`${config.appUrl}/ladder`}
-				settingsUrl={`${config.appUrl}/ladder#email-setting`}
-			/>
+	return renderEmail(
+		composeEmail(
+			LevelUpEmail,
+			{
+				language,
+				name: user.name,
+				step,
+				ladderUrl: `${config.appUrl}/ladder`,
+				settingsUrl: `${config.appUrl}/ladder#email-setting`,
+			},
+			{ to: user.email, idempotencyKey: levelUpKey(user.id, step) },
 		),
-		idempotencyKey: levelUpKey(user.id, step),
-	})
+	)
 }
 
 /** Renders and queues the message for one history row, inside the caller's transaction. */
 export async function queueLevelUpInTransaction(trx: DbHandle, historyId: number, now = new Date()): Promise<boolean> {
 	const row = await pendingRow(trx, historyId)
 	if (!row) return false
-	const email = await renderLevelUp({ id: row.user_id, email: row.email_address, name: row.name, language: row.language }, row.to_step as 2 | 3 | 4)
+	const email = await renderLevelUp(
+		{ id: row.user_id, email: row.email_address, name: row.name, language: row.language },
+		row.to_step as 2 | 3 | 4,
+	)
 	return markQueued(trx, historyId, email, now)
 }
 
@@ -48,7 +49,15 @@ function pendingRow(db: DbHandle, historyId: number) {
 	return db
 		.selectFrom('ladder_history')
 		.innerJoin('user', 'user.id', 'ladder_history.user_id')
-		.select(['ladder_history.id', 'ladder_history.user_id', 'ladder_history.to_step', 'user.email as email_address', 'user.name', 'user.language', 'user.level_up_emails'])
+		.select([
+			'ladder_history.id',
+			'ladder_history.user_id',
+			'ladder_history.to_step',
+			'user.email as email_address',
+			'user.name',
+			'user.language',
+			'user.level_up_emails',
+		])
 		.where('ladder_history.id', '=', historyId)
 		.where('ladder_history.email', '=', 'pending')
 		.executeTakeFirst()
@@ -78,12 +87,21 @@ async function markQueued(trx: DbHandle, historyId: number, email: RenderedEmail
  * safety net. Renders outside the transaction so the write lock is held only for the insert.
  */
 export async function sendPendingLevelUpEmails(db: DB, now = new Date(), limit = 200): Promise<number> {
-	const owed = await db.selectFrom('ladder_history').select('id').where('email', '=', 'pending').orderBy('id').limit(limit).execute()
+	const owed = await db
+		.selectFrom('ladder_history')
+		.select('id')
+		.where('email', '=', 'pending')
+		.orderBy('id')
+		.limit(limit)
+		.execute()
 	let queued = 0
 	for (const { id } of owed) {
 		const row = await pendingRow(db, id)
 		if (!row) continue
-		const email = await renderLevelUp({ id: row.user_id, email: row.email_address, name: row.name, language: row.language }, row.to_step as 2 | 3 | 4)
+		const email = await renderLevelUp(
+			{ id: row.user_id, email: row.email_address, name: row.name, language: row.language },
+			row.to_step as 2 | 3 | 4,
+		)
 		if (await db.transaction().execute((trx) => markQueued(trx, id, email, now))) queued += 1
 	}
 	return queued

@@ -1,9 +1,15 @@
 import { z } from 'zod'
 import { activityFilters } from './filters.ts'
 import { ladderSteps, volunteerInterests } from './rules.ts'
-import { tooLong } from '#app/common/form.ts'
+import { oncePerT, tooLong, type SchemaT } from '#app/common/form.ts'
 
-/** The ladder's forms and filters, one schema each, shared by the browser (Conform) and the server. */
+/**
+ * The ladder's forms and filters, one schema each, shared by the browser (Conform) and the server.
+ * The coordinators' forms are made from a t function, so their messages are the finished texts in
+ * the page's language: `useTranslation('ladder').t` in the browser, `getT(request, 'ladder')` in
+ * the action.
+ */
+type LadderT = SchemaT<'ladder'>
 
 export const limits = { reason: 500, thresholdMax: 50, windowMax: 60 } as const
 
@@ -19,30 +25,30 @@ export const emailSettingSchema = z.object({
 
 export const myLadderSchema = z.discriminatedUnion('intent', [interestsSchema, emailSettingSchema])
 
-const stepField = z.coerce
-	.number({ error: 'ladder:errors.stepRequired' })
-	.int('ladder:errors.stepRequired')
-	.refine((n) => (ladderSteps as readonly number[]).includes(n), 'ladder:errors.stepRequired')
-
-export const coordinatorChangeSchema = z.object({
-	step: stepField,
-	reason: z
-		.string({ error: 'ladder:errors.reasonRequired' })
-		.trim()
-		.min(1, 'ladder:errors.reasonRequired')
-		.max(limits.reason, tooLong(limits.reason)),
+export const createCoordinatorChangeSchema = oncePerT((t: LadderT) => {
+	const stepRequired = t('errors.stepRequired')
+	const reasonRequired = t('errors.reasonRequired')
+	return z.object({
+		step: z.coerce
+			.number({ error: stepRequired })
+			.int(stepRequired)
+			.refine((n) => (ladderSteps as readonly number[]).includes(n), stepRequired),
+		reason: z.string({ error: reasonRequired }).trim().min(1, reasonRequired).max(limits.reason, tooLong(t, limits.reason)),
+	})
 })
 
-function threshold(max: number) {
-	const message = `ladder:errors.threshold|${JSON.stringify({ min: 1, max })}`
+function threshold(t: LadderT, max: number) {
+	const message = t('errors.threshold', { min: 1, max })
 	return z.number({ error: message }).int(message).min(1, message).max(max, message)
 }
 
-export const settingsSchema = z.object({
-	eventsForStep2: threshold(limits.thresholdMax),
-	helperEventsForStep3: threshold(limits.thresholdMax),
-	helperWindowMonths: threshold(limits.windowMax),
-})
+export const createSettingsSchema = oncePerT((t: LadderT) =>
+	z.object({
+		eventsForStep2: threshold(t, limits.thresholdMax),
+		helperEventsForStep3: threshold(t, limits.thresholdMax),
+		helperWindowMonths: threshold(t, limits.windowMax),
+	}),
+)
 
 /** The coordinators' list filters, from the query string; anything unknown is ignored. */
 export const memberFilterSchema = z.object({

@@ -50,11 +50,16 @@ export async function listMailbox(dir = config.mailDir, { to }: { to?: string } 
 		if (entries.length >= LIST_LIMIT) break
 		const source = await readMessageFile(dir, id)
 		if (source === null) continue
-		const headers = parseEmlHeaders(source)
+		const headers = await parseEmlHeaders(source)
 		const recipient = headerValue(headers, 'To') ?? ''
 		if (wanted && addressOf(recipient) !== wanted) continue
 		const date = new Date(headerValue(headers, 'Date') ?? '')
-		entries.push({ id, to: recipient, subject: headerValue(headers, 'Subject') ?? '', date: Number.isNaN(date.getTime()) ? new Date(0) : date })
+		entries.push({
+			id,
+			to: recipient,
+			subject: headerValue(headers, 'Subject') ?? '',
+			date: Number.isNaN(date.getTime()) ? new Date(0) : date,
+		})
 	}
 	return entries
 }
@@ -63,7 +68,7 @@ export async function listMailbox(dir = config.mailDir, { to }: { to?: string } 
 export async function readMailboxMessage(dir: string, id: string): Promise<ParsedEml | null> {
 	if (!isMailboxMessageId(id)) return null
 	const source = await readMessageFile(dir, id)
-	return source === null ? null : parseEml(source)
+	return source === null ? null : await parseEml(source)
 }
 
 async function readMessageFile(dir: string, id: string): Promise<string | null> {

@@ -1,7 +1,9 @@
 import { plainTextSelectors, render } from '@react-email/render'
 import { compile } from 'html-to-text'
-import type { ReactElement } from 'react'
+import { createElement, type ReactElement } from 'react'
+import { config } from '#app/config.server.ts'
 import type { DbHandle } from '#db/index.ts'
+import type { EmailBaseProps } from '#emails/components/layout.tsx'
 
 export interface EmailAttachment {
 	filename: string
@@ -22,6 +24,30 @@ export interface Email {
 	idempotencyKey?: string
 	headers?: Record<string, string>
 	attachments?: EmailAttachment[]
+}
+
+/**
+ * A template in emails/: the component, and the subject it gives a message (a template owns all
+ * of its words, so the subject sits beside the preview text and the body).
+ */
+export type EmailTemplate<P extends EmailBaseProps> = ((props: P) => ReactElement) & { subject: (props: P) => string }
+
+/** The template's props without what every message gets from the settings (each case of a union on its own). */
+export type TemplateProps<P extends EmailBaseProps> = P extends unknown ? Omit<P, 'pactName' | 'brandColor'> : never
+
+/**
+ * How every area builds a message: the template and its props (the recipient's language among
+ * them), and where it goes. The pact's name and colour come from the settings, the subject from
+ * the template. Hand the result to `sendEmail`, or to `renderEmail` and then `queueEmail` when it
+ * is rendered before the transaction that queues it.
+ */
+export function composeEmail<P extends EmailBaseProps>(
+	template: EmailTemplate<P>,
+	props: TemplateProps<P>,
+	envelope: Omit<Email, 'subject' | 'body'>,
+): Email {
+	const full = { ...props, pactName: config.pact.name, brandColor: config.pact.brandColor } as P
+	return { ...envelope, subject: template.subject(full), body: createElement(template, full) }
 }
 
 export interface RenderedEmail extends Omit<Email, 'body'> {

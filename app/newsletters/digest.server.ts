@@ -1,14 +1,13 @@
-import { createElement } from 'react'
 import { config } from '#app/config.server.ts'
 import { formatShortDate } from '#app/common/format.ts'
 import { localToUtc, utcToLocal } from '#app/common/time.ts'
 import { isSupportedLanguage, type SupportedLanguage } from '#app/i18n/i18n.ts'
-import { queueEmail, renderEmail } from '#app/mail/send-email.server.ts'
+import { composeEmail, queueEmail, renderEmail } from '#app/mail/send-email.server.ts'
 import type { DB } from '#db/index.ts'
 import DigestEmail, { type DigestEmailProps, type DigestEvent } from '#emails/digest.tsx'
 import { emailT } from '#emails/i18n.ts'
 import { firstName } from '#app/common/names.ts'
-import { preferencesUrl, unsubscribeHeaders, unsubscribeUrl } from './unsubscribe.server.ts'
+import { preferencesUrl, unsubscribeHeaders, unsubscribeUrl } from '#app/common/email-preferences.server.ts'
 
 export type DigestRhythm = 'weekly' | 'monthly'
 
@@ -67,7 +66,7 @@ export function digestPeriod(rhythm: DigestRhythm, now: Date, timeZone = config.
 	}
 }
 
-type DigestContent = Omit<DigestEmailProps, 'unsubscribeUrl' | 'preferencesUrl' | 'pactName'>
+type DigestContent = Omit<DigestEmailProps, 'unsubscribeUrl' | 'preferencesUrl' | 'pactName' | 'brandColor'>
 
 /**
  * What one person's digest says, or null when there is nothing new for them: no event they are
@@ -114,7 +113,9 @@ export async function digestFor(db: DB, user: { id: number; name: string; langua
 
 	const step = ladder?.step ?? 1
 	const ladderT = emailT(language, 'ladder')
-	const nextStep = step < 4 ? { step: step + 1, title: ladderT(`steps.${step + 1}.title`), text: ladderT(`steps.${step + 1}.text`), url: `${config.appUrl}/ladder` } : null
+	// The ladder has steps 1–4; there is a next step only below 4.
+	const next = (step + 1) as 2 | 3 | 4
+	const nextStep = step < 4 ? { step: next, title: ladderT(`steps.${next}.title`), text: ladderT(`steps.${next}.text`), url: `${config.appUrl}/ladder` } : null
 	const signatures = await db
 		.selectFrom('signature')
 		.select((eb) => [
@@ -184,13 +185,13 @@ async function sendDigest(db: DB, person: { id: number; email: string; name: str
 	const content = await digestFor(db, person, rhythm, period, now)
 	const unsubscribe = unsubscribeUrl({ userId: person.id, list: 'digest', newsletterId: null })
 	const rendered = content
-		? await renderEmail({
-				to: person.email,
-				subject: emailT(content.language, 'newsletters')(`digest.preview.${rhythm}`),
-				body: createElement(DigestEmail, { ...content, pactName: config.pact.name, unsubscribeUrl: unsubscribe, preferencesUrl: preferencesUrl(person.id) }),
-				idempotencyKey: `digest-${person.id}-${period.key}`,
-				headers: unsubscribeHeaders(unsubscribe),
-			})
+		? await renderEmail(
+				composeEmail(DigestEmail, { ...content, unsubscribeUrl: unsubscribe, preferencesUrl: preferencesUrl(person.id) }, {
+					to: person.email,
+					idempotencyKey: `digest-${person.id}-${period.key}`,
+					headers: unsubscribeHeaders(unsubscribe),
+				}),
+			)
 		: null
 	return db.transaction().execute(async (trx) => {
 		const claimed = await trx

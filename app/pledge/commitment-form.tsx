@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form } from 'react-router'
 import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
-import { commitmentCategories, commitmentSchema } from './schemas.ts'
+import { commitmentCategories, createCommitmentSchema } from './schemas.ts'
 
 export interface CommitmentFormValues {
 	category: string
@@ -30,10 +30,10 @@ export function CommitmentForm({
 		id,
 		lastResult,
 		defaultValue,
-		constraint: getZodConstraint(commitmentSchema),
+		constraint: getZodConstraint(createCommitmentSchema(t)),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createCommitmentSchema(t) }),
 	})
 	const categoryInvalid = Boolean(fields.category.errors?.length)
 	return (

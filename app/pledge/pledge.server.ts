@@ -1,17 +1,12 @@
-import { createElement } from 'react'
 import { rememberFor } from '#app/common/cache.server.ts'
-import { newVerificationSecrets, normaliseEmail, prepareVerification, verificationUrl } from '#app/auth/verification.server.ts'
-import { config } from '#app/config.server.ts'
+import { newVerificationSecrets, normaliseEmail, prepareVerification } from '#app/auth/verification.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
-import { queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
+import { queueEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
 import { withdrawQueuedNewsletters } from '#app/newsletters/unsubscribe.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import type { CommitmentCategory, Language, PledgeProgress, SignatureStatus } from '#db/schema.ts'
-import AlreadySignedEmail from '#emails/already-signed.tsx'
-import ConfirmSignatureEmail from '#emails/confirm-signature.tsx'
-import { emailT } from '#emails/i18n.ts'
-import WelcomeEmail from '#emails/welcome.tsx'
 import { moveChosenCounts, movePactCount } from './counts.server.ts'
+import { alreadySignedEmail, confirmSignatureEmail, welcomeEmail } from './emails.server.ts'
 import { CONSENT_VERSION, limits, type DetailsInput, type SignInput } from './schemas.ts'
 
 /**
@@ -19,7 +14,6 @@ import { CONSENT_VERSION, limits, type DetailsInput, type SignInput } from './sc
  * moves the pact's counts does so in the same transaction (see counts.server.ts), and the email
  * it causes is queued in that transaction too, rendered beforehand.
  */
-
 
 /** A signature changed between reading it and writing: read again and redo the step. */
 const MAX_ATTEMPTS = 3
@@ -80,8 +74,6 @@ export async function signPledge(
 	{ language, now = new Date() }: { language: SupportedLanguage; now?: Date },
 ): Promise<SignOutcome> {
 	const email = normaliseEmail(input.email)
-	const t = emailT(language, 'pledge')
-	const pactName = config.pact.name
 
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 		const before = await findSignatory(db, email)
@@ -89,34 +81,12 @@ export async function signPledge(
 
 		// Render before the transaction: it holds the write lock and rendering is slow.
 		const secrets = newVerificationSecrets()
-		const { code, linkToken } = secrets
 		let message: RenderedEmail
 		if (status === 'confirmed') {
-			message = await renderEmail({
-				to: email,
-				subject: t('email.alreadySigned.subject', { pact: pactName }),
-				body: createElement(AlreadySignedEmail, {
-					language,
-					pactName,
-					name: before!.name,
-					code,
-					url: verificationUrl(config.appUrl, linkToken, '/my-pledge'),
-				}),
-			})
+			message = await alreadySignedEmail(email, language, { name: before!.name, secrets })
 		} else {
 			const commitments = [...(await commitmentTitles(db, input.commitmentIds, language)), ...input.ownWords]
-			message = await renderEmail({
-				to: email,
-				subject: t('email.confirm.subject', { pact: pactName }),
-				body: createElement(ConfirmSignatureEmail, {
-					language,
-					pactName,
-					name: input.name,
-					code,
-					url: verificationUrl(config.appUrl, linkToken),
-					commitments,
-				}),
-			})
+			message = await confirmSignatureEmail(email, language, { name: input.name, secrets, commitments })
 		}
 
 		const outcome = await db.transaction().execute(async (trx): Promise<SignOutcome | null> => {
@@ -194,21 +164,7 @@ export async function confirmSignature(db: DB, email: string, now = new Date()):
 		if (before.status === 'confirmed') return { userId: before.userId }
 		if (before.status !== 'pending') return null
 
-		const language = before.language
-		const t = emailT(language, 'pledge')
-		const welcome = await renderEmail({
-			to: address,
-			subject: t('email.welcome.subject', { pact: config.pact.name }),
-			body: createElement(WelcomeEmail, {
-				language,
-				pactName: config.pact.name,
-				city: config.pact.city,
-				name: before.name,
-				myPledgeUrl: `${config.appUrl}/my-pledge`,
-			}),
-			// One welcome per signature, however often it is confirmed.
-			idempotencyKey: `welcome:${before.signatureId}`,
-		})
+		const welcome = await welcomeEmail(address, before.language, { name: before.name, signatureId: before.signatureId })
 
 		const done = await db.transaction().execute(async (trx) => {
 			const signature = await trx
@@ -277,7 +233,11 @@ export interface MyPledge {
 
 /** Everything the my-pledge page shows: the person, their signature and their commitments. */
 export async function getMyPledge(db: DB, userId: number): Promise<MyPledge | null> {
-	const user = await db.selectFrom('user').select(['id', 'name', 'email', 'language']).where('id', '=', userId).executeTakeFirst()
+	const user = await db
+		.selectFrom('user')
+		.select(['id', 'name', 'email', 'language'])
+		.where('id', '=', userId)
+		.executeTakeFirst()
 	if (!user) return null
 	const signature = await db.selectFrom('signature').selectAll().where('user_id', '=', userId).executeTakeFirst()
 	if (!signature) return { user, signature: null, commitments: [] }
@@ -330,7 +290,12 @@ export async function getMyPledge(db: DB, userId: number): Promise<MyPledge | nu
 }
 
 /** My details. Moving in or out of the municipality moves a confirmed signature between the counts. */
-export async function updateDetails(db: DB, userId: number, input: Omit<DetailsInput, 'intent'>, now = new Date()): Promise<boolean> {
+export async function updateDetails(
+	db: DB,
+	userId: number,
+	input: Omit<DetailsInput, 'intent'>,
+	now = new Date(),
+): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const at = now.toISOString()
 		const updated = await trx.updateTable('user').set({ name: input.name }).where('id', '=', userId).executeTakeFirst()
@@ -355,7 +320,11 @@ export async function updateDetails(db: DB, userId: number, input: Omit<DetailsI
 				show_first_name: input.showFirstName ? 1 : 0,
 				newsletter_consent: newsletterConsent,
 				// The time consent was given, kept while it lasts.
-				newsletter_consent_at: newsletterConsent ? (signature.newsletter_consent ? signature.newsletter_consent_at : at) : null,
+				newsletter_consent_at: newsletterConsent
+					? signature.newsletter_consent
+						? signature.newsletter_consent_at
+						: at
+					: null,
 				updated_at: at,
 			})
 			.where('id', '=', signature.id)
@@ -365,7 +334,13 @@ export async function updateDetails(db: DB, userId: number, input: Omit<DetailsI
 	})
 }
 
-export async function setProgress(db: DB, userId: number, pledgeCommitmentId: number, progress: PledgeProgress, now = new Date()): Promise<boolean> {
+export async function setProgress(
+	db: DB,
+	userId: number,
+	pledgeCommitmentId: number,
+	progress: PledgeProgress,
+	now = new Date(),
+): Promise<boolean> {
 	const result = await db
 		.updateTable('pledge_commitment')
 		.set({ progress, updated_at: now.toISOString() })
@@ -388,7 +363,11 @@ export async function addCommitments(
 	now = new Date(),
 ): Promise<AddOutcome> {
 	return db.transaction().execute(async (trx): Promise<AddOutcome> => {
-		const signature = await trx.selectFrom('signature').select(['id', 'status']).where('user_id', '=', userId).executeTakeFirst()
+		const signature = await trx
+			.selectFrom('signature')
+			.select(['id', 'status'])
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
 		if (!signature || signature.status === 'withdrawn') return { ok: false, reason: 'no-signature' }
 		const existing = await trx
 			.selectFrom('pledge_commitment')
@@ -397,7 +376,8 @@ export async function addCommitments(
 			.execute()
 		const chosen = new Set(existing.flatMap((row) => (row.commitment_id === null ? [] : [row.commitment_id])))
 		const ownWordsNow = existing.filter((row) => row.own_words !== null).length
-		if (ownWordsNow + input.ownWords.length > MAX_OWN_WORDS_PER_PLEDGE) return { ok: false, reason: 'too-many-own-words' }
+		if (ownWordsNow + input.ownWords.length > MAX_OWN_WORDS_PER_PLEDGE)
+			return { ok: false, reason: 'too-many-own-words' }
 		const commitmentIds = input.commitmentIds.filter((id) => !chosen.has(id))
 		await insertCommitments(trx, signature.id, { commitmentIds, ownWords: input.ownWords }, now)
 		if (signature.status === 'confirmed') await moveChosenCounts(trx, commitmentIds, 1)
@@ -413,7 +393,12 @@ export async function dropCommitment(db: DB, userId: number, pledgeCommitmentId:
 		const row = await trx
 			.selectFrom('pledge_commitment')
 			.innerJoin('signature', 'signature.id', 'pledge_commitment.signature_id')
-			.select(['pledge_commitment.id', 'pledge_commitment.commitment_id', 'signature.id as signatureId', 'signature.status'])
+			.select([
+				'pledge_commitment.id',
+				'pledge_commitment.commitment_id',
+				'signature.id as signatureId',
+				'signature.status',
+			])
 			.where('pledge_commitment.id', '=', pledgeCommitmentId)
 			.where('signature.user_id', '=', userId)
 			.executeTakeFirst()
@@ -449,7 +434,13 @@ export async function withdrawSignature(db: DB, userId: number, now = new Date()
 		const at = now.toISOString()
 		await trx
 			.updateTable('signature')
-			.set({ status: 'withdrawn', withdrawn_at: at, newsletter_consent: 0, newsletter_consent_at: null, updated_at: at })
+			.set({
+				status: 'withdrawn',
+				withdrawn_at: at,
+				newsletter_consent: 0,
+				newsletter_consent_at: null,
+				updated_at: at,
+			})
 			.where('id', '=', signature.id)
 			.execute()
 		await withdrawQueuedNewsletters(trx, userId)
@@ -467,8 +458,12 @@ export async function signFormDefaults(db: DB, userId: number) {
 		status: pledge.signature?.status ?? null,
 		livesInMunicipality: pledge.signature ? (pledge.signature.livesInMunicipality ? 'yes' : 'no') : undefined,
 		district: pledge.signature?.district ?? undefined,
-		commitmentIds: pledge.commitments.flatMap((c) => (c.commitmentId !== null && !c.retired ? [String(c.commitmentId)] : [])),
-		ownWords: pledge.commitments.flatMap((c) => (c.ownWords !== null ? [c.ownWords] : [])).slice(0, limits.ownWordsLines),
+		commitmentIds: pledge.commitments.flatMap((c) =>
+			c.commitmentId !== null && !c.retired ? [String(c.commitmentId)] : [],
+		),
+		ownWords: pledge.commitments
+			.flatMap((c) => (c.ownWords !== null ? [c.ownWords] : []))
+			.slice(0, limits.ownWordsLines),
 	}
 }
 

@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
-import { tooLong } from '#app/common/form.ts'
+import { oncePerT, tooLong, type SchemaT } from '#app/common/form.ts'
 
 /**
- * The pledge area's forms, one schema each, shared by the browser (Conform) and the server.
- * Messages are i18n keys: "form.*" from common, "pledge:errors.*" from this area.
+ * The pledge area's forms, one schema each, shared by the browser (Conform) and the server. Each
+ * is made from a t function, so its messages are the finished texts in the page's language:
+ * `useTranslation('pledge').t` in the browser, `getT(request, 'pledge')` in the action.
  */
+type PledgeT = SchemaT<'pledge'>
 
 /** The version of the consent text shown on the sign form; recorded with every signature. */
 export const CONSENT_VERSION = '2026-11-01'
@@ -29,58 +31,70 @@ export const limits = {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
 
-function requiredText(max: number) {
+function requiredText(t: PledgeT, max: number) {
+	const required = t('common:form.required')
 	return z
-		.string({ error: 'form.required' })
+		.string({ error: required })
 		.trim()
-		.min(1, 'form.required')
-		.max(max, tooLong(max))
-		.refine((value) => !hasControlCharacters(value), 'pledge:errors.controlCharacters')
+		.min(1, required)
+		.max(max, tooLong(t, max))
+		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
 }
 
-function optionalText(max: number) {
+function optionalText(t: PledgeT, max: number) {
 	return z
 		.string()
 		.trim()
-		.max(max, tooLong(max))
-		.refine((value) => !hasControlCharacters(value), 'pledge:errors.controlCharacters')
+		.max(max, tooLong(t, max))
+		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
 		.optional()
 		.transform((value) => (value ? value : null))
 }
 
-const email = z
-	.string({ error: 'form.required' })
-	.trim()
-	.max(limits.email, tooLong(limits.email))
-	.pipe(z.email({ error: 'form.invalidEmail' }))
+function email(t: PledgeT) {
+	return z
+		.string({ error: t('common:form.required') })
+		.trim()
+		.max(limits.email, tooLong(t, limits.email))
+		.pipe(z.email({ error: t('common:form.invalidEmail') }))
+}
 
-const livesInMunicipality = z.enum(['yes', 'no'], { error: 'pledge:errors.livesInMunicipalityRequired' }).transform((value) => value === 'yes')
+function livesInMunicipality(t: PledgeT) {
+	return z.enum(['yes', 'no'], { error: t('errors.livesInMunicipalityRequired') }).transform((value) => value === 'yes')
+}
 
-const commitmentIds = z
-	.array(z.number({ error: 'pledge:errors.unknownCommitment' }).int('pledge:errors.unknownCommitment').positive('pledge:errors.unknownCommitment'))
-	.max(limits.commitmentsPerForm, 'pledge:errors.tooManyCommitments')
-	// The same box twice (a crafted form) counts once.
-	.transform((ids) => [...new Set(ids)])
+function commitmentIds(t: PledgeT) {
+	const unknown = t('errors.unknownCommitment')
+	return (
+		z
+			.array(z.number({ error: unknown }).int(unknown).positive(unknown))
+			.max(limits.commitmentsPerForm, t('errors.tooManyCommitments'))
+			// The same box twice (a crafted form) counts once.
+			.transform((ids) => [...new Set(ids)])
+	)
+}
 
 /** Up to five lines in the person's own words; the empty inputs of the form are left out. */
-const ownWords = z
-	.array(
-		z
-			.string()
-			.trim()
-			.max(limits.ownWords, tooLong(limits.ownWords))
-			.refine((value) => !hasControlCharacters(value), 'pledge:errors.controlCharacters')
-			.optional(),
-	)
-	.max(limits.ownWordsLines, `pledge:errors.tooManyOwnWords|${JSON.stringify({ max: limits.ownWordsLines })}`)
-	.transform((lines) => lines.filter((line): line is string => Boolean(line)))
+function ownWords(t: PledgeT) {
+	return z
+		.array(
+			z
+				.string()
+				.trim()
+				.max(limits.ownWords, tooLong(t, limits.ownWords))
+				.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
+				.optional(),
+		)
+		.max(limits.ownWordsLines, t('errors.tooManyOwnWords', { max: limits.ownWordsLines }))
+		.transform((lines) => lines.filter((line): line is string => Boolean(line)))
+}
 
 const checkbox = z.boolean().default(false)
 
 /** Catalogue ids that are no longer (or never were) offered are refused by the field. */
-function onlyOffered(ids: number[], offered: ReadonlySet<number> | undefined, ctx: z.RefinementCtx) {
+function onlyOffered(t: PledgeT, ids: number[], offered: ReadonlySet<number> | undefined, ctx: z.RefinementCtx) {
 	if (offered && ids.some((id) => !offered.has(id))) {
-		ctx.addIssue({ code: 'custom', path: ['commitmentIds'], message: 'pledge:errors.unknownCommitment' })
+		ctx.addIssue({ code: 'custom', path: ['commitmentIds'], message: t('errors.unknownCommitment') })
 	}
 }
 
@@ -102,79 +116,93 @@ function commitmentsParsed(payload: z.core.ParsePayload): boolean {
 	)
 }
 
+function buildSignSchema(t: PledgeT, offered?: ReadonlySet<number>) {
+	return z
+		.object({
+			name: requiredText(t, limits.name),
+			email: email(t),
+			livesInMunicipality: livesInMunicipality(t),
+			district: optionalText(t, limits.district),
+			commitmentIds: commitmentIds(t),
+			ownWords: ownWords(t),
+			showFirstName: checkbox,
+			newsletterConsent: checkbox,
+			consent: z.literal(true, { error: t('errors.consentRequired') }),
+		})
+		.refine(hasACommitment, { path: ['commitmentIds'], message: t('errors.commitmentRequired'), when: commitmentsParsed })
+		.superRefine((value, ctx) => onlyOffered(t, value.commitmentIds, offered, ctx))
+}
+const signSchemaFor = oncePerT(buildSignSchema)
+
 /**
  * The sign form. On the server pass the ids the catalogue offers now, so a retired or invented
  * commitment is refused by the field instead of failing later.
  */
-export function createSignSchema(offered?: ReadonlySet<number>) {
-	return z
-		.object({
-			name: requiredText(limits.name),
-			email,
-			livesInMunicipality,
-			district: optionalText(limits.district),
-			commitmentIds,
-			ownWords,
-			showFirstName: checkbox,
-			newsletterConsent: checkbox,
-			consent: z.literal(true, { error: 'pledge:errors.consentRequired' }),
-		})
-		.refine(hasACommitment, { path: ['commitmentIds'], message: 'pledge:errors.commitmentRequired', when: commitmentsParsed })
-		.superRefine((value, ctx) => onlyOffered(value.commitmentIds, offered, ctx))
+export function createSignSchema(t: PledgeT, offered?: ReadonlySet<number>) {
+	return offered ? buildSignSchema(t, offered) : signSchemaFor(t)
 }
-export const signSchema = createSignSchema()
-export type SignInput = z.output<typeof signSchema>
+export type SignInput = z.output<ReturnType<typeof createSignSchema>>
 
 /** My pledge: my details. */
-export const detailsSchema = z.object({
-	intent: z.literal('details'),
-	name: requiredText(limits.name),
-	livesInMunicipality,
-	district: optionalText(limits.district),
-	showFirstName: checkbox,
-	newsletterConsent: checkbox,
-})
-export type DetailsInput = z.output<typeof detailsSchema>
+export const createDetailsSchema = oncePerT((t: PledgeT) =>
+	z.object({
+		intent: z.literal('details'),
+		name: requiredText(t, limits.name),
+		livesInMunicipality: livesInMunicipality(t),
+		district: optionalText(t, limits.district),
+		showFirstName: checkbox,
+		newsletterConsent: checkbox,
+	}),
+)
+export type DetailsInput = z.output<ReturnType<typeof createDetailsSchema>>
 
-/** My pledge: more commitments, from the catalogue or in my own words. */
-export function createAddCommitmentsSchema(offered?: ReadonlySet<number>) {
+function buildAddCommitmentsSchema(t: PledgeT, offered?: ReadonlySet<number>) {
 	return z
 		.object({
 			intent: z.literal('add'),
-			commitmentIds,
-			ownWords,
+			commitmentIds: commitmentIds(t),
+			ownWords: ownWords(t),
 		})
-		.refine(hasACommitment, { path: ['commitmentIds'], message: 'pledge:errors.chooseSomething', when: commitmentsParsed })
-		.superRefine((value, ctx) => onlyOffered(value.commitmentIds, offered, ctx))
+		.refine(hasACommitment, { path: ['commitmentIds'], message: t('errors.chooseSomething'), when: commitmentsParsed })
+		.superRefine((value, ctx) => onlyOffered(t, value.commitmentIds, offered, ctx))
 }
-export const addCommitmentsSchema = createAddCommitmentsSchema()
+const addCommitmentsSchemaFor = oncePerT(buildAddCommitmentsSchema)
 
-const pledgeCommitmentId = z.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid')
+/** My pledge: more commitments, from the catalogue or in my own words (offered: as for signing). */
+export function createAddCommitmentsSchema(t: PledgeT, offered?: ReadonlySet<number>) {
+	return offered ? buildAddCommitmentsSchema(t, offered) : addCommitmentsSchemaFor(t)
+}
+
+// The buttons on each commitment: a failure here is a crafted or stale form, answered with one
+// general message by the action, so these schemas carry no texts of their own.
+const pledgeCommitmentId = z.number().int().positive()
 
 /** My pledge: the buttons on each commitment, and withdrawing. */
 export const progressSchema = z.object({
 	intent: z.literal('progress'),
 	pledgeCommitmentId,
-	progress: z.enum(pledgeProgressSteps, { error: 'form.invalid' }),
+	progress: z.enum(pledgeProgressSteps),
 })
 export const dropSchema = z.object({ intent: z.literal('drop'), pledgeCommitmentId })
 export const withdrawSchema = z.object({ intent: z.literal('withdraw') })
 
-/** A title typed in a textarea: line breaks become spaces. */
-const oneLine = z.string({ error: 'form.required' }).transform((value) => value.replace(/\s*[\r\n]+\s*/g, ' '))
-
 /** The coordinators' catalogue form. */
-export const commitmentSchema = z.object({
-	category: z.enum(commitmentCategories, { error: 'pledge:errors.categoryRequired' }),
-	titleSv: oneLine.pipe(requiredText(limits.commitmentTitle)),
-	titleEn: oneLine.pipe(requiredText(limits.commitmentTitle)),
-	kgCo2ePerYear: z
-		.number({ error: 'pledge:errors.wholeNumber' })
-		.int('pledge:errors.wholeNumber')
-		.min(0, 'pledge:errors.wholeNumber')
-		.max(limits.kgCo2ePerYear, `pledge:errors.tooLarge|${JSON.stringify({ max: limits.kgCo2ePerYear })}`)
-		.optional()
-		.transform((value) => value ?? null),
-	source: optionalText(limits.commitmentSource),
+export const createCommitmentSchema = oncePerT((t: PledgeT) => {
+	/** A title typed in a textarea: line breaks become spaces. */
+	const oneLine = z.string({ error: t('common:form.required') }).transform((value) => value.replace(/\s*[\r\n]+\s*/g, ' '))
+	const wholeNumber = t('errors.wholeNumber')
+	return z.object({
+		category: z.enum(commitmentCategories, { error: t('errors.categoryRequired') }),
+		titleSv: oneLine.pipe(requiredText(t, limits.commitmentTitle)),
+		titleEn: oneLine.pipe(requiredText(t, limits.commitmentTitle)),
+		kgCo2ePerYear: z
+			.number({ error: wholeNumber })
+			.int(wholeNumber)
+			.min(0, wholeNumber)
+			.max(limits.kgCo2ePerYear, t('errors.tooLarge', { max: limits.kgCo2ePerYear }))
+			.optional()
+			.transform((value) => value ?? null),
+		source: optionalText(t, limits.commitmentSource),
+	})
 })
-export type CommitmentInput = z.output<typeof commitmentSchema>
+export type CommitmentInput = z.output<ReturnType<typeof createCommitmentSchema>>

@@ -7,14 +7,20 @@ import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { getCommitment, reinstateCommitment, retireCommitment, updateCommitment } from '#app/pledge/catalogue.server.ts'
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatNumber } from '#app/common/format.ts'
-import { commitmentSchema } from '#app/pledge/schemas.ts'
+import { createCommitmentSchema } from '#app/pledge/schemas.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 
 export const handle: I18nHandle = { i18n: ['pledge'] }
 
 /** One catalogue commitment: edit it, retire it (it stays on the pledges that chose it), reinstate it. */
+
+/** The confirmations this page shows after a change (app/common/flash.ts). */
+const messages = { saved: 'catalogue.saved.saved', retired: 'catalogue.saved.retired', reinstated: 'catalogue.saved.reinstated' } as const
+
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
@@ -30,8 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const commitment = await getCommitment(getDb(), commitmentIdFrom(params))
 	if (!commitment) throw new Response('Not found', { status: 404 })
 	const t = await getT(request, 'pledge')
-	const url = new URL(request.url)
-	return { title: t('catalogue.editTitle'), commitment, saved: url.searchParams.get('saved') }
+	return { title: t('catalogue.editTitle'), commitment, flash: readFlash(new URL(request.url), messages) }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -43,21 +48,21 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const intent = formData.get('intent')
 	if (intent === 'retire') {
 		await retireCommitment(db, id)
-		return redirect(`/admin/commitments/${id}?saved=retired`)
+		return redirect(withFlash(`/admin/commitments/${id}`, 'retired'))
 	}
 	if (intent === 'reinstate') {
 		await reinstateCommitment(db, id)
-		return redirect(`/admin/commitments/${id}?saved=reinstated`)
+		return redirect(withFlash(`/admin/commitments/${id}`, 'reinstated'))
 	}
-	const submission = parseWithZod(formData, { schema: commitmentSchema })
+	const submission = parseWithZod(formData, { schema: createCommitmentSchema(await getT(request, 'pledge')) })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	await updateCommitment(db, id, submission.value)
-	return redirect(`/admin/commitments/${id}?saved=saved`)
+	return redirect(withFlash(`/admin/commitments/${id}`, 'saved'))
 }
 
 export default function AdminCommitmentEdit({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation('pledge')
-	const { commitment, saved } = loaderData
+	const { commitment, flash } = loaderData
 	const retired = commitment.retired_at !== null
 	return (
 		<div className="page narrow">
@@ -68,11 +73,7 @@ export default function AdminCommitmentEdit({ loaderData, actionData }: Route.Co
 			<p className="lead">
 				<bdi>{i18n.language === 'en' ? commitment.title_en : commitment.title_sv}</bdi>
 			</p>
-			{saved === 'saved' || saved === 'retired' || saved === 'reinstated' ? (
-				<p className="notice" role="status">
-					{t(`catalogue.saved.${saved}`)}
-				</p>
-			) : null}
+			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			<p>
 				{t('catalogue.chosenBy', { count: commitment.chosen_count, number: formatNumber(commitment.chosen_count, i18n.language) })}
 				{retired ? ` ${t('catalogue.retiredNote')}` : null}

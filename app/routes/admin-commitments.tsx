@@ -9,7 +9,8 @@ import { createCommitment, groupByCategory, listCatalogue } from '#app/pledge/ca
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
 import { CommitmentEstimate } from '#app/pledge/components.tsx'
 import { formatNumber } from '#app/common/format.ts'
-import { commitmentSchema } from '#app/pledge/schemas.ts'
+import { createCommitmentSchema } from '#app/pledge/schemas.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 
@@ -29,7 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	await requirePermission(request, 'catalogue:manage')
-	const submission = parseWithZod(await request.formData(), { schema: commitmentSchema })
+	const submission = parseWithZod(await request.formData(), { schema: createCommitmentSchema(await getT(request, 'pledge')) })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	await createCommitment(getDb(), submission.value)
 	return redirect('/admin/commitments?added=1')
@@ -42,11 +43,7 @@ export default function AdminCommitments({ loaderData, actionData }: Route.Compo
 		<div className="page catalogue-admin">
 			<h1>{t('catalogue.title')}</h1>
 			<p className="lead">{t('catalogue.lead')}</p>
-			{added ? (
-				<p className="notice" role="status">
-					{t('catalogue.added')}
-				</p>
-			) : null}
+			<FlashMessage>{added ? t('catalogue.added') : null}</FlashMessage>
 			{groups.length === 0 ? <p>{t('catalogue.empty')}</p> : null}
 			{groups.map((group) => (
 				<section key={group.category} aria-labelledby={`category-${group.category}`}>

@@ -9,10 +9,12 @@ import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { HistoryList, Staircase } from '#app/ladder/components.tsx'
 import { evaluateLadder, setStepByCoordinator } from '#app/ladder/ladder.server.ts'
-import { personForCoordinator } from '#app/ladder/queries.server.ts'
+import { personForCoordinator } from '#app/ladder/coordinators.server.ts'
 import { ladderSteps } from '#app/ladder/rules.ts'
-import { coordinatorChangeSchema, limits } from '#app/ladder/schemas.ts'
+import { createCoordinatorChangeSchema, limits } from '#app/ladder/schemas.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate } from '#app/common/format.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { ErrorList, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
@@ -20,6 +22,9 @@ import '#app/ladder/ladder.css'
 export const handle: I18nHandle = { i18n: ['ladder'] }
 
 /** One person on the ladder, for a coordinator: the facts, the history, and raise or lower with a reason. */
+
+/** The confirmations this page shows after a change (app/common/flash.ts). */
+const messages = { changed: 'person.saved', unchanged: 'person.unchanged' } as const
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -40,10 +45,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!person) throw new Response('Not found', { status: 404 })
 	const [language, t] = [await getLanguage(request), await getT(request, 'ladder')]
 	const date = (iso: string) => formatDate(iso, language, config.timeZone)
-	const done = new URL(request.url).searchParams.get('done')
 	return {
 		title: t('person.title', { name: person.name }),
-		done: done === 'changed' || done === 'unchanged' ? done : null,
+		flash: readFlash(new URL(request.url), messages),
 		person: {
 			...person,
 			history: person.history.map((h) => ({ ...h, when: date(h.changedAt) })),
@@ -56,25 +60,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const coordinator = await requirePermission(request, 'members:manage')
 	const userId = userIdFrom(params)
-	const submission = parseWithZod(await request.formData(), { schema: coordinatorChangeSchema })
+	const t = await getT(request, 'ladder')
+	const submission = parseWithZod(await request.formData(), { schema: createCoordinatorChangeSchema(t) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { step, reason } = submission.value
 	const outcome = await setStepByCoordinator(getDb(), { userId, step: step as (typeof ladderSteps)[number], reason, coordinatorId: coordinator.id })
-	if (outcome.kind === 'not-signed') return data({ result: submission.reply({ formErrors: ['ladder:person.notSigned'] }) }, { status: 400 })
-	return redirect(`/admin/ladder/${userId}?done=${outcome.kind}`, 303)
+	if (outcome.kind === 'not-signed') return data({ result: submission.reply({ formErrors: [t('person.notSigned')] }) }, { status: 400 })
+	return redirect(withFlash(`/admin/ladder/${userId}`, outcome.kind), 303)
 }
 
 export default function AdminLadderPerson({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('ladder')
-	const { person, done } = loaderData
+	const { person, flash } = loaderData
 	const [form, fields] = useForm({
 		id: 'change-step',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(coordinatorChangeSchema),
+		constraint: getZodConstraint(createCoordinatorChangeSchema(t)),
 		defaultValue: { step: String(person.step || 1) },
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: coordinatorChangeSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createCoordinatorChangeSchema(t) }),
 	})
 	const reasonProps = getTextareaProps(fields.reason)
 	return (
@@ -94,11 +99,7 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 					</>
 				) : null}
 			</p>
-			{done ? (
-				<p className="notice" role="status">
-					{done === 'changed' ? t('person.saved') : t('person.unchanged')}
-				</p>
-			) : null}
+			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			{!person.confirmed ? <p className="notice">{t('person.notSigned')}</p> : null}
 
 			<div className="lad-two">
@@ -119,7 +120,7 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 							</li>
 						))}
 					</ul>
-					<p>{t('person.helped', { count: person.helped.length, months: person.settings.helperWindowMonths })}</p>
+					<p>{t('person.helped', { count: person.helped.length, window: t('window', { count: person.settings.helperWindowMonths }) })}</p>
 					<ul>
 						{person.helped.map((e) => (
 							<li key={e.slug}>

@@ -8,8 +8,10 @@ import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { readLadderSettings, updateLadderSettings } from '#app/ladder/ladder.server.ts'
-import { settingsSchema } from '#app/ladder/schemas.ts'
+import { createSettingsSchema } from '#app/ladder/schemas.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate } from '#app/common/format.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
@@ -21,6 +23,9 @@ export const handle: I18nHandle = { i18n: ['ladder'] }
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
+
+/** The confirmation this page shows after saving, with how many the new thresholds promoted (app/common/flash.ts). */
+const messages = { saved: 'settings.saved' } as const
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, 'members:manage')
@@ -37,21 +42,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 			.orderBy('ladder_setting.updated_at', 'desc')
 			.executeTakeFirst(),
 	])
-	const promoted = new URL(request.url).searchParams.get('promoted')
 	return {
 		title: t('settings.title'),
 		settings,
 		updated: last?.updated_at ? { date: formatDate(last.updated_at, language, config.timeZone), name: last.name ?? '–' } : null,
-		promoted: promoted !== null && /^\d{1,7}$/.test(promoted) ? Number(promoted) : null,
+		flash: readFlash(new URL(request.url), messages),
 	}
 }
 
 export async function action({ request }: Route.ActionArgs) {
 	const coordinator = await requirePermission(request, 'members:manage')
-	const submission = parseWithZod(await request.formData(), { schema: settingsSchema })
+	const submission = parseWithZod(await request.formData(), { schema: createSettingsSchema(await getT(request, 'ladder')) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { promoted } = await updateLadderSettings(getDb(), submission.value, coordinator.id)
-	return redirect(`/admin/ladder/settings?promoted=${promoted}`, 303)
+	return redirect(withFlash('/admin/ladder/settings', 'saved', promoted), 303)
 }
 
 export default function AdminLadderSettings({ loaderData, actionData }: Route.ComponentProps) {
@@ -60,7 +64,7 @@ export default function AdminLadderSettings({ loaderData, actionData }: Route.Co
 	const [form, fields] = useForm({
 		id: 'ladder-settings',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(settingsSchema),
+		constraint: getZodConstraint(createSettingsSchema(t)),
 		defaultValue: {
 			eventsForStep2: String(settings.eventsForStep2),
 			helperEventsForStep3: String(settings.helperEventsForStep3),
@@ -68,7 +72,7 @@ export default function AdminLadderSettings({ loaderData, actionData }: Route.Co
 		},
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createSettingsSchema(t) }),
 	})
 	return (
 		<div className="page narrow lad-admin">
@@ -77,11 +81,7 @@ export default function AdminLadderSettings({ loaderData, actionData }: Route.Co
 			</p>
 			<h1>{t('settings.title')}</h1>
 			<p className="lead">{t('settings.lead')}</p>
-			{loaderData.promoted !== null ? (
-				<p className="notice" role="status">
-					{t('settings.saved', { count: loaderData.promoted })}
-				</p>
-			) : null}
+			<FlashMessage>{loaderData.flash ? t(messages[loaderData.flash.key], { count: loaderData.flash.count }) : null}</FlashMessage>
 			<Form method="post" className="form card" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<TextField meta={fields.eventsForStep2} label={t('settings.eventsForStep2')} type="number" inputMode="numeric" />

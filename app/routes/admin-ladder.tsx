@@ -4,12 +4,13 @@ import type { Route } from './+types/admin-ladder'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { formatDate, formatMonth, localeFor } from '#app/common/format.ts'
+import { dateTimeFormat, numberFormat } from '#app/common/intl.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { Funnel, MonthlyPromotions } from '#app/ladder/charts.tsx'
-import { activityFilters } from '#app/ladder/filters.ts'
+import { activityFilters, type ActivityFilter } from '#app/ladder/filters.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
-import { ladderDistricts, ladderFunnel, ladderMembers, promotionsByMonth } from '#app/ladder/queries.server.ts'
+import { ladderDistricts, ladderFunnel, ladderMembers, promotionsByMonth } from '#app/ladder/coordinators.server.ts'
 import { ladderSteps, volunteerInterests } from '#app/ladder/rules.ts'
 import { parseMemberFilter } from '#app/ladder/schemas.ts'
 import { getDb } from '#db/index.ts'
@@ -18,6 +19,12 @@ import '#app/ladder/ladder.css'
 export const handle: I18nHandle = { i18n: ['ladder'] }
 
 /** The coordinators' view of the ladder: the funnel, steps up per month, and who stands where. */
+
+const activityKeys = {
+	recent: 'admin.activityRecent',
+	year: 'admin.activityYear',
+	dormant: 'admin.activityDormant',
+} as const satisfies Record<ActivityFilter, string>
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -40,8 +47,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		ladderDistricts(db),
 	])
 	const signed = funnel.reduce((sum, r) => sum + r.people, 0)
-	const percent = new Intl.NumberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 0 })
-	const shortMonth = new Intl.DateTimeFormat(localeFor(language), { month: 'short', timeZone: 'UTC' })
+	const percent = numberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 0 })
+	const shortMonth = dateTimeFormat(localeFor(language), { month: 'short', timeZone: 'UTC' })
 	const date = (iso: string | null) => (iso ? formatDate(iso, language, config.timeZone) : null)
 	return {
 		title: t('admin.title'),
@@ -123,7 +130,7 @@ export default function AdminLadder({ loaderData }: Route.ComponentProps) {
 							<option value="">{t('admin.anyActivity')}</option>
 							{activityFilters.map((a) => (
 								<option key={a} value={a}>
-									{t(`admin.activity${a[0]!.toUpperCase()}${a.slice(1)}`)}
+									{t(activityKeys[a])}
 								</option>
 							))}
 						</select>

@@ -2,25 +2,21 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/admin-newsletters'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { createNewsletter, listNewsletters } from '#app/newsletters/campaigns.server.ts'
-import { limits } from '#app/newsletters/schemas.ts'
+import { createNewNewsletterSchema } from '#app/newsletters/schemas.ts'
 import { formatDate } from '#app/common/format.ts'
 import { TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
-import { tooLong } from '#app/common/form.ts'
 
 export const handle: I18nHandle = { i18n: ['newsletters'] }
 
 /** Every newsletter, newest first, and a way to start a new one. */
-const newSchema = z.object({ title: z.string({ error: 'form.required' }).trim().min(1, 'form.required').max(limits.title, tooLong(limits.title)) })
-
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
@@ -33,7 +29,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requirePermission(request, 'newsletters:send')
-	const submission = parseWithZod(await request.formData(), { schema: newSchema })
+	const t = await getT(request, 'newsletters')
+	const submission = parseWithZod(await request.formData(), { schema: createNewNewsletterSchema(t) })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const id = await createNewsletter(getDb(), user.id, submission.value.title)
 	return redirect(`/admin/newsletters/${id}`)
@@ -44,8 +41,8 @@ export default function AdminNewsletters({ loaderData, actionData }: Route.Compo
 	const [form, fields] = useForm({
 		id: 'new-newsletter',
 		lastResult: actionData,
-		constraint: getZodConstraint(newSchema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: newSchema }),
+		constraint: getZodConstraint(createNewNewsletterSchema(t)),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createNewNewsletterSchema(t) }),
 		shouldRevalidate: 'onBlur',
 	})
 	return (

@@ -108,7 +108,7 @@ export default function DevMailMessage({ loaderData }: Route.ComponentProps) {
 									a.filename
 								)}{' '}
 								<span className="muted">
-									({a.contentType}, {t('devMail.bytes', { size: a.size })})
+									({a.contentType}, {t('devMail.bytes', { count: a.size })})
 								</span>
 							</li>
 						))}

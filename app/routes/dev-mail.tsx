@@ -1,6 +1,7 @@
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/dev-mail'
+import { localeFor } from '#app/common/format.ts'
 import { dateTimeFormat } from '#app/common/intl.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -23,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		getLanguage(request),
 		getT(request, 'email'),
 	])
-	const format = dateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone: config.timeZone })
+	const format = dateTimeFormat(localeFor(language), { dateStyle: 'short', timeStyle: 'medium', timeZone: config.timeZone })
 	return {
 		title: t('devMail.title'),
 		dir: config.mailDir,

@@ -1,6 +1,6 @@
 import type { Route } from './+types/events-event-calendar'
 import { eventCalendar } from '#app/events/calendar.server.ts'
-import { findEvent } from '#app/events/events.server.ts'
+import { findEvent } from '#app/events/listing.server.ts'
 import { getDb } from '#db/index.ts'
 
 /** "Add to calendar": one published event as an .ics file. */

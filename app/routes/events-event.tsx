@@ -5,14 +5,15 @@ import type { Route } from './+types/events-event'
 import { getUser, userHasPermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { PlacesLeft } from '#app/events/components/event-card.tsx'
-import { eventPageData, findEvent } from '#app/events/events.server.ts'
-import { parseFlash } from '#app/events/flash.ts'
+import { eventPageData, findEvent } from '#app/events/listing.server.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
-import { renderMarkdown } from '#app/events/markdown.server.ts'
+import { markdownToHtml, webProfile } from '#app/common/markdown.server.ts'
 import { canStillCancel, cancelRsvp, leaveHelperShift, rsvp, rsvpIsOpen, shiftBelongsToEvent, takeHelperShift } from '#app/events/rsvp.server.ts'
-import { rsvpSchema } from '#app/events/schemas.ts'
+import { rsvpSchema, type EventType } from '#app/events/schemas.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
@@ -32,6 +33,21 @@ async function visibleEvent(request: Request, slugOrId: string) {
 	if (event.status === 'draft' && !canOrganise) throw new Response('Not found', { status: 404 })
 	return { event, user, canOrganise }
 }
+
+/** The confirmations this page shows after an RSVP or a shift (app/common/flash.ts); "waiting-3" carries the place in the queue. */
+const messages = {
+	going: 'done.going',
+	'already-going': 'done.alreadyGoing',
+	waiting: 'done.waiting',
+	'already-waiting': 'done.alreadyWaiting',
+	cancelled: 'done.cancelled',
+	'not-going': 'done.notGoing',
+	'shift-taken': 'done.shiftTaken',
+	'shift-left': 'done.shiftLeft',
+	'shift-full': 'done.shiftFull',
+	closed: 'done.closed',
+	unavailable: 'done.unavailable',
+} as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { event, user, canOrganise } = await visibleEvent(request, params.event)
@@ -55,7 +71,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
 		rsvpCloses: event.rsvp_closes_at ? formatDateTime(event.rsvp_closes_at, language, config.timeZone) : null,
-		descriptionHtml: renderMarkdown(event.description),
+		descriptionHtml: markdownToHtml(event.description, webProfile),
 		page,
 		isPast: event.ends_at <= now.toISOString(),
 		rsvpOpen: rsvpIsOpen(event, now),
@@ -63,7 +79,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		signedIn: Boolean(user),
 		canOrganise,
 		returned: Boolean(user) && url.searchParams.has('join'),
-		flash: parseFlash(url),
+		flash: readFlash(url, messages),
 	}
 }
 
@@ -76,56 +92,41 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
 	const db = getDb()
 	const input = submission.value
-	let done: string
+	let done: { key: keyof typeof messages; count?: number }
 	switch (input.intent) {
 		case 'rsvp': {
 			const outcome = await rsvp(db, event.id, user.id)
-			if (outcome.kind === 'going') done = outcome.changed ? 'going' : 'already-going'
-			else if (outcome.kind === 'waiting') done = `${outcome.changed ? 'waiting' : 'already-waiting'}-${outcome.placeInQueue}`
-			else done = outcome.kind
+			if (outcome.kind === 'going') done = { key: outcome.changed ? 'going' : 'already-going' }
+			else if (outcome.kind === 'waiting') done = { key: outcome.changed ? 'waiting' : 'already-waiting', count: outcome.placeInQueue }
+			else done = { key: outcome.kind }
 			break
 		}
 		case 'cancel': {
 			const outcome = await cancelRsvp(db, event.id, user.id)
-			done = outcome.kind === 'cancelled' ? (outcome.changed ? 'cancelled' : 'not-going') : outcome.kind
+			done = { key: outcome.kind === 'cancelled' ? (outcome.changed ? 'cancelled' : 'not-going') : outcome.kind }
 			break
 		}
 		case 'take-shift': {
 			if (!(await shiftBelongsToEvent(db, input.shiftId, event.id))) {
-				done = 'unavailable'
+				done = { key: 'unavailable' }
 				break
 			}
 			const outcome = await takeHelperShift(db, input.shiftId, user.id)
-			done = outcome.kind === 'taken' ? 'shift-taken' : outcome.kind === 'full' ? 'shift-full' : outcome.kind
+			done = { key: outcome.kind === 'taken' ? 'shift-taken' : outcome.kind === 'full' ? 'shift-full' : outcome.kind }
 			break
 		}
 		case 'leave-shift': {
 			if (await shiftBelongsToEvent(db, input.shiftId, event.id)) await leaveHelperShift(db, input.shiftId, user.id)
-			done = 'shift-left'
+			done = { key: 'shift-left' }
 			break
 		}
 	}
-	return redirect(`${here}?done=${done}`, 303)
-}
-
-const doneMessages: Record<string, string> = {
-	going: 'done.going',
-	'already-going': 'done.alreadyGoing',
-	waiting: 'done.waiting',
-	'already-waiting': 'done.alreadyWaiting',
-	cancelled: 'done.cancelled',
-	'not-going': 'done.notGoing',
-	'shift-taken': 'done.shiftTaken',
-	'shift-left': 'done.shiftLeft',
-	'shift-full': 'done.shiftFull',
-	closed: 'done.closed',
-	unavailable: 'done.unavailable',
+	return redirect(withFlash(here, done.key, done.count), 303)
 }
 
 export default function EventPage({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('events')
 	const { event, page, flash } = loaderData
-	const flashKey = flash ? doneMessages[flash.key] : undefined
 	const cancelled = event.status === 'cancelled'
 	const signInHref = `/login?${new URLSearchParams({ redirectTo: `/events/${event.slug}?join=1` })}`
 	return (
@@ -134,15 +135,13 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 				<Link to="/events">← {t('event.back')}</Link>
 			</p>
 			<p className="event-kicker">
-				<span className={`type-badge type-${event.type}`}>{t(`types.${event.type}`)}</span>
+				<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>
 			</p>
 			<h1>{event.title}</h1>
 			{event.status === 'draft' ? <p className="notice notice-warning">{t('event.draftBanner')}</p> : null}
 			{cancelled ? <p className="notice notice-danger">{t('event.cancelledBanner')}</p> : null}
 			{loaderData.isPast && !cancelled ? <p className="notice">{t('event.pastBanner')}</p> : null}
-			<div role="status" className="flash-region">
-				{flashKey ? <p className="notice">{t(flashKey, { position: flash!.count })}</p> : null}
-			</div>
+			<FlashMessage>{flash ? t(messages[flash.key], { position: flash.count }) : null}</FlashMessage>
 
 			<div className="event-layout">
 				<div className="event-main">
@@ -205,7 +204,7 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 											<p className="shift-title" id={`shift-${shift.id}`}>
 												{shift.title}
 											</p>
-											<p className="muted">{t('helpers.count', { taken: shift.taken, needed: shift.needed })}</p>
+											<p className="muted">{t('helpers.count', { taken: shift.taken, count: shift.needed })}</p>
 										</div>
 										<ShiftAction shift={shift} open={loaderData.canCancel} signedIn={loaderData.signedIn} signInHref={signInHref} />
 									</li>

@@ -4,11 +4,12 @@ import type { Route } from './+types/events-mine'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { feedToken, personalFeedUrl, resetFeedToken } from '#app/events/calendar.server.ts'
-import { myEvents, type MyEvent } from '#app/events/events.server.ts'
+import { myEvents, type MyEvent } from '#app/events/my-events.server.ts'
 import { formatEventWhen } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
@@ -68,11 +69,7 @@ export default function MyEvents({ loaderData }: Route.ComponentProps) {
 			<section aria-labelledby="feed-heading" className="card stack feed-card">
 				<h2 id="feed-heading">{t('mine.feedHeading')}</h2>
 				<p>{t('mine.feedLead')}</p>
-				{loaderData.reset ? (
-					<p className="notice" role="status">
-						{t('mine.resetDone')}
-					</p>
-				) : null}
+				<FlashMessage>{loaderData.reset ? t('mine.resetDone') : null}</FlashMessage>
 				<div className="field">
 					<label htmlFor="feed-url">{t('mine.feedLabel')}</label>
 					<input id="feed-url" type="text" readOnly value={loaderData.feedUrl} onFocus={(e) => e.currentTarget.select()} />

@@ -4,22 +4,26 @@ import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/ladder'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate, formatEventWhen } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { HistoryList, ProgressMeter, Staircase } from '#app/ladder/components.tsx'
-import { evaluateLadder, markStepSeen, setLevelUpEmails, setVolunteerInterests } from '#app/ladder/ladder.server.ts'
-import { myLadder, type SuggestedEvent, type SuggestedShift } from '#app/ladder/queries.server.ts'
+import { setVolunteerInterests } from '#app/ladder/interests.server.ts'
+import { evaluateLadder, markStepSeen, setLevelUpEmails } from '#app/ladder/ladder.server.ts'
+import { myLadder, type SuggestedEvent, type SuggestedShift } from '#app/ladder/my-ladder.server.ts'
 import { volunteerInterests } from '#app/ladder/rules.ts'
 import { myLadderSchema } from '#app/ladder/schemas.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/ladder/ladder.css'
 
 export const handle: I18nHandle = { i18n: ['ladder', 'events', 'pledge'] }
 
 /** My ladder: where I stand, how I got here, one next step chosen for me, and what I would help with. */
-const doneMessages = ['interests', 'email-on', 'email-off'] as const
-type Done = (typeof doneMessages)[number]
+
+/** The confirmations this page shows after saving (app/common/flash.ts). */
+const messages = { interests: 'interests.saved', 'email-on': 'emailSetting.savedOn', 'email-off': 'emailSetting.savedOff' } as const
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -35,11 +39,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	if (ladder.newStep) await markStepSeen(db, user.id)
 	const when = (e: SuggestedEvent | SuggestedShift['event']) => formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone)
 	const date = (iso: string) => formatDate(iso, language, config.timeZone)
-	const done = new URL(request.url).searchParams.get('done')
 	const next = ladder.next
 	return {
 		title: t('title'),
-		done: doneMessages.includes(done as Done) ? (done as Done) : null,
+		flash: readFlash(new URL(request.url), messages),
 		step: ladder.step,
 		newStep: ladder.newStep,
 		signatureStatus: ladder.signatureStatus,
@@ -70,28 +73,24 @@ export async function action({ request }: Route.ActionArgs) {
 	const value = submission.value
 	if (value.intent === 'interests') {
 		await setVolunteerInterests(db, user.id, value.interests)
-		return redirect('/ladder?done=interests#interests-title', 303)
+		return redirect(withFlash('/ladder#interests-title', 'interests'), 303)
 	}
 	const on = value.levelUpEmails === 'on'
 	await setLevelUpEmails(db, user.id, on)
-	return redirect(`/ladder?done=${on ? 'email-on' : 'email-off'}#email-setting`, 303)
+	return redirect(withFlash('/ladder#email-setting', on ? 'email-on' : 'email-off'), 303)
 }
 
 type LoaderData = Route.ComponentProps['loaderData']
 
 export default function Ladder({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('ladder')
-	const { step, newStep, done } = loaderData
-	const onLadder = step > 0
+	const { step, newStep, flash } = loaderData
+	const onLadder = step !== 0
 	return (
 		<div className="page lad-page">
 			<h1>{t('title')}</h1>
 			<p className="lead">{t('lead')}</p>
-			{done ? (
-				<p className="notice" role="status">
-					{done === 'interests' ? t('interests.saved') : done === 'email-on' ? t('emailSetting.savedOn') : t('emailSetting.savedOff')}
-				</p>
-			) : null}
+			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			{newStep && onLadder ? (
 				<p className="notice lad-celebration" role="status">
 					<strong>{t('my.celebrate', { step, title: t(`steps.${step}.title`) })}</strong>
@@ -129,7 +128,7 @@ export default function Ladder({ loaderData }: Route.ComponentProps) {
 							)}
 							{loaderData.helped.length > 0 ? (
 								<>
-									<p>{t('my.helped', { count: loaderData.helped.length, months: loaderData.settings.helperWindowMonths })}</p>
+									<p>{t('my.helped', { count: loaderData.helped.length, window: t('window', { count: loaderData.settings.helperWindowMonths }) })}</p>
 									<EventLinks events={loaderData.helped} />
 								</>
 							) : null}
@@ -176,7 +175,7 @@ export function Rules({ settings }: { settings: LoaderData['settings'] }) {
 			<li>{t('rules.step1')}</li>
 			<li>{t('rules.step2', { count: settings.eventsForStep2 })}</li>
 			<li>
-				{t('rules.step3', { count: settings.helperEventsForStep3, months: settings.helperWindowMonths })} {t('rules.done')}
+				{t('rules.step3', { count: settings.helperEventsForStep3, window: t('window', { count: settings.helperWindowMonths }) })} {t('rules.done')}
 			</li>
 			<li>{t('rules.step4')}</li>
 			<li>{t('rules.never')}</li>
@@ -217,7 +216,7 @@ function NextStep({ next, settings, attended, helped, step }: LoaderData) {
 				</>
 			) : next.kind === 'help' ? (
 				<>
-					<p>{t('next.help.intro', { need: settings.helperEventsForStep3, months: settings.helperWindowMonths })}</p>
+					<p>{t('next.help.intro', { count: settings.helperEventsForStep3, within: t('within', { count: settings.helperWindowMonths }) })}</p>
 					{next.mine.length > 0 ? (
 						<>
 							<p>{t('next.help.mineIntro')}</p>
@@ -227,7 +226,7 @@ function NextStep({ next, settings, attended, helped, step }: LoaderData) {
 					{next.shifts.length > 0 ? <ShiftSuggestions shifts={next.shifts} /> : next.mine.length === 0 ? <p>{t('next.help.none')}</p> : null}
 					<ProgressMeter
 						id="progress-helped"
-						label={t('my.progressHelped', { months: settings.helperWindowMonths })}
+						label={t('my.progressHelped', { window: t('window', { count: settings.helperWindowMonths }) })}
 						have={helped.length}
 						need={settings.helperEventsForStep3}
 					/>
@@ -288,7 +287,7 @@ function ShiftSuggestions({ shifts }: { shifts: Array<SuggestedShift & { when: s
 			{shifts.map((s) => (
 				<li key={s.shiftId} className="lad-suggestion">
 					<Link to={`/events/${s.event.slug}#helpers-heading`}>{s.event.title}</Link>
-					<p>{t('next.help.shift', { title: s.title, taken: s.taken, needed: s.needed })}</p>
+					<p>{t('next.help.shift', { title: s.title, taken: s.taken, count: s.needed })}</p>
 					<p>
 						{s.when}
 						{s.event.place ? ` · ${s.event.place}` : ''}

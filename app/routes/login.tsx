@@ -2,7 +2,6 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/login'
 import { getUser } from '#app/auth/session.server.ts'
 import { afterSignInPath, requestSignIn } from '#app/auth/sign-in.server.ts'
@@ -10,14 +9,9 @@ import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
-import { tooLong } from '#app/common/form.ts'
+import { createLoginSchema } from '#app/auth/schemas.ts'
 
 export const handle: I18nHandle = { i18n: ['auth'] }
-
-const loginSchema = z.object({
-	email: z.string({ error: 'form.required' }).trim().max(254, tooLong(254)).email('form.invalidEmail'),
-	redirectTo: z.string().max(2000).optional(),
-})
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -33,12 +27,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: loginSchema })
+	const t = await getT(request, 'auth')
+	const submission = parseWithZod(await request.formData(), { schema: createLoginSchema(t) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { email } = submission.value
 	const redirectTo = afterSignInPath(submission.value.redirectTo)
 	const outcome = await requestSignIn(getDb(), { email, clientIp: context.clientIp, language: await getLanguage(request), redirectTo })
-	if (!outcome.ok) return data({ result: submission.reply({ formErrors: ['auth:errors.tooManyRequests'] }) }, { status: 429 })
+	if (!outcome.ok) return data({ result: submission.reply({ formErrors: [t('errors.tooManyRequests')] }) }, { status: 429 })
 	// The same answer whether or not the address has an account (see requestSignIn).
 	return redirect(`/verify?${new URLSearchParams({ email, purpose: 'sign-in', redirectTo })}`)
 }
@@ -48,11 +43,11 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 	const [form, fields] = useForm({
 		id: 'login',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(loginSchema),
+		constraint: getZodConstraint(createLoginSchema(t)),
 		defaultValue: { email: loaderData.email, redirectTo: loaderData.redirectTo },
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createLoginSchema(t) }),
 	})
 	return (
 		<div className="page narrow">

@@ -1,38 +1,36 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, redirect } from 'react-router'
 import type { Route } from './+types/my-pledge'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { LadderCard } from '#app/ladder/components.tsx'
-import { currentLadderStep } from '#app/ladder/queries.server.ts'
+import { currentLadderStep } from '#app/ladder/my-ladder.server.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
-import { CommitmentChoices, CommitmentEstimate, DistrictField, OwnWordsInputs, ProgressBadge, ResidencyChoice } from '#app/pledge/components.tsx'
-import { formatDate, formatNumber } from '#app/common/format.ts'
+import { AddCommitments, Commitments, Details, NotSigned, PledgeSummary, Withdraw } from '#app/pledge/my-pledge-sections.tsx'
 import { addCommitments, commonDistricts, dropCommitment, getMyPledge, setProgress, updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
-import {
-	addCommitmentsSchema,
-	createAddCommitmentsSchema,
-	detailsSchema,
-	dropSchema,
-	limits,
-	pledgeProgressSteps,
-	progressSchema,
-} from '#app/pledge/schemas.ts'
-import { CheckboxField, FormErrors, TextField, translateError } from '#app/ui/forms.tsx'
+import { createAddCommitmentsSchema, createDetailsSchema, dropSchema, progressSchema } from '#app/pledge/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 import '#app/ladder/ladder.css'
 import { firstName } from '#app/common/names.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 
 export const handle: I18nHandle = { i18n: ['pledge', 'ladder'] }
 
 /** My pledge: several small forms on one page, each with an `intent`, and one action that dispatches. */
-const doneMessages = ['details', 'added', 'progress', 'dropped', 'withdrawn'] as const
-type Done = (typeof doneMessages)[number]
+
+/** The confirmations this page shows after a change (app/common/flash.ts). */
+const messages = {
+	details: 'myPledge.done.details',
+	added: 'myPledge.done.added',
+	progress: 'myPledge.done.progress',
+	dropped: 'myPledge.done.dropped',
+	withdrawn: 'myPledge.done.withdrawn',
+} as const
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -52,14 +50,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 	])
 	if (!pledge) throw redirect('/login')
 	const chosen = new Set(pledge.commitments.map((c) => c.commitmentId))
-	const done = url.searchParams.get('done')
 	return {
 		title: t('myPledge.title'),
 		city: config.pact.city,
 		timeZone: config.timeZone,
 		confirmed: url.searchParams.get('confirmed') === '1',
 		askWithdraw: url.searchParams.get('withdraw') === '1',
-		done: doneMessages.includes(done as Done) ? (done as Done) : null,
+		flash: readFlash(url, messages),
 		user: { name: pledge.user.name, email: pledge.user.email },
 		signature: pledge.signature,
 		commitments: pledge.commitments.map((c) => ({
@@ -81,7 +78,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-type ActionData = { intent: 'details' | 'add'; result: SubmissionResult<string[]> } | { intent: 'drop' | 'progress'; error: string }
+/** A button's failure, shown above the page: a key in the pledge or common catalogue. */
+type ButtonError = 'common:form.invalid' | 'pledge:errors.notYourCommitment' | 'pledge:errors.lastCommitment'
+type ActionData = { intent: 'details' | 'add'; result: SubmissionResult<string[]> } | { intent: 'drop' | 'progress'; error: ButtonError }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
@@ -89,52 +88,53 @@ export async function action({ request }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	const fail = (body: ActionData, status = 400) => data(body, { status })
+	const t = await getT(request, 'pledge')
 
 	switch (intent) {
 		case 'details': {
-			const submission = parseWithZod(formData, { schema: detailsSchema })
+			const submission = parseWithZod(formData, { schema: createDetailsSchema(t) })
 			if (submission.status !== 'success') return fail({ intent, result: submission.reply() })
 			await updateDetails(db, user.id, submission.value)
-			return redirect('/my-pledge?done=details')
+			return redirect(withFlash('/my-pledge', 'details'))
 		}
 		case 'add': {
-			const submission = parseWithZod(formData, { schema: createAddCommitmentsSchema(await offeredCommitmentIds(db)) })
+			const submission = parseWithZod(formData, { schema: createAddCommitmentsSchema(t, await offeredCommitmentIds(db)) })
 			if (submission.status !== 'success') return fail({ intent, result: submission.reply() })
 			const outcome = await addCommitments(db, user.id, submission.value)
 			if (!outcome.ok) {
-				const error = outcome.reason === 'too-many-own-words' ? 'pledge:errors.ownWordsPerPledge' : 'pledge:errors.noSignature'
+				const error = outcome.reason === 'too-many-own-words' ? t('errors.ownWordsPerPledge') : t('errors.noSignature')
 				return fail({ intent, result: submission.reply({ formErrors: [error] }) })
 			}
-			return redirect('/my-pledge?done=added#my-commitments')
+			return redirect(withFlash('/my-pledge#my-commitments', 'added'))
 		}
 		case 'progress': {
 			const submission = parseWithZod(formData, { schema: progressSchema })
-			if (submission.status !== 'success') return fail({ intent, error: 'form.invalid' })
+			if (submission.status !== 'success') return fail({ intent, error: 'common:form.invalid' })
 			const { pledgeCommitmentId, progress } = submission.value
 			if (!(await setProgress(db, user.id, pledgeCommitmentId, progress))) return fail({ intent, error: 'pledge:errors.notYourCommitment' }, 404)
-			return redirect(`/my-pledge?done=progress#commitment-${pledgeCommitmentId}`)
+			return redirect(withFlash(`/my-pledge#commitment-${pledgeCommitmentId}`, 'progress'))
 		}
 		case 'drop': {
 			const submission = parseWithZod(formData, { schema: dropSchema })
-			if (submission.status !== 'success') return fail({ intent, error: 'form.invalid' })
+			if (submission.status !== 'success') return fail({ intent, error: 'common:form.invalid' })
 			const outcome = await dropCommitment(db, user.id, submission.value.pledgeCommitmentId)
 			if (outcome === 'not-found') return fail({ intent, error: 'pledge:errors.notYourCommitment' }, 404)
 			if (outcome === 'last-commitment') return fail({ intent, error: 'pledge:errors.lastCommitment' })
-			return redirect('/my-pledge?done=dropped#my-commitments')
+			return redirect(withFlash('/my-pledge#my-commitments', 'dropped'))
 		}
 		case 'withdraw': {
 			await withdrawSignature(db, user.id)
-			return redirect('/my-pledge?done=withdrawn')
+			return redirect(withFlash('/my-pledge', 'withdrawn'))
 		}
 		default:
-			return fail({ intent: 'progress', error: 'form.invalid' })
+			return fail({ intent: 'progress', error: 'common:form.invalid' })
 	}
 }
 
 export default function MyPledge({ loaderData, actionData }: Route.ComponentProps) {
-	const { t, i18n } = useTranslation('pledge')
-	const { t: tc } = useTranslation()
-	const { signature, commitments, user, city, done, confirmed } = loaderData
+	// Two catalogues: a button's failure may be a general form message (ButtonError).
+	const { t, i18n } = useTranslation(['pledge', 'common'])
+	const { signature, commitments, user, city, flash, confirmed } = loaderData
 	const action = actionData as ActionData | undefined
 	const status = signature?.status ?? null
 
@@ -147,14 +147,10 @@ export default function MyPledge({ loaderData, actionData }: Route.ComponentProp
 					<p>{t('myPledge.welcomeText', { city })}</p>
 				</div>
 			) : null}
-			{done ? (
-				<p className="notice" role="status">
-					{t(`myPledge.done.${done}`)}
-				</p>
-			) : null}
+			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			{action && 'error' in action ? (
 				<p className="form-errors" role="alert">
-					{translateError(tc, action.error)}
+					{t(action.error)}
 				</p>
 			) : null}
 
@@ -170,271 +166,5 @@ export default function MyPledge({ loaderData, actionData }: Route.ComponentProp
 				</>
 			)}
 		</div>
-	)
-}
-
-
-type LoaderData = Route.ComponentProps['loaderData']
-type SignatureData = NonNullable<LoaderData['signature']>
-
-function NotSigned({ withdrawn, city }: { withdrawn: boolean; city: string }) {
-	const { t } = useTranslation('pledge')
-	return (
-		<section className="card invite-card" aria-labelledby="invite-title">
-			<h2 id="invite-title">{withdrawn ? t('myPledge.withdrawnTitle') : t('myPledge.notSignedTitle')}</h2>
-			<p>{withdrawn ? t('myPledge.withdrawnText', { city }) : t('myPledge.notSignedText', { city })}</p>
-			<Link to="/sign" className="button primary">
-				{withdrawn ? t('myPledge.signAgain') : t('home.signButton')}
-			</Link>
-		</section>
-	)
-}
-
-function PledgeSummary({
-	signature,
-	commitments,
-	user,
-	city,
-	timeZone,
-	language,
-	ladderStep,
-}: {
-	ladderStep: LoaderData['ladderStep']
-	signature: SignatureData
-	commitments: LoaderData['commitments']
-	user: LoaderData['user']
-	city: string
-	timeZone: string
-	language: string
-}) {
-	const { t } = useTranslation('pledge')
-	const pending = signature.status === 'pending'
-	const kg = commitments.reduce((sum, c) => sum + (c.kgCo2ePerYear ?? 0), 0)
-	return (
-		<section className="pledge-summary" aria-labelledby="summary-title">
-			<div className="card">
-				<h2 id="summary-title" className="visually-hidden">
-					{t('myPledge.summaryTitle')}
-				</h2>
-				<p className={`status-line status-${signature.status}`}>
-					<span className="status-badge">{t(`status.${signature.status}`)}</span>
-					{signature.confirmedAt && !pending ? <span>{t('myPledge.signedOn', { date: formatDate(signature.confirmedAt, language, timeZone) })}</span> : null}
-				</p>
-				{pending ? (
-					<p>
-						{t('myPledge.pendingText')} <Link to={`/sign/check-email?${new URLSearchParams({ email: user.email })}`}>{t('myPledge.pendingLink')}</Link>
-					</p>
-				) : null}
-				<dl className="facts">
-					<div>
-						<dt>{t('fields.name')}</dt>
-						<dd>
-							<bdi>{user.name}</bdi>
-						</dd>
-					</div>
-					<div>
-						<dt>{t('fields.email')}</dt>
-						<dd>{user.email}</dd>
-					</div>
-					<div>
-						<dt>{t('myPledge.residency')}</dt>
-						<dd>
-							{signature.livesInMunicipality ? t('myPledge.livesIn', { city }) : t('myPledge.livesElsewhere', { city })}
-							{signature.district ? (
-								<>
-									{' · '}
-									<bdi>{signature.district}</bdi>
-								</>
-							) : null}
-						</dd>
-					</div>
-					<div>
-						<dt>{t('myPledge.publicName')}</dt>
-						<dd>{signature.showFirstName ? t('myPledge.firstNameShown', { name: firstName(user.name) }) : t('myPledge.nameHidden')}</dd>
-					</div>
-					<div>
-						<dt>{t('myPledge.newsletter')}</dt>
-						<dd>{signature.newsletterConsent ? t('myPledge.newsletterYes') : t('myPledge.newsletterNo')}</dd>
-					</div>
-				</dl>
-			</div>
-			<LadderCard step={ladderStep} pending={pending}>
-				{kg > 0 ? <p className="kg-total">{t('myPledge.kgTotal', { kg: formatNumber(kg, language) })}</p> : null}
-			</LadderCard>
-		</section>
-	)
-}
-
-function Commitments({ commitments }: { commitments: LoaderData['commitments'] }) {
-	const { t } = useTranslation('pledge')
-	return (
-		<section aria-labelledby="my-commitments" className="my-commitments">
-			<h2 id="my-commitments" tabIndex={-1}>
-				{t('myPledge.commitmentsTitle')}
-			</h2>
-			<p className="hint">{t('myPledge.commitmentsHint')}</p>
-			<ul className="commitment-list">
-				{commitments.map((commitment) => (
-					<li key={commitment.id} id={`commitment-${commitment.id}`} className={`commitment-item progress-${commitment.progress}`}>
-						<div className="commitment-text">
-							<p className="commitment-title">
-								{commitment.category ? <span className={`category-dot category-${commitment.category}`} aria-hidden="true" /> : null}
-								<bdi>{commitment.title}</bdi>
-							</p>
-							<p className="commitment-meta">
-								{commitment.category ? <span>{t(`categories.${commitment.category}`)}</span> : <span>{t('myPledge.ownWords')}</span>}
-								{commitment.retired ? <span className="retired-note">{t('myPledge.retired')}</span> : null}
-								<CommitmentEstimate kgCo2ePerYear={commitment.kgCo2ePerYear} source={commitment.source} />
-							</p>
-						</div>
-						<div className="commitment-actions">
-							<p className="visually-hidden">
-								<ProgressBadge progress={commitment.progress} />
-							</p>
-							<Form method="post" className="progress-form" preventScrollReset>
-								<input type="hidden" name="intent" value="progress" />
-								<input type="hidden" name="pledgeCommitmentId" value={commitment.id} />
-								<div role="group" aria-label={t('myPledge.progressLabel', { title: commitment.title })} className="segmented">
-									{pledgeProgressSteps.map((step) => (
-										<button key={step} type="submit" name="progress" value={step} aria-pressed={commitment.progress === step}>
-											{t(`progress.${step}`)}
-										</button>
-									))}
-								</div>
-							</Form>
-							{commitments.length > 1 ? (
-								<Form method="post" className="drop-form" preventScrollReset>
-									<input type="hidden" name="intent" value="drop" />
-									<input type="hidden" name="pledgeCommitmentId" value={commitment.id} />
-									<button type="submit" className="link-button" aria-label={t('myPledge.dropLabel', { title: commitment.title })}>
-										{t('myPledge.drop')}
-									</button>
-								</Form>
-							) : null}
-						</div>
-					</li>
-				))}
-			</ul>
-		</section>
-	)
-}
-
-function AddCommitments({ addable, lastResult }: { addable: LoaderData['addable']; lastResult?: SubmissionResult<string[]> }) {
-	const { t } = useTranslation('pledge')
-	const [form, fields] = useForm({
-		id: 'add-commitments',
-		lastResult,
-		constraint: getZodConstraint(addCommitmentsSchema),
-		defaultValue: { ownWords: Array.from({ length: limits.ownWordsLines }, () => '') },
-		shouldValidate: 'onSubmit',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: addCommitmentsSchema }),
-	})
-	return (
-		<section aria-labelledby="add-title" className="add-commitments">
-			<details className="card" open={Boolean(lastResult) || undefined}>
-				<summary>
-					<h2 id="add-title">{t('myPledge.addTitle')}</h2>
-				</summary>
-				<p>{t('myPledge.addLead')}</p>
-				<Form method="post" className="form" {...getFormProps(form)}>
-					<input type="hidden" name="intent" value="add" />
-					<FormErrors id={form.errorId} errors={form.errors} />
-					{addable.length > 0 ? <CommitmentChoices meta={fields.commitmentIds} commitments={addable} legend={t('sign.fromCatalogue')} /> : null}
-					<OwnWordsInputs meta={fields.ownWords} legend={t('ownWords.legend')} hint={t('ownWords.hint', { max: limits.ownWords })} />
-					<div className="button-row">
-						<button type="submit" className="primary">
-							{t('myPledge.addSubmit')}
-						</button>
-					</div>
-				</Form>
-			</details>
-		</section>
-	)
-}
-
-function Details({
-	signature,
-	user,
-	city,
-	districts,
-	lastResult,
-}: {
-	signature: SignatureData
-	user: LoaderData['user']
-	city: string
-	districts: string[]
-	lastResult?: SubmissionResult<string[]>
-}) {
-	const { t } = useTranslation('pledge')
-	const [form, fields] = useForm({
-		id: 'details',
-		lastResult,
-		constraint: getZodConstraint(detailsSchema),
-		defaultValue: {
-			name: user.name,
-			livesInMunicipality: signature.livesInMunicipality ? 'yes' : 'no',
-			district: signature.district ?? '',
-			showFirstName: signature.showFirstName ? 'on' : undefined,
-			newsletterConsent: signature.newsletterConsent ? 'on' : undefined,
-		},
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: detailsSchema }),
-	})
-	return (
-		<section aria-labelledby="details-title" className="details">
-			<details className="card" open={Boolean(lastResult) || undefined}>
-				<summary>
-					<h2 id="details-title">{t('myPledge.detailsTitle')}</h2>
-				</summary>
-				<Form method="post" className="form" {...getFormProps(form)}>
-					<input type="hidden" name="intent" value="details" />
-					<FormErrors id={form.errorId} errors={form.errors} />
-					<TextField meta={fields.name} label={t('fields.name')} autoComplete="name" />
-					<ResidencyChoice meta={fields.livesInMunicipality} city={city} />
-					<DistrictField meta={fields.district} suggestions={districts} />
-					<CheckboxField meta={fields.showFirstName} label={t('fields.showFirstName')} hint={t('fields.showFirstNameHint')} />
-					<CheckboxField meta={fields.newsletterConsent} label={t('fields.newsletterConsent')} hint={t('fields.newsletterConsentHint')} />
-					<div className="button-row">
-						<button type="submit" className="primary">
-							{t('myPledge.detailsSubmit')}
-						</button>
-					</div>
-				</Form>
-			</details>
-		</section>
-	)
-}
-
-function Withdraw({ ask }: { ask: boolean }) {
-	const { t } = useTranslation('pledge')
-	return (
-		<section aria-labelledby="withdraw-title" className="withdraw" id="withdraw">
-			<h2 id="withdraw-title" className="small-heading">
-				{t('myPledge.withdrawTitle')}
-			</h2>
-			{ask ? (
-				<div className="card danger-zone">
-					<p>
-						<strong>{t('myPledge.withdrawConfirmQuestion')}</strong>
-					</p>
-					<p>{t('myPledge.withdrawConfirmText')}</p>
-					<Form method="post" className="button-row">
-						<input type="hidden" name="intent" value="withdraw" />
-						<button type="submit" className="danger">
-							{t('myPledge.withdrawConfirm')}
-						</button>
-						<Link to="/my-pledge">{t('myPledge.withdrawCancel')}</Link>
-					</Form>
-				</div>
-			) : (
-				<>
-					<p>{t('myPledge.withdrawText')}</p>
-					<Link to="/my-pledge?withdraw=1#withdraw" className="button secondary">
-						{t('myPledge.withdrawStart')}
-					</Link>
-				</>
-			)}
-		</section>
 	)
 }

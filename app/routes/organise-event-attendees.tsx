@@ -5,14 +5,15 @@ import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/organise-event-attendees'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
-import { FlashMessage } from '#app/events/components/flash-message.tsx'
-import { type Attendee, attendeeList, eventOr404, messageAttendees } from '#app/events/events.server.ts'
-import { flashParam, parseFlash } from '#app/events/flash.ts'
+import { type Attendee, attendeeList, messageAttendees } from '#app/events/attendees.server.ts'
+import { eventOr404 } from '#app/events/listing.server.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
-import { messageSchema } from '#app/events/schemas.ts'
+import { createMessageSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { CheckboxField, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
@@ -22,6 +23,9 @@ export const handle: I18nHandle = { i18n: ['events'] }
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
+
+/** The confirmation this page shows after the organiser's message went out (app/common/flash.ts). */
+const messages = { 'message-sent': 'flash.messageSent' } as const
 
 function withTimes(a: Attendee, language: SupportedLanguage) {
 	return { ...a, signedUp: formatDateTime(a.signedUpAt, language, config.timeZone), checkedIn: a.checkedInAt ? formatDateTime(a.checkedInAt, language, config.timeZone) : null }
@@ -39,30 +43,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		going: list.going.map((a) => withTimes(a, language)),
 		waiting: list.waiting.map((a) => withTimes(a, language)),
 		helpers: list.helpers.map((a) => withTimes(a, language)),
-		flash: parseFlash(new URL(request.url)),
+		flash: readFlash(new URL(request.url), messages),
 	}
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
 	const event = await eventOr404(getDb(), params.eventId)
-	const submission = parseWithZod(await request.formData(), { schema: messageSchema })
+	const submission = parseWithZod(await request.formData(), { schema: createMessageSchema(await getT(request, 'events')) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const sent = await messageAttendees(getDb(), event.id, { ...submission.value, organiser: organiser.name })
-	return redirect(`/organise/events/${event.id}/attendees?done=${flashParam('message-sent', sent)}`, 303)
+	return redirect(withFlash(`/organise/events/${event.id}/attendees`, 'message-sent', sent), 303)
 }
 
 type Row = ReturnType<typeof withTimes>
 
 export default function Attendees({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('events')
-	const { event } = loaderData
+	const { event, flash } = loaderData
 	const [form, fields] = useForm({
 		id: 'message-form',
 		lastResult: actionData?.result,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: messageSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createMessageSchema(t) }),
 	})
 	return (
 		<div className="page">
@@ -73,9 +77,16 @@ export default function Attendees({ loaderData, actionData }: Route.ComponentPro
 				{t('attendees.title')}: {event.title}
 			</h1>
 			<p className="lead">{loaderData.when}</p>
-			<FlashMessage flash={loaderData.flash} />
+			<FlashMessage>{flash ? t(messages[flash.key], { count: flash.count }) : null}</FlashMessage>
 			<p>
-				{t('attendees.summary', { going: event.capacity === null ? loaderData.going.length : `${loaderData.going.length}/${event.capacity}`, waiting: loaderData.waiting.length, helpers: loaderData.helpers.length })}
+				{t('attendees.summary', {
+					going:
+						event.capacity === null
+							? t('attendees.summaryGoing', { count: loaderData.going.length })
+							: t('attendees.summaryGoingOf', { count: loaderData.going.length, capacity: event.capacity }),
+					waiting: t('attendees.summaryWaiting', { count: loaderData.waiting.length }),
+					helpers: t('attendees.summaryHelpers', { count: loaderData.helpers.length }),
+				})}
 			</p>
 			<p className="button-row">
 				<a href={`/organise/events/${event.id}/attendees.csv`} className="button secondary" download>

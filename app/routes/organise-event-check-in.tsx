@@ -8,13 +8,14 @@ import { dateTimeFormat } from '#app/common/intl.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { addWalkIn, checkIn, doorList, undoCheckIn, type DoorListPerson } from '#app/events/check-in.server.ts'
-import { eventOr404 } from '#app/events/events.server.ts'
+import { eventOr404 } from '#app/events/listing.server.ts'
 import { formatEventWhen } from '#app/common/format.ts'
 import { matchesName } from '#app/events/names.ts'
-import { checkInSchema, limits, walkInSchema } from '#app/events/schemas.ts'
+import { createCheckInSchema, createWalkInSchema, limits } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
@@ -51,13 +52,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const event = await eventOr404(getDb(), params.eventId)
 	const db = getDb()
 	const formData = await request.formData()
+	const t = await getT(request, 'events')
 	if (formData.get('intent') === 'walk-in') {
-		const submission = parseWithZod(formData, { schema: walkInSchema })
+		const submission = parseWithZod(formData, { schema: createWalkInSchema(t) })
 		if (submission.status !== 'success') return data({ walkInResult: submission.reply() }, { status: 400 })
 		await addWalkIn(db, event.id, submission.value, organiser.id)
 		return redirect(`/organise/events/${event.id}/check-in?${new URLSearchParams({ added: submission.value.name })}`, 303)
 	}
-	const submission = parseWithZod(formData, { schema: checkInSchema })
+	const submission = parseWithZod(formData, { schema: createCheckInSchema(t) })
 	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
 	const input = submission.value
 	if (input.intent === 'check-in') await checkIn(db, event.id, input.userId, organiser.id)
@@ -78,7 +80,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 		lastResult: actionData?.walkInResult,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: walkInSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createWalkInSchema(t) }),
 	})
 	return (
 		<div className="page check-in-page">
@@ -92,11 +94,7 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 			<p className="check-in-count" role="status">
 				{t('checkIn.count', { count: checkedIn, expected: loaderData.expected })}
 			</p>
-			{loaderData.added ? (
-				<p className="notice" role="status">
-					{t('flash.walkIn', { name: loaderData.added })}
-				</p>
-			) : null}
+			<FlashMessage>{loaderData.added ? t('flash.walkIn', { name: loaderData.added }) : null}</FlashMessage>
 
 			<Form method="get" role="search" className="check-in-search" aria-label={t('checkIn.search')}>
 				<div className="field">
@@ -133,13 +131,13 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 	)
 }
 
-const statusKeys: Record<DoorListPerson['status'], string> = {
+const statusKeys = {
 	going: 'checkIn.statusGoing',
 	waiting: 'checkIn.statusWaiting',
 	helper: 'checkIn.statusHelper',
 	'walk-in': 'checkIn.statusWalkIn',
 	cancelled: 'checkIn.statusGoing',
-}
+} as const satisfies Record<DoorListPerson['status'], string>
 
 /** One person at the door; the button answers at once (optimistically) while the server records it. */
 function DoorListRow({ person }: { person: Person }) {

@@ -4,8 +4,9 @@ import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/organise-event-new'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
+import { withFlash } from '#app/common/flash.ts'
 import { EventForm } from '#app/events/components/event-form.tsx'
-import { createEvents } from '#app/events/events.server.ts'
+import { createEvents } from '#app/events/life-cycle.server.ts'
 import { newEventDefaults } from '#app/events/form-defaults.ts'
 import { eventFormSchema } from '#app/events/schemas.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
@@ -28,13 +29,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
 	const now = new Date()
-	const submission = parseWithZod(await request.formData(), { schema: eventFormSchema({ timeZone: config.timeZone, now }) })
+	const t = await getT(request, 'events')
+	const submission = parseWithZod(await request.formData(), { schema: eventFormSchema(t, { timeZone: config.timeZone, now }) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { intent, repeat, ...input } = submission.value
 	const publish = intent === 'publish'
 	const events = await createEvents(getDb(), organiser.id, input, { publish, repeat }, now)
-	const flash = events.length > 1 ? `series-${events.length}` : publish ? 'created-published' : 'created'
-	return redirect(`/organise/events/${events[0]!.id}?done=${flash}`)
+	const here = `/organise/events/${events[0]!.id}`
+	if (events.length > 1) return redirect(withFlash(here, 'series', events.length))
+	return redirect(withFlash(here, publish ? 'created-published' : 'created'))
 }
 
 export default function NewEvent({ loaderData, actionData }: Route.ComponentProps) {

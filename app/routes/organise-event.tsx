@@ -1,22 +1,21 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/organise-event'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { EventForm } from '#app/events/components/event-form.tsx'
-import { FlashMessage } from '#app/events/components/flash-message.tsx'
-import { cancelEvent, duplicateEvent, eventOr404, publishEvent, updateEvent } from '#app/events/events.server.ts'
-import { flashParam, parseFlash } from '#app/events/flash.ts'
+import { cancelEvent, duplicateEvent, publishEvent, updateEvent } from '#app/events/life-cycle.server.ts'
+import { eventOr404 } from '#app/events/listing.server.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { eventFormDefaults } from '#app/events/form-defaults.ts'
-import { eventFormSchema } from '#app/events/schemas.ts'
+import { createCancelSchema, eventFormSchema } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
-import { tooLong } from '#app/common/form.ts'
 
 export const handle: I18nHandle = { i18n: ['events'] }
 
@@ -24,15 +23,22 @@ export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.pageTitle }]
 }
 
-function eventIdFrom(params: { eventId: string }): number {
-	const id = Number(params.eventId)
-	if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
-	return id
-}
+/** The confirmations this page shows after an organiser's action (app/common/flash.ts). */
+const messages = {
+	created: 'flash.created',
+	'created-published': 'flash.createdPublished',
+	series: 'flash.series',
+	saved: 'flash.saved',
+	notified: 'flash.notified',
+	published: 'flash.published',
+	duplicated: 'flash.duplicated',
+	cancelled: 'flash.cancelled',
+	'start-in-past': 'flash.startInPast',
+} as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), eventIdFrom(params))
+	const event = await eventOr404(getDb(), params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const shifts = await getDb().selectFrom('event_helper_shift').select(['id', 'title', 'needed']).where('event_id', '=', event.id).orderBy('sort_order').execute()
 	return {
@@ -42,15 +48,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		cancelledAt: event.cancelled_at ? formatDateTime(event.cancelled_at, language, config.timeZone) : null,
 		defaults: eventFormDefaults(event, shifts, config.timeZone),
 		timeZone: config.timeZone,
-		flash: parseFlash(new URL(request.url)),
+		flash: readFlash(new URL(request.url), messages),
 	}
 }
 
-const cancelSchema = z.object({ note: z.string().trim().max(1000, tooLong(1000)).optional() })
-
 export async function action({ request, params }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), eventIdFrom(params))
+	const event = await eventOr404(getDb(), params.eventId)
 	const db = getDb()
 	const now = new Date()
 	const formData = await request.formData()
@@ -59,33 +63,33 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 	if (intent === 'publish-event') {
 		const outcome = await publishEvent(db, event.id, now)
-		return redirect(`${here}?done=${outcome.kind === 'startInPast' ? 'start-in-past' : 'published'}`)
+		return redirect(withFlash(here, outcome.kind === 'startInPast' ? 'start-in-past' : 'published'))
 	}
 	if (intent === 'duplicate') {
 		const copy = await duplicateEvent(db, event.id, organiser.id, now)
-		return redirect(`/organise/events/${copy!.id}?done=duplicated`)
+		return redirect(withFlash(`/organise/events/${copy!.id}`, 'duplicated'))
 	}
 	if (intent === 'cancel-event') {
-		const submission = parseWithZod(formData, { schema: cancelSchema })
+		const submission = parseWithZod(formData, { schema: createCancelSchema(await getT(request, 'events')) })
 		if (submission.status !== 'success') return data({ result: null, cancelResult: submission.reply() }, { status: 400 })
 		const outcome = await cancelEvent(db, event.id, submission.value.note || null, now)
-		return redirect(`${here}?done=${flashParam('cancelled', outcome.kind === 'cancelled' ? outcome.notified : 0)}`)
+		return redirect(withFlash(here, 'cancelled', outcome.kind === 'cancelled' ? outcome.notified : 0))
 	}
 
 	if (event.status === 'cancelled') throw new Response('Conflict', { status: 409 })
-	const schema = eventFormSchema({ timeZone: config.timeZone, now, currentStartsAt: event.starts_at })
+	const schema = eventFormSchema(await getT(request, 'events'), { timeZone: config.timeZone, now, currentStartsAt: event.starts_at })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), cancelResult: null }, { status: 400 })
 	const { intent: saveIntent, repeat: _repeat, ...input } = submission.value
 	const outcome = await updateEvent(db, event.id, input, { publish: saveIntent === 'publish' }, now)
 	if (outcome.kind !== 'updated') throw new Response('Conflict', { status: 409 })
-	const flash = outcome.notified > 0 ? flashParam('notified', outcome.notified) : event.status === 'draft' && saveIntent === 'publish' ? 'published' : 'saved'
-	return redirect(`${here}?done=${flash}`)
+	if (outcome.notified > 0) return redirect(withFlash(here, 'notified', outcome.notified))
+	return redirect(withFlash(here, event.status === 'draft' && saveIntent === 'publish' ? 'published' : 'saved'))
 }
 
 export default function OrganiseEvent({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('events')
-	const { event } = loaderData
+	const { event, flash } = loaderData
 	return (
 		<div className="page organise-event">
 			<p>
@@ -93,7 +97,7 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 			</p>
 			<h1>{event.title}</h1>
 			<p className="lead">{loaderData.when}</p>
-			<FlashMessage flash={loaderData.flash} />
+			<FlashMessage warning={flash?.key === 'start-in-past'}>{flash ? t(messages[flash.key], { count: flash.count }) : null}</FlashMessage>
 			<div className="organise-layout">
 				<div>
 					<h2>{t('organise.editTitle')}</h2>
@@ -102,7 +106,7 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 					) : (
 						<EventForm
 							// A new key after each save resets the form to what was stored.
-							key={`${event.id}-${loaderData.flash?.key ?? ''}`}
+							key={`${event.id}-${flash?.key ?? ''}`}
 							mode="edit"
 							status={event.status}
 							defaultValue={loaderData.defaults}

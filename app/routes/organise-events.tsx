@@ -3,10 +3,11 @@ import { Link } from 'react-router'
 import type { Route } from './+types/organise-events'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
-import { listEventsForOrganisers, type EventListItem } from '#app/events/events.server.ts'
+import { listEventsForOrganisers, type EventListItem } from '#app/events/listing.server.ts'
 import { formatShortDate, formatTimeRange } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
+import type { EventType } from '#app/events/schemas.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
@@ -78,7 +79,7 @@ function EventTable({ rows, labelledBy }: { rows: Row[]; labelledBy: string }) {
 							<th scope="row">
 								<Link to={`/organise/events/${e.id}`}>{e.title}</Link>
 								<br />
-								<span className="muted">{t(`types.${e.type}`)}</span>
+								<span className="muted">{t(`types.${e.type as EventType}`)}</span>
 							</th>
 							<td>
 								<span className={`badge badge-${e.status}`}>{t(`status.${e.status}`)}</span>

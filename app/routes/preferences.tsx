@@ -6,8 +6,11 @@ import type { Route } from './+types/preferences'
 import { getUser } from '#app/auth/session.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { preferencesSchema } from '#app/newsletters/schemas.ts'
-import { emailPreferences, readEmailLinkToken, saveEmailPreferences } from '#app/newsletters/unsubscribe.server.ts'
+import { createPreferencesSchema } from '#app/newsletters/schemas.ts'
+import { emailPreferences, readEmailLinkToken } from '#app/common/email-preferences.server.ts'
+import { readFlash, withFlash } from '#app/common/flash.ts'
+import { saveEmailPreferences } from '#app/newsletters/unsubscribe.server.ts'
+import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { CheckboxField, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
@@ -30,6 +33,9 @@ async function whoseToken(request: Request, token: string | null | undefined): P
 	return (await getUser(request))?.id ?? null
 }
 
+/** The confirmation this page shows after saving (app/common/flash.ts). */
+const messages = { saved: 'preferences.saved' } as const
+
 export async function loader({ request }: Route.LoaderArgs) {
 	const token = new URL(request.url).searchParams.get('token')
 	const userId = await whoseToken(request, token)
@@ -40,43 +46,39 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const preferences = await emailPreferences(getDb(), userId)
 	if (!preferences) throw data(null, { status: 404 })
 	const t = await getT(request, 'newsletters')
-	return { title: t('preferences.title'), token, preferences, saved: new URL(request.url).searchParams.get('saved') === '1' }
+	return { title: t('preferences.title'), token, preferences, flash: readFlash(new URL(request.url), messages) }
 }
 
 export async function action({ request }: Route.ActionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: preferencesSchema })
+	const submission = parseWithZod(await request.formData(), { schema: createPreferencesSchema(await getT(request, 'newsletters')) })
 	const userId = await whoseToken(request, submission.payload.token as string | undefined)
 	if (!userId) throw data(null, { status: 403 })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const { token, ...preferences } = submission.value
 	await saveEmailPreferences(getDb(), userId, preferences)
-	return redirect(`/preferences?${new URLSearchParams({ ...(token ? { token } : {}), saved: '1' })}`)
+	return redirect(withFlash(token ? `/preferences?${new URLSearchParams({ token })}` : '/preferences', 'saved'))
 }
 
 export default function Preferences({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('newsletters')
-	const { preferences, token, saved } = loaderData
+	const { preferences, token, flash } = loaderData
 	const [form, fields] = useForm({
 		lastResult: actionData,
-		constraint: getZodConstraint(preferencesSchema),
+		constraint: getZodConstraint(createPreferencesSchema(t)),
 		defaultValue: {
 			digestFrequency: preferences.digestFrequency,
 			newsletters: preferences.newsletters ? 'on' : undefined,
 			eventReminders: preferences.eventReminders ? 'on' : undefined,
 			levelUpEmails: preferences.levelUpEmails ? 'on' : undefined,
 		},
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: preferencesSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createPreferencesSchema(t) }),
 		shouldRevalidate: 'onBlur',
 	})
 	return (
 		<div className="page narrow">
 			<h1>{t('preferences.title')}</h1>
 			<p className="lead">{t('preferences.lead', { email: preferences.email })}</p>
-			{saved ? (
-				<p className="notice" role="status">
-					{t('preferences.saved')}
-				</p>
-			) : null}
+			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			<Form method="post" className="form" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				{token ? <input type="hidden" name="token" value={token} /> : null}

@@ -12,7 +12,7 @@ import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
 import { CommitmentChoices, DistrictField, OwnWordsInputs, ResidencyChoice } from '#app/pledge/components.tsx'
 import { commonDistricts, SIGN_LIMITS, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
-import { CONSENT_VERSION, createSignSchema, limits, signSchema } from '#app/pledge/schemas.ts'
+import { CONSENT_VERSION, createSignSchema, limits } from '#app/pledge/schemas.ts'
 import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
@@ -51,7 +51,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
 	const db = getDb()
 	const formData = await request.formData()
-	const submission = parseWithZod(formData, { schema: createSignSchema(await offeredCommitmentIds(db)) })
+	const t = await getT(request, 'pledge')
+	const submission = parseWithZod(formData, { schema: createSignSchema(t, await offeredCommitmentIds(db)) })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 
 	const email = normaliseEmail(submission.value.email)
@@ -59,7 +60,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		{ bucket: rateLimitBucket('sign', 'address', email), ...SIGN_LIMITS.perAddress },
 		{ bucket: rateLimitBucket('sign', 'ip', context.clientIp), ...SIGN_LIMITS.perIp },
 	])
-	if (!allowed) return data(submission.reply({ formErrors: ['pledge:errors.tooManyRequests'] }), { status: 429 })
+	if (!allowed) return data(submission.reply({ formErrors: [t('errors.tooManyRequests')] }), { status: 429 })
 
 	await signPledge(db, submission.value, { language: await getLanguage(request) })
 	// The same answer whether the address was new, pending, confirmed or withdrawn.
@@ -74,7 +75,7 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 	const [form, fields] = useForm({
 		id: 'sign',
 		lastResult: actionData,
-		constraint: getZodConstraint(signSchema),
+		constraint: getZodConstraint(createSignSchema(t)),
 		defaultValue: {
 			name: defaults?.name,
 			email: defaults?.email,
@@ -85,7 +86,7 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 		},
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: signSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createSignSchema(t) }),
 	})
 	const alreadySigned = defaults?.status === 'confirmed'
 

@@ -3,7 +3,8 @@ import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/unsubscribe'
 import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { preferencesUrl, readEmailLinkToken, unsubscribe } from '#app/newsletters/unsubscribe.server.ts'
+import { preferencesUrl, readEmailLinkToken } from '#app/common/email-preferences.server.ts'
+import { unsubscribe } from '#app/newsletters/unsubscribe.server.ts'
 import { getDb } from '#db/index.ts'
 
 export const handle: I18nHandle = { i18n: ['newsletters'] }

@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/verify'
 import { afterSignInPath, CODE_VALID_MINUTES as minutes, verifyCodeAndSignIn, verifyLinkAndSignIn, type VerifyResult } from '#app/auth/sign-in.server.ts'
 import { peekLinkToken } from '#app/auth/verification.server.ts'
@@ -11,7 +10,7 @@ import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '../auth/auth.css'
-import { tooLong } from '#app/common/form.ts'
+import { createCodeSchema, createEmailSchema, linkSchema, purposeSchema, type Purpose } from '#app/auth/schemas.ts'
 
 export const handle: I18nHandle = { i18n: ['auth'] }
 
@@ -20,30 +19,15 @@ export const handle: I18nHandle = { i18n: ['auth'] }
  * (the POST acts; a GET changes nothing, because mail scanners follow links). Opened after asking
  * for a code it shows the code form.
  */
-const purposeSchema = z.enum(['sign-in', 'confirm-signature'])
-const emailSchema = z.string({ error: 'form.required' }).trim().max(254, tooLong(254)).email('form.invalidEmail')
-
-const codeSchema = z.object({
-	email: emailSchema,
-	purpose: purposeSchema,
-	code: z.string({ error: 'auth:errors.codeFormat' }).regex(/^\s*\d{3}\s?\d{3}\s*$/, 'auth:errors.codeFormat'),
-	redirectTo: z.string().max(2000).optional(),
-})
-
-const linkSchema = z.object({
-	token: z.string().trim().min(1).max(200),
-	redirectTo: z.string().max(2000).optional(),
-})
-
 type Failure = Extract<VerifyResult, { ok: false }>['reason']
 
-const codeErrors: Record<Failure, string> = {
-	invalid: 'auth:errors.invalid',
-	expired: 'auth:errors.expired',
-	'too-many-attempts': 'auth:errors.tooManyAttempts',
-	'rate-limited': 'auth:errors.rateLimitedAttempts',
-	'no-signature': 'auth:errors.noSignature',
-}
+const codeErrors = {
+	invalid: 'errors.invalid',
+	expired: 'errors.expired',
+	'too-many-attempts': 'errors.tooManyAttempts',
+	'rate-limited': 'errors.rateLimitedAttempts',
+	'no-signature': 'errors.noSignature',
+} as const satisfies Record<Failure, string>
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -59,7 +43,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		const title = !link ? t('verify.linkInvalidTitle') : link.purpose === 'sign-in' ? t('verify.linkTitleSignIn') : t('verify.linkTitleConfirm')
 		return data({ mode: 'link' as const, title, token, purpose: link?.purpose ?? null, redirectTo, minutes }, { status: link ? 200 : 400 })
 	}
-	const email = emailSchema.safeParse(url.searchParams.get('email'))
+	const email = createEmailSchema(t).safeParse(url.searchParams.get('email'))
 	const purpose = purposeSchema.safeParse(url.searchParams.get('purpose') ?? 'sign-in')
 	if (email.success && purpose.success) {
 		return data({ mode: 'code' as const, title: t('verify.title'), email: email.data, purpose: purpose.data, redirectTo, minutes })
@@ -80,7 +64,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data({ kind: 'link' as const, reason: result.reason }, { status: result.reason === 'rate-limited' ? 429 : 400 })
 	}
 
-	const submission = parseWithZod(formData, { schema: codeSchema })
+	const t = await getT(request, 'auth')
+	const submission = parseWithZod(formData, { schema: createCodeSchema(t) })
 	if (submission.status !== 'success') return data({ kind: 'code' as const, result: submission.reply(), form: null }, { status: 400 })
 	const { email, purpose, code } = submission.value
 	const redirectTo = afterSignInPath(submission.value.redirectTo)
@@ -89,7 +74,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	// The code field says what went wrong; nothing else has changed. The form's context comes
 	// back too, for a code form posted from another page to /verify without a query string.
 	return data(
-		{ kind: 'code' as const, result: submission.reply({ fieldErrors: { code: [codeErrors[result.reason]] } }), form: { email, purpose, redirectTo } },
+		{ kind: 'code' as const, result: submission.reply({ fieldErrors: { code: [t(codeErrors[result.reason])] } }), form: { email, purpose, redirectTo } },
 		{ status: result.reason === 'rate-limited' ? 429 : 400 },
 	)
 }
@@ -124,7 +109,7 @@ function LinkConfirmation({
 	failure,
 }: {
 	token: string
-	purpose: z.infer<typeof purposeSchema> | null
+	purpose: Purpose | null
 	redirectTo: string
 	minutes: number
 	failure?: Failure
@@ -181,7 +166,7 @@ function CodeForm({
 	lastResult,
 }: {
 	email: string
-	purpose: z.infer<typeof purposeSchema>
+	purpose: Purpose
 	redirectTo: string
 	minutes: number
 	lastResult?: SubmissionResult<string[]>
@@ -191,11 +176,11 @@ function CodeForm({
 	const [form, fields] = useForm({
 		id: 'verify-code',
 		lastResult,
-		constraint: getZodConstraint(codeSchema),
+		constraint: getZodConstraint(createCodeSchema(t)),
 		defaultValue: { email, purpose, redirectTo },
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createCodeSchema(t) }),
 	})
 	// Errors in the hidden fields (a tampered or broken link) are shown above the form.
 	const hiddenErrors = [...(fields.email.errors ?? []), ...(fields.purpose.errors ?? [])]

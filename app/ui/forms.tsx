@@ -4,31 +4,19 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 
 /**
  * Accessible form fields on top of Conform: every input has a visible label, and its errors are
- * announced through aria-invalid and aria-describedby. Error strings are i18n keys (with an
- * optional "|{json}" of values) so one Zod schema serves both languages.
+ * announced through aria-invalid and aria-describedby. Errors arrive as finished texts: the
+ * schemas word them with the page's t function (app/common/form.ts), in the browser and on the
+ * server alike.
  */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
-	const { t } = useTranslation()
 	if (!errors?.length) return null
 	return (
 		<ul id={id} className="field-errors">
 			{errors.map((error) => (
-				<li key={error}>{translateError(t, error)}</li>
+				<li key={error}>{error}</li>
 			))}
 		</ul>
 	)
-}
-
-export function translateError(t: (key: string, values?: Record<string, unknown>) => string, error: string): string {
-	const [key, json] = error.split('|', 2)
-	let values: Record<string, unknown> | undefined
-	try {
-		values = json ? (JSON.parse(json) as Record<string, unknown>) : undefined
-	} catch {
-		values = undefined
-	}
-	const translated = t(key!, values)
-	return translated === key ? error : translated
 }
 
 function describedBy(...ids: Array<string | false | undefined>): string | undefined {

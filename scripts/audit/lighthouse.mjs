@@ -9,7 +9,7 @@
 // --runs n          audit each page n times and keep the run with the median performance score
 // --json file       write the scores (and the audits behind them) as JSON
 // --report-dir dir  write Lighthouse's full HTML report for every page
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -17,6 +17,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { buildIfStale } from '../build.mjs'
 
 // The targets of issue 8. Scores are 0–100.
 const targets = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 }
@@ -48,45 +49,6 @@ const chromeFlags = [
 function chromePath() {
 	if (process.env.CHROME_PATH) return process.env.CHROME_PATH
 	return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
-
-// --- the production build -------------------------------------------------------------------
-
-// The same rule as scripts/start.mjs (rebuild when the build is missing or older than the
-// source, build/.complete written only after a build succeeds), plus public/: its files are
-// copied into build/client by the build, so a new icon must also make the build stale.
-const stamp = 'build/.complete'
-
-function newestChange(dir) {
-	if (!fs.existsSync(dir)) return 0
-	let newest = 0
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-		const full = path.join(dir, entry.name)
-		newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : fs.statSync(full).mtimeMs)
-	}
-	return newest
-}
-
-function buildIfStale() {
-	const sourceChanged = Math.max(
-		...['app', 'db', 'emails', 'public'].map(newestChange),
-		...['package.json', 'vite.config.ts', 'react-router.config.ts'].map((f) => fs.statSync(f).mtimeMs),
-	)
-	if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sourceChanged) return
-	console.log('Building the app…')
-	fs.rmSync(stamp, { force: true })
-	try {
-		// Quiet unless it fails: the build's output would bury the report.
-		execFileSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], {
-			stdio: 'pipe',
-			maxBuffer: 64 * 1024 * 1024,
-		})
-	} catch (error) {
-		process.stderr.write(error.stdout ?? '')
-		process.stderr.write(error.stderr ?? '')
-		throw new Error('the build failed')
-	}
-	fs.writeFileSync(stamp, new Date().toISOString())
 }
 
 // --- the server -----------------------------------------------------------------------------
@@ -338,7 +300,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
-	buildIfStale()
+	// Quiet unless it fails: the build's output would bury the report.
+	buildIfStale({ quiet: true })
 	const port = await freePort()
 	const baseUrl = `http://localhost:${port}`
 	server = startServer(port, tmpDir)

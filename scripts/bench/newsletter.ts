@@ -27,7 +27,9 @@ if (process.env.BENCH_DATABASE) fs.copyFileSync(process.env.BENCH_DATABASE, dbFi
 process.env.DATABASE_URL = `file:${dbFile}`
 
 const { getDb, migrateToLatest } = await import('#db/index.ts')
-const { createNewsletter, renderNewsletter, runNewsletters, saveNewsletter, scheduleNewsletter } = await import('#app/newsletters/campaigns.server.ts')
+const { createNewsletter, saveNewsletter, scheduleNewsletter } = await import('#app/newsletters/campaigns.server.ts')
+const { renderNewsletter } = await import('#app/newsletters/rendering.server.ts')
+const { runNewsletters } = await import('#app/newsletters/queueing.server.ts')
 const { deliverDueEmails, TemplateCache, toOutgoingEmail } = await import('#app/mail/outbox.server.ts')
 const { resendTransport } = await import('#app/mail/transports/resend.server.ts')
 const { fillPlaceholders } = await import('#app/mail/placeholders.ts')

@@ -1,5 +1,8 @@
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+import type { ParsedEml } from '#app/mail/eml.server.ts'
+import { listMailbox, readMailboxMessage } from '#app/mail/mailbox.server.ts'
 
 /** Fails the test when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
@@ -13,31 +16,55 @@ export function uniqueEmail(prefix: string): string {
 	return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`
 }
 
+/** The server's local mailbox: tests/e2e/server.mjs points its MAIL_DIR here. */
+const mailDir = path.resolve('tests/.tmp/e2e/mail')
+
 /** How many messages the local mailbox holds for an address. */
-export async function mailCount(page: Page, to: string): Promise<number> {
-	const response = await page.request.get(`/dev/mail?to=${encodeURIComponent(to)}`)
-	return (await response.text()).match(/href="\/dev\/mail\/[^"?]+/g)?.length ?? 0
+export async function mailCount(to: string): Promise<number> {
+	return (await listMailbox(mailDir, { to })).length
 }
+
+export type Mail = ParsedEml & { id: string; subject: string }
 
 /**
- * Opens the newest message to an address in the local mailbox, waiting for the worker to deliver
- * it. With `after` (a mailCount taken before the action that sends it), waits for a new one, so an
- * older message to the same address is never mistaken for it.
+ * The newest message to an address (with `subject`, the newest with that subject; a string
+ * matches part of it), read from the mailbox's files once the worker has delivered it. With
+ * `after` (a mailCount taken before the action that sends it), waits for a new one, so an older
+ * message to the same address is never mistaken for it.
  */
-export async function openNewestMail(page: Page, to: string, { after = 0 }: { after?: number } = {}) {
-	await expect(async () => {
-		await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`)
-		expect(await page.locator('a[href^="/dev/mail/"]').count()).toBeGreaterThan(after)
-	}).toPass({ timeout: 20_000 })
-	await page.locator('a[href^="/dev/mail/"]').first().click()
-	await page.waitForURL(/\/dev\/mail\/[^/?]+/)
+export async function newestMail(to: string, { after = 0, subject, timeout = 20_000 }: { after?: number; subject?: string | RegExp; timeout?: number } = {}): Promise<Mail> {
+	const matches = (s: string) => subject === undefined || (typeof subject === 'string' ? s.includes(subject) : subject.test(s))
+	let found: { id: string; subject: string } | undefined
+	await expect
+		.poll(
+			async () => {
+				const entries = await listMailbox(mailDir, { to })
+				found = entries.length > after ? entries.find((entry) => matches(entry.subject)) : undefined
+				return found !== undefined
+			},
+			{ message: `a message to ${to}${subject ? ` about ${subject}` : ''}`, timeout },
+		)
+		.toBe(true)
+	const message = await readMailboxMessage(mailDir, found!.id)
+	expect(message, `message ${found!.id} can be read`).not.toBeNull()
+	return { ...message!, ...found! }
 }
 
-/** The six-digit code in the message open in the local mailbox. */
-export async function codeFromOpenMail(page: Page): Promise<string> {
-	const code = (await page.locator('pre.mail-text').innerText()).match(/(?<!\d)(\d{6})(?!\d)/)?.[1]
+/** The six-digit code in a message's text. */
+export function codeIn(mail: Mail): string {
+	const code = mail.text.match(/(?<!\d)(\d{6})(?!\d)/)?.[1]
 	expect(code, 'a six-digit code in the email').toBeTruthy()
 	return code!
+}
+
+/** The first link in a message's text whose address contains `part`. */
+export function linkIn(mail: Mail, part: string): string {
+	const link = mail.text
+		.match(/https?:\/\/[^\s<>"']+/g)
+		?.map((url) => url.replace(/[.,;:!?)]+$/, ''))
+		.find((url) => url.includes(part))
+	expect(link, `a link to ${part} in the email`).toBeTruthy()
+	return link!
 }
 
 /**
@@ -48,14 +75,11 @@ export async function signInWithCode(page: Page, email: string) {
 	await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible()
 	await expectNoAxeViolations(page)
 	await page.getByLabel('E-postadress').fill(email)
-	const before = await mailCount(page, email)
+	const before = await mailCount(email)
 	await page.getByRole('button', { name: 'Skicka kod' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Kolla din e-post' })).toBeVisible()
+	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
 	await expectNoAxeViolations(page)
-	const back = page.url()
-	await openNewestMail(page, email, { after: before })
-	const code = await codeFromOpenMail(page)
-	await page.goto(back)
+	const code = codeIn(await newestMail(email, { after: before }))
 	await page.getByLabel('Kod från mejlet').fill(code)
 	await page.getByRole('button', { name: 'Logga in' }).last().click()
 }
@@ -75,8 +99,7 @@ export async function signAsNewResident(page: Page, { name, email, district, new
 	await page.getByLabel('Jag samtycker till att mina uppgifter sparas enligt texten ovan.').check()
 	await page.getByRole('button', { name: 'Skriv under', exact: true }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Titta i din e-post' })).toBeVisible()
-	await openNewestMail(page, email)
-	await page.locator('a[href*="/verify?token="]').first().click()
+	await page.goto(linkIn(await newestMail(email), '/verify?token='))
 	await page.getByRole('button', { name: 'Bekräfta min underskrift' }).click()
 	await expect(page).toHaveURL(/\/my-pledge/)
 }

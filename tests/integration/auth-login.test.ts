@@ -1,28 +1,19 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { action, loader } from '#app/routes/login.tsx'
-import { signInHeaders } from '#app/auth/session.server.ts'
+import * as loginRoute from '#app/routes/login.tsx'
 import { SIGN_IN_LIMITS } from '#app/auth/sign-in.server.ts'
 import { databasePath, getDb, openDatabase, setDb, type DB } from '#db/index.ts'
-import { settle } from '#tests/route-helpers.ts'
+import { callAction, callLoader, cookieFor, freshIp } from '#tests/support/routes.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
 
-let ips = 0
-function freshIp() {
-	ips += 1
-	return `192.0.2.${ips}`
-}
+// The messages by the fields, as a Swedish visitor reads them (the requests ask for Swedish).
+const t = await getT('sv', 'auth')
 
 function postLogin(fields: Record<string, string>, { ip = freshIp(), language = 'sv' } = {}) {
-	const request = new Request('http://localhost/login', {
-		method: 'POST',
-		body: new URLSearchParams(fields),
-		headers: { 'Accept-Language': language },
-	})
-	return settle(() => action({ request, params: {}, context: { clientIp: ip } } as unknown as Parameters<typeof action>[0]))
+	return callAction(loginRoute, '/login', { form: fields, ip, language })
 }
 
 function getLogin(search = '', cookie?: string) {
-	const request = new Request(`http://localhost/login${search}`, { headers: cookie ? { Cookie: cookie } : {} })
-	return settle(() => loader({ request, params: {}, context: { clientIp: '127.0.0.1' } } as unknown as Parameters<typeof loader>[0]))
+	return callLoader(loginRoute, `/login${search}`, { cookie })
 }
 
 async function createUser(email: string) {
@@ -50,8 +41,7 @@ describe('GET /login', () => {
 
 	test('sends someone already signed in on their way', async () => {
 		const userId = await createUser('already@example.se')
-		const cookie = new Headers(await signInHeaders(getDb(), userId)).get('Set-Cookie')!.split(';')[0]!
-		const page = await getLogin('?redirectTo=%2Fmy-pledge', cookie)
+		const page = await getLogin('?redirectTo=%2Fmy-pledge', await cookieFor(userId))
 		expect(page.status).toBe(302)
 		expect(page.headers.get('Location')).toBe('/my-pledge')
 	})
@@ -97,7 +87,7 @@ describe('POST /login', () => {
 		}
 		const refused = await postLogin({ email: 'eager@example.se' })
 		expect(refused.status).toBe(429)
-		expect(refused.data?.result?.error?.['']).toEqual(['auth:errors.tooManyRequests'])
+		expect(refused.data?.result?.error?.['']).toEqual([t('errors.tooManyRequests')])
 		expect(await outboxCount('eager@example.se')).toBe(SIGN_IN_LIMITS.requestsPerAddress.limit)
 	})
 

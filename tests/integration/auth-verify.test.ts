@@ -1,27 +1,26 @@
 import { describe, expect, test } from 'vitest'
-import { action, loader } from '#app/routes/verify.tsx'
+import * as verifyRoute from '#app/routes/verify.tsx'
 import { sessionCookie, sessionIdFromToken } from '#app/auth/session.server.ts'
 import { requestSignIn, SIGN_IN_LIMITS } from '#app/auth/sign-in.server.ts'
 import { MAX_CODE_ATTEMPTS } from '#app/auth/verification.server.ts'
 import { signPledge } from '#app/pledge/pledge.server.ts'
+import { mailedVerification } from '#tests/support/auth.ts'
 import { signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
-import { settle } from '#tests/route-helpers.ts'
+import { callAction, callLoader, freshIp } from '#tests/support/routes.ts'
+// Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
+import '#app/areas.server.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
 
-let ips = 0
-function freshIp() {
-	ips += 1
-	return `198.51.100.${ips}`
-}
+// The messages by the fields, as a Swedish visitor reads them (the requests ask for Swedish).
+const t = await getT('sv', 'auth')
 
 function getVerify(search: string, language = 'sv') {
-	const request = new Request(`http://localhost/verify${search}`, { headers: { 'Accept-Language': language } })
-	return settle(() => loader({ request, params: {}, context: { clientIp: freshIp() } } as unknown as Parameters<typeof loader>[0]))
+	return callLoader(verifyRoute, `/verify${search}`, { language, ip: freshIp() })
 }
 
 function postVerify(fields: Record<string, string>, { ip = freshIp(), search = '' } = {}) {
-	const request = new Request(`http://localhost/verify${search}`, { method: 'POST', body: new URLSearchParams(fields) })
-	return settle(() => action({ request, params: {}, context: { clientIp: ip } } as unknown as Parameters<typeof action>[0]))
+	return callAction(verifyRoute, `/verify${search}`, { form: fields, ip })
 }
 
 let people = 0
@@ -33,9 +32,8 @@ async function personWithCode(language: 'sv' | 'en' = 'sv') {
 	return { email, userId: id, ...(await mailed(email)) }
 }
 
-async function mailed(email: string) {
-	const message = await getDb().selectFrom('outbox').select('text').where('to_address', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow()
-	return { code: message.text.match(/\b(\d{6})\b/)![1]!, token: message.text.match(/\/verify\?token=([a-z0-9]+)/)![1]! }
+function mailed(email: string) {
+	return mailedVerification(getDb(), email)
 }
 
 async function verificationRow(email: string) {
@@ -106,7 +104,7 @@ describe('POST /verify with a code', () => {
 		const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
 		const answer = await postVerify({ email, purpose: 'sign-in', code: wrong })
 		expect(answer.status).toBe(400)
-		expect(answer.data?.result?.error?.code).toEqual(['auth:errors.invalid'])
+		expect(answer.data?.result?.error?.code).toEqual([t('errors.invalid')])
 		expect(answer.headers.get('Set-Cookie')).toBeNull()
 		expect(await sessionCount(userId)).toBe(0)
 	})
@@ -116,7 +114,7 @@ describe('POST /verify with a code', () => {
 		for (const code of ['', '12345', '1234567', 'abcdef', '<b>1</b>']) {
 			const answer = await postVerify({ email, purpose: 'sign-in', code })
 			expect(answer.status, code).toBe(400)
-			expect(answer.data?.result?.error?.code, code).toEqual(['auth:errors.codeFormat'])
+			expect(answer.data?.result?.error?.code, code).toEqual([t('errors.codeFormat')])
 		}
 		expect((await verificationRow(email)).attempts).toBe(0)
 	})
@@ -126,7 +124,7 @@ describe('POST /verify with a code', () => {
 		await getDb().updateTable('verification').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('target', '=', email).execute()
 		const answer = await postVerify({ email, purpose: 'sign-in', code })
 		expect(answer.status).toBe(400)
-		expect(answer.data?.result?.error?.code).toEqual(['auth:errors.expired'])
+		expect(answer.data?.result?.error?.code).toEqual([t('errors.expired')])
 		expect(await verificationRow(email)).toEqual({ attempts: 0, used_at: null })
 		expect(await sessionCount(userId)).toBe(0)
 	})
@@ -137,7 +135,7 @@ describe('POST /verify with a code', () => {
 		for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) await postVerify({ email, purpose: 'sign-in', code: wrong })
 		const answer = await postVerify({ email, purpose: 'sign-in', code })
 		expect(answer.status).toBe(400)
-		expect(answer.data?.result?.error?.code).toEqual(['auth:errors.tooManyAttempts'])
+		expect(answer.data?.result?.error?.code).toEqual([t('errors.tooManyAttempts')])
 		expect(await sessionCount(userId)).toBe(0)
 	})
 
@@ -146,7 +144,7 @@ describe('POST /verify with a code', () => {
 		expect((await postVerify({ email, purpose: 'sign-in', code })).status).toBe(302)
 		const again = await postVerify({ email, purpose: 'sign-in', code })
 		expect(again.status).toBe(400)
-		expect(again.data?.result?.error?.code).toEqual(['auth:errors.invalid'])
+		expect(again.data?.result?.error?.code).toEqual([t('errors.invalid')])
 	})
 
 	test(`attempt ${SIGN_IN_LIMITS.attemptsPerIp.limit + 1} from one network within 15 minutes answers 429`, async () => {
@@ -157,7 +155,7 @@ describe('POST /verify with a code', () => {
 		const { email, userId, code } = await personWithCode()
 		const last = await postVerify({ email, purpose: 'sign-in', code }, { ip })
 		expect(last.status).toBe(429)
-		expect(last.data?.result?.error?.code).toEqual(['auth:errors.rateLimitedAttempts'])
+		expect(last.data?.result?.error?.code).toEqual([t('errors.rateLimitedAttempts')])
 		expect(await sessionCount(userId)).toBe(0)
 	})
 

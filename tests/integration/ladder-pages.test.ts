@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { makeUser } from '#tests/support/events.ts'
 import { checkInWithLadder, eventAt, historyRows, ladderRow, levelUpMails, signedPerson } from '#tests/support/ladder.ts'
-import { formData, renderRoute, routeArgs, sessionCookie, settle } from '#tests/support/pledge.ts'
+import { callAction, callLoader, cookieFor, renderRoute, routeArgs } from '#tests/support/routes.ts'
 import * as adminCsv from '#app/routes/admin-ladder-csv.ts'
 import * as adminPerson from '#app/routes/admin-ladder-person.tsx'
 import * as adminSettings from '#app/routes/admin-ladder-settings.tsx'
@@ -17,19 +17,19 @@ const DAY = 86_400_000
 
 async function coordinatorCookie() {
 	const user = await makeUser(db, { role: 'coordinator', name: 'Karin Koordinator' })
-	return { id: user.id, cookie: await sessionCookie(db, user.id) }
+	return { id: user.id, cookie: await cookieFor(user.id) }
 }
 
 describe('/ladder', () => {
 	test('asks a visitor to sign in first', async () => {
-		const result = await settle(() => ladderRoute.loader(routeArgs('/ladder')))
+		const result = await callLoader(ladderRoute, '/ladder')
 		expect(result.status).toBe(302)
 		expect(result.location).toBe('/login?redirectTo=%2Fladder')
 	})
 
 	test('shows my step, celebrates a new one once, and suggests an event that fits my commitments', async () => {
 		const person = await signedPerson(db)
-		const cookie = await sessionCookie(db, person.userId)
+		const cookie = await cookieFor(person.userId)
 		const soon = new Date(Date.now() + 5 * DAY)
 		await eventAt(db, soon, { type: 'climate-fika', title: 'Klimatfika snart' })
 		const first = await ladderRoute.loader(routeArgs('/ladder', { cookie }))
@@ -48,7 +48,7 @@ describe('/ladder', () => {
 
 	test('after a check-in: step 2, what got me there, and open helper shifts as the next step', async () => {
 		const person = await signedPerson(db, new Date(Date.now() - 20 * DAY))
-		const cookie = await sessionCookie(db, person.userId)
+		const cookie = await cookieFor(person.userId)
 		const past = await eventAt(db, new Date(Date.now() - 10 * DAY), { title: 'Klädbyte förra veckan' })
 		await checkInWithLadder(db, past.id, person.userId, new Date(past.starts_at))
 		await eventAt(db, new Date(Date.now() + 3 * DAY), { title: 'Fika som behöver hjälp', needed: 2 })
@@ -68,17 +68,17 @@ describe('/ladder', () => {
 
 	test('saves volunteer interests and the level-up email setting; bad input stores nothing', async () => {
 		const person = await signedPerson(db)
-		const cookie = await sessionCookie(db, person.userId)
-		const saved = await settle(() => ladderRoute.action(routeArgs('/ladder', { cookie, body: formData({ intent: 'interests', interests: ['events', 'politics'] }) })))
+		const cookie = await cookieFor(person.userId)
+		const saved = await callAction(ladderRoute, '/ladder', { cookie, form: { intent: 'interests', interests: ['events', 'politics'] } })
 		expect(saved.status).toBe(303)
 		const rows = await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', person.userId).orderBy('interest').execute()
 		expect(rows.map((r) => r.interest)).toEqual(['events', 'politics'])
 
-		const bad = await settle(() => ladderRoute.action(routeArgs('/ladder', { cookie, body: formData({ intent: 'interests', interests: ['hacking'] }) })))
+		const bad = await callAction(ladderRoute, '/ladder', { cookie, form: { intent: 'interests', interests: ['hacking'] } })
 		expect(bad.status).toBe(400)
 		expect((await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', person.userId).execute()).length).toBe(2)
 
-		await settle(() => ladderRoute.action(routeArgs('/ladder', { cookie, body: formData({ intent: 'email-setting' }) })))
+		await callAction(ladderRoute, '/ladder', { cookie, form: { intent: 'email-setting' } })
 		expect((await db.selectFrom('user').select('level_up_emails').where('id', '=', person.userId).executeTakeFirstOrThrow()).level_up_emails).toBe(0)
 		const event = await eventAt(db, new Date(Date.now() - DAY))
 		await checkInWithLadder(db, event.id, person.userId, new Date(event.starts_at))
@@ -90,19 +90,19 @@ describe('/ladder', () => {
 describe('the coordinators’ pages', () => {
 	test('are for people who may manage members; organisers see only whom to ask', async () => {
 		const resident = await signedPerson(db)
-		const residentCookie = await sessionCookie(db, resident.userId)
+		const residentCookie = await cookieFor(resident.userId)
 		const organiser = await makeUser(db, { role: 'organiser' })
-		const organiserCookie = await sessionCookie(db, organiser.id)
+		const organiserCookie = await cookieFor(organiser.id)
 		for (const cookie of [residentCookie, organiserCookie]) {
-			expect((await settle(() => adminLadder.loader(routeArgs('/admin/ladder', { cookie })))).status).toBe(403)
-			expect((await settle(() => adminCsv.loader(routeArgs('/admin/ladder.csv', { cookie })))).status).toBe(403)
-			expect((await settle(() => adminSettings.action(routeArgs('/admin/ladder/settings', { cookie, body: formData({ eventsForStep2: '1', helperEventsForStep3: '1', helperWindowMonths: '12' }) })))).status).toBe(403)
+			expect((await callLoader(adminLadder, '/admin/ladder', { cookie })).status).toBe(403)
+			expect((await callLoader(adminCsv, '/admin/ladder.csv', { cookie })).status).toBe(403)
+			expect((await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '1', helperEventsForStep3: '1', helperWindowMonths: '12' } })).status).toBe(403)
 			const params = { userId: String(resident.userId) }
-			expect((await settle(() => adminPerson.action(routeArgs(`/admin/ladder/${resident.userId}`, { cookie, params, body: formData({ step: '4', reason: 'Själv' }) })))).status).toBe(403)
+			expect((await callAction(adminPerson, `/admin/ladder/${resident.userId}`, { cookie, params, form: { step: '4', reason: 'Själv' } })).status).toBe(403)
 		}
 		expect((await ladderRow(db, resident.userId))?.step ?? 1).toBe(1)
-		expect((await settle(() => volunteersRoute.loader(routeArgs('/ladder/volunteers', { cookie: residentCookie })))).status).toBe(403)
-		const asOrganiser = await settle(() => volunteersRoute.loader(routeArgs('/ladder/volunteers', { cookie: organiserCookie })))
+		expect((await callLoader(volunteersRoute, '/ladder/volunteers', { cookie: residentCookie })).status).toBe(403)
+		const asOrganiser = await callLoader(volunteersRoute, '/ladder/volunteers', { cookie: organiserCookie })
 		expect(asOrganiser.status).toBe(200)
 	})
 
@@ -112,11 +112,11 @@ describe('the coordinators’ pages', () => {
 		const params = { userId: String(person.userId) }
 		const url = `/admin/ladder/${person.userId}`
 
-		const missing = await settle(() => adminPerson.action(routeArgs(url, { cookie, params, body: formData({ step: '4', reason: '  ' }) })))
+		const missing = await callAction(adminPerson, url, { cookie, params, form: { step: '4', reason: '  ' } })
 		expect(missing.status).toBe(400)
 		expect((await historyRows(db, person.userId)).filter((h) => h.source === 'coordinator')).toHaveLength(0)
 
-		const raised = await settle(() => adminPerson.action(routeArgs(url, { cookie, params, body: formData({ step: '4', reason: 'Invald i styrelsen' }) })))
+		const raised = await callAction(adminPerson, url, { cookie, params, form: { step: '4', reason: 'Invald i styrelsen' } })
 		expect(raised).toMatchObject({ status: 303, location: `${url}?done=changed` })
 		expect((await historyRows(db, person.userId)).at(-1)).toMatchObject({ to_step: 4, source: 'coordinator', reason: 'Invald i styrelsen', changed_by: coordinatorId })
 		expect((await levelUpMails(db, person.email)).map((m) => m.subject)).toEqual(['Grattis! Du har tagit steg 4: Högaktiv medlem'])
@@ -147,18 +147,18 @@ describe('the coordinators’ pages', () => {
 		await checkInWithLadder(db, a.id, person.userId, new Date(a.starts_at))
 		expect((await ladderRow(db, person.userId))?.step).toBe(2)
 
-		const bad = await settle(() => adminSettings.action(routeArgs('/admin/ladder/settings', { cookie, body: formData({ eventsForStep2: '0', helperEventsForStep3: 'två', helperWindowMonths: '12' }) })))
+		const bad = await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '0', helperEventsForStep3: 'två', helperWindowMonths: '12' } })
 		expect(bad.status).toBe(400)
 		expect((await db.selectFrom('ladder_setting').select('value').where('name', '=', 'events_for_step_2').executeTakeFirstOrThrow()).value).toBe(1)
 
 		// Two events for step 2 now: nobody is moved down.
-		const raised = await settle(() => adminSettings.action(routeArgs('/admin/ladder/settings', { cookie, body: formData({ eventsForStep2: '2', helperEventsForStep3: '2', helperWindowMonths: '12' }) })))
+		const raised = await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '2', helperEventsForStep3: '2', helperWindowMonths: '12' } })
 		expect(raised.status).toBe(303)
 		expect(await ladderRow(db, person.userId)).toMatchObject({ step: 2, rule_step: 1 })
 		const overview = await adminLadder.loader(routeArgs('/admin/ladder?step=2', { cookie }))
 		const html = await renderRoute({ Component: adminLadder.default, url: '/admin/ladder?step=2', loaderData: overview })
 		expect(html).toContain('Reglerna ger i dag steg 1')
 
-		await settle(() => adminSettings.action(routeArgs('/admin/ladder/settings', { cookie, body: formData({ eventsForStep2: '1', helperEventsForStep3: '2', helperWindowMonths: '12' }) })))
+		await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '1', helperEventsForStep3: '2', helperWindowMonths: '12' } })
 	})
 })

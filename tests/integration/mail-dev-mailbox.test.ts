@@ -2,8 +2,9 @@ import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { config } from '#app/config.server.ts'
 import { mailboxTransport } from '#app/mail/transports/mailbox.server.ts'
-import { loader as listLoader } from '#app/routes/dev-mail.tsx'
-import { loader as messageLoader } from '#app/routes/dev-mail-message.tsx'
+import * as listRoute from '#app/routes/dev-mail.tsx'
+import * as messageRoute from '#app/routes/dev-mail-message.tsx'
+import { callLoader, type RouteModule } from '#tests/support/routes.ts'
 
 const from = 'Klimatpakt <hej@klimatpakt.example>'
 const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'
@@ -23,24 +24,12 @@ async function deliver(key: string, to: string, subject: string, createdAt: stri
 	return result.providerId
 }
 
-function listRequest(query = '', language = 'sv') {
-	const request = new Request(`http://localhost/dev/mail${query}`, { headers: { 'Accept-Language': language } })
-	return listLoader({ request, params: {}, context: { clientIp: '127.0.0.1' } } as never)
+async function listRequest(query = '', language = 'sv', route: RouteModule = listRoute) {
+	return callLoader(route, `/dev/mail${query}`, { language })
 }
 
-function messageRequest(messageId: string) {
-	const request = new Request(`http://localhost/dev/mail/${messageId}`, { headers: { 'Accept-Language': 'sv' } })
-	return messageLoader({ request, params: { messageId }, context: { clientIp: '127.0.0.1' } } as never)
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-	try {
-		await promise
-		return 200
-	} catch (error) {
-		if (error instanceof Response) return error.status
-		throw error
-	}
+async function messageRequest(messageId: string, route: RouteModule = messageRoute) {
+	return callLoader(route, `/dev/mail/${messageId}`, { params: { messageId } })
 }
 
 beforeEach(() => fs.rmSync(config.mailDir, { recursive: true, force: true }))
@@ -49,9 +38,9 @@ describe('/dev/mail, the local mailbox', () => {
 	test('lists messages newest first with recipient, subject and local time', async () => {
 		await deliver('first', 'anna@example.se', 'Din kod', '2025-03-30T00:30:00.000Z')
 		await deliver('second', 'Bo Ek <bo@example.se>', 'Bekräfta din underskrift ✅', '2025-03-30T01:30:00.000Z')
-		const data = await listRequest()
+		const { data } = await listRequest()
 		expect(data.title).toBe('Lokal brevlåda')
-		expect(data.messages.map((m) => [m.to, m.subject])).toEqual([
+		expect(data.messages.map((m: { to: string; subject: string }) => [m.to, m.subject])).toEqual([
 			['Bo Ek <bo@example.se>', 'Bekräfta din underskrift ✅'],
 			['anna@example.se', 'Din kod'],
 		])
@@ -66,19 +55,19 @@ describe('/dev/mail, the local mailbox', () => {
 		await deliver('a', 'anna@example.se', 'Till Anna', '2025-03-30T00:30:00.000Z')
 		await deliver('b', 'Bo Ek <bo@example.se>', 'Till Bo', '2025-03-30T01:30:00.000Z')
 		await deliver('c', 'BO@example.se', 'Till Bo igen', '2025-03-30T02:30:00.000Z')
-		const data = await listRequest(`?${new URLSearchParams({ to: 'bo@example.se' })}`)
+		const { data } = await listRequest(`?${new URLSearchParams({ to: 'bo@example.se' })}`)
 		expect(data.to).toBe('bo@example.se')
-		expect(data.messages.map((m) => m.subject)).toEqual(['Till Bo igen', 'Till Bo'])
-		expect((await listRequest('?to=nobody@example.se')).messages).toEqual([])
+		expect(data.messages.map((m: { subject: string }) => m.subject)).toEqual(['Till Bo igen', 'Till Bo'])
+		expect((await listRequest('?to=nobody@example.se')).data.messages).toEqual([])
 	})
 
 	test('an empty or missing mailbox folder is an empty list', async () => {
-		expect((await listRequest()).messages).toEqual([])
+		expect((await listRequest()).data.messages).toEqual([])
 	})
 
 	test('a message shows its headers, its text and its HTML, and offers its attachment', async () => {
 		const id = await deliver('with-ics', 'anna@example.se', 'Välkommen på klädbyte 👕', '2025-03-30T00:30:00.000Z')
-		const data = await messageRequest(id)
+		const { data } = await messageRequest(id)
 		expect(data.subject).toBe('Välkommen på klädbyte 👕')
 		expect(data.headers).toEqual(expect.arrayContaining([{ name: 'To', value: 'anna@example.se' }, { name: 'From', value: from }]))
 		expect(data.text).toContain('https://klimatpakt.example/verify?token=with-ics.')
@@ -89,9 +78,9 @@ describe('/dev/mail, the local mailbox', () => {
 	})
 
 	test('an unknown message, or a name that tries to leave the folder, is 404', async () => {
-		expect(await statusOf(messageRequest('20250101T000000000Z-nothing-0000000000'))).toBe(404)
-		expect(await statusOf(messageRequest('../../package'))).toBe(404)
-		expect(await statusOf(messageRequest('..%2F..%2Fpackage'))).toBe(404)
+		expect((await messageRequest('20250101T000000000Z-nothing-0000000000')).status).toBe(404)
+		expect((await messageRequest('../../package')).status).toBe(404)
+		expect((await messageRequest('..%2F..%2Fpackage')).status).toBe(404)
 	})
 })
 
@@ -106,7 +95,7 @@ describe('/dev/mail when mail does not go to the local mailbox', () => {
 		vi.resetModules()
 		for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
 		const [list, message] = await Promise.all([import('#app/routes/dev-mail.tsx'), import('#app/routes/dev-mail-message.tsx')])
-		return { list: list.loader, message: message.loader }
+		return { list, message }
 	}
 
 	for (const [situation, env] of [
@@ -117,11 +106,8 @@ describe('/dev/mail when mail does not go to the local mailbox', () => {
 		test(`is 404 when ${situation}`, async () => {
 			const id = await deliver('secret', 'anna@example.se', 'Din kod: 123456', '2025-03-30T00:30:00.000Z')
 			const { list, message } = await routesWith(env)
-			const context = { clientIp: '127.0.0.1' }
-			expect(await statusOf(list({ request: new Request('http://localhost/dev/mail'), params: {}, context } as never))).toBe(404)
-			expect(
-				await statusOf(message({ request: new Request(`http://localhost/dev/mail/${id}`), params: { messageId: id }, context } as never)),
-			).toBe(404)
+			expect((await listRequest('', 'sv', list)).status).toBe(404)
+			expect((await messageRequest(id, message)).status).toBe(404)
 		})
 	}
 })

@@ -230,7 +230,7 @@ describe('choosing the transport', () => {
 			expect(await deliverDueEmails(db, transport, t0)).toEqual({ sent: 1, retried: 0, failed: 0 })
 			const files = fs.readdirSync(dir)
 			expect(files).toHaveLength(1)
-			const message = parseEml(fs.readFileSync(path.join(dir, files[0]!), 'utf8'))
+			const message = await parseEml(fs.readFileSync(path.join(dir, files[0]!), 'utf8'))
 			expect(headerValue(message.headers, 'Subject')).toBe('Välkommen till klimatavtalet 🌱')
 			expect(headerValue(message.headers, 'To')).toBe('Åsa <asa@example.se>')
 			expect(message.text).toContain('Hej mailbox-1')

@@ -4,14 +4,14 @@ import { config } from '#app/config.server.ts'
 import { countRecipients } from '#app/newsletters/segments.server.ts'
 import { everyone } from '#app/newsletters/segments.ts'
 import { addSignatories } from '#tests/support/newsletters.ts'
-import { emailLinkToken } from '#app/newsletters/unsubscribe.server.ts'
-import { action as preferencesAction, loader as preferencesLoader } from '#app/routes/preferences.tsx'
-import { action as unsubscribeAction, loader as unsubscribeLoader } from '#app/routes/unsubscribe.tsx'
-import { action as webhookAction } from '#app/routes/webhooks.resend.ts'
+import { emailLinkToken } from '#app/common/email-preferences.server.ts'
+import * as preferencesRoute from '#app/routes/preferences.tsx'
+import * as unsubscribeRoute from '#app/routes/unsubscribe.tsx'
+import * as webhookRoute from '#app/routes/webhooks.resend.ts'
 import { getDb } from '#db/index.ts'
+import { callAction, callLoader } from '#tests/support/routes.ts'
 
 const db = getDb()
-const context = { clientIp: '127.0.0.1' }
 
 afterEach(async () => {
 	await db.deleteFrom('webhook_event').execute()
@@ -28,20 +28,21 @@ describe('one-click unsubscribe', () => {
 	test('GET only shows a button; the POST (as a mail client sends it, without a session) unsubscribes', async () => {
 		const [person] = await addSignatories(db, 1)
 		const token = emailLinkToken({ userId: person!.id, list: 'newsletter', newsletterId: null })
-		const url = `http://localhost/unsubscribe/${token}`
+		const url = `/unsubscribe/${token}`
 
-		const page = await unsubscribeLoader({ request: new Request(url), params: { token }, context } as never)
-		expect(page).toMatchObject({ list: 'newsletter' })
+		const page = await callLoader(unsubscribeRoute, url, { params: { token } })
+		expect(page.data).toMatchObject({ list: 'newsletter' })
 		expect(await consent(person!.id)).toBe(1)
 
-		const body = new URLSearchParams({ 'List-Unsubscribe': 'One-Click' })
-		const result = await unsubscribeAction({ request: new Request(url, { method: 'POST', body }), params: { token }, context } as never)
-		expect(result).toMatchObject({ done: true, list: 'newsletter' })
+		// As a mail client sends it (RFC 8058): a urlencoded body and no session.
+		const oneClick = () => callAction(unsubscribeRoute, url, { params: { token }, form: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) })
+		const result = await oneClick()
+		expect(result.data).toMatchObject({ done: true, list: 'newsletter' })
 		expect(await consent(person!.id)).toBe(0)
 		expect(await countRecipients(db, everyone)).toBe(0)
 
 		// Twice is the same as once.
-		await unsubscribeAction({ request: new Request(url, { method: 'POST', body }), params: { token }, context } as never)
+		await oneClick()
 		expect(await db.selectFrom('unsubscribe').select('id').execute()).toHaveLength(1)
 	})
 
@@ -51,12 +52,8 @@ describe('one-click unsubscribe', () => {
 		const forged = token.replace(/^\d+/, String(person!.id + 1))
 		const other = emailLinkToken({ userId: person!.id, list: 'newsletter', newsletterId: null }, 'another-secret')
 		for (const bad of [forged, other, 'nonsense']) {
-			const response = (await unsubscribeAction({
-				request: new Request(`http://localhost/unsubscribe/${bad}`, { method: 'POST', body: new URLSearchParams() }),
-				params: { token: bad },
-				context,
-			} as never)) as { init: { status: number } }
-			expect(response.init.status).toBe(400)
+			const response = await callAction(unsubscribeRoute, `/unsubscribe/${bad}`, { params: { token: bad }, form: new URLSearchParams() })
+			expect(response.status).toBe(400)
 		}
 		expect(await consent(person!.id)).toBe(1)
 	})
@@ -64,7 +61,7 @@ describe('one-click unsubscribe', () => {
 	test('the digest link turns the digest off, and is counted', async () => {
 		const [person] = await addSignatories(db, 1)
 		const token = emailLinkToken({ userId: person!.id, list: 'digest', newsletterId: null })
-		await unsubscribeAction({ request: new Request(`http://localhost/unsubscribe/${token}`, { method: 'POST' }), params: { token }, context } as never)
+		await callAction(unsubscribeRoute, `/unsubscribe/${token}`, { params: { token } })
 		expect((await db.selectFrom('user').select('digest_frequency').where('id', '=', person!.id).executeTakeFirstOrThrow()).digest_frequency).toBe('off')
 	})
 })
@@ -73,14 +70,10 @@ describe('the preferences page', () => {
 	test('opened from an emailed link, it saves the choices without signing in', async () => {
 		const [person] = await addSignatories(db, 1)
 		const token = emailLinkToken({ userId: person!.id, list: 'preferences', newsletterId: null })
-		const loaded = await preferencesLoader({ request: new Request(`http://localhost/preferences?token=${token}`), params: {}, context } as never)
-		expect(loaded.preferences).toMatchObject({ digestFrequency: 'monthly', newsletters: true, eventReminders: true, levelUpEmails: true })
+		const loaded = await callLoader(preferencesRoute, `/preferences?token=${token}`)
+		expect(loaded.data.preferences).toMatchObject({ digestFrequency: 'monthly', newsletters: true, eventReminders: true, levelUpEmails: true })
 
-		const form = new FormData()
-		form.set('token', token)
-		form.set('digestFrequency', 'weekly')
-		form.set('levelUpEmails', 'on')
-		const response = (await preferencesAction({ request: new Request('http://localhost/preferences', { method: 'POST', body: form }), params: {}, context } as never)) as Response
+		const response = await callAction(preferencesRoute, '/preferences', { form: { token, digestFrequency: 'weekly', levelUpEmails: 'on' } })
 		expect(response.status).toBe(302)
 		const user = await db.selectFrom('user').select(['digest_frequency', 'event_reminders', 'level_up_emails']).where('id', '=', person!.id).executeTakeFirstOrThrow()
 		expect(user).toEqual({ digest_frequency: 'weekly', event_reminders: 0, level_up_emails: 1 })
@@ -89,11 +82,9 @@ describe('the preferences page', () => {
 
 	test('a bad frequency is refused with the form, nothing stored', async () => {
 		const [person] = await addSignatories(db, 1)
-		const form = new FormData()
-		form.set('token', emailLinkToken({ userId: person!.id, list: 'preferences', newsletterId: null }))
-		form.set('digestFrequency', 'hourly')
-		const response = (await preferencesAction({ request: new Request('http://localhost/preferences', { method: 'POST', body: form }), params: {}, context } as never)) as { init: { status: number } }
-		expect(response.init.status).toBe(400)
+		const token = emailLinkToken({ userId: person!.id, list: 'preferences', newsletterId: null })
+		const response = await callAction(preferencesRoute, '/preferences', { form: { token, digestFrequency: 'hourly' } })
+		expect(response.status).toBe(400)
 		expect((await db.selectFrom('user').select('digest_frequency').where('id', '=', person!.id).executeTakeFirstOrThrow()).digest_frequency).toBe('monthly')
 	})
 })
@@ -106,7 +97,7 @@ function svixHeaders(id: string, body: string, secret: string, timestamp = Math.
 }
 
 async function postWebhook(body: string, headers: Record<string, string>) {
-	return (await webhookAction({ request: new Request('http://localhost/webhooks/resend', { method: 'POST', body, headers }), params: {}, context } as never)) as Response
+	return (await callAction(webhookRoute, '/webhooks/resend', { body, headers })).response!
 }
 
 describe('Resend webhooks', () => {

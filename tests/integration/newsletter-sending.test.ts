@@ -1,20 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { claimNextDelivery, deliverDueEmails, LEASE_MS, toOutgoingEmail, TemplateCache } from '#app/mail/outbox.server.ts'
 import { resendTransport } from '#app/mail/transports/resend.server.ts'
-import {
-	cancelNewsletter,
-	createNewsletter,
-	newsletterProgress,
-	pauseNewsletter,
-	resumeNewsletter,
-	runNewsletters,
-	saveNewsletter,
-	scheduleNewsletter,
-} from '#app/newsletters/campaigns.server.ts'
+import { cancelNewsletter, createNewsletter, pauseNewsletter, resumeNewsletter, saveNewsletter, scheduleNewsletter } from '#app/newsletters/campaigns.server.ts'
+import { runNewsletters } from '#app/newsletters/queueing.server.ts'
+import { newsletterProgress } from '#app/newsletters/statistics.server.ts'
 import { everyone, type Segment } from '#app/newsletters/segments.ts'
 import { addSignatories } from '#tests/support/newsletters.ts'
 import { updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
-import { readEmailLinkToken } from '#app/newsletters/unsubscribe.server.ts'
+import { readEmailLinkToken } from '#app/common/email-preferences.server.ts'
 import { getDb } from '#db/index.ts'
 import { resendMock, server } from '#tests/mocks/index.ts'
 

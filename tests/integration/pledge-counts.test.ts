@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { countFromRows, readPactCounts, recountPact } from '#app/pledge/counts.server.ts'
 import { addCommitments, confirmSignature, dropCommitment, getMyPledge, signPledge, updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
-import { addTestCommitments, keptCounts, recount, renderRoute, routeArgs, signInput } from '#tests/support/pledge.ts'
+import { addTestCommitments, keptCounts, recount, signInput } from '#tests/support/pledge.ts'
+import { renderRoute, routeArgs } from '#tests/support/routes.ts'
 import * as homeRoute from '#app/routes/home.tsx'
 import { getDb } from '#db/index.ts'
 

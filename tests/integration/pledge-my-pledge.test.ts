@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
 import { confirmSignature, getMyPledge, signPledge } from '#app/pledge/pledge.server.ts'
-import { addTestCommitments, formData, keptCounts, recount, renderRoute, routeArgs, sessionCookie, settle, signInput } from '#tests/support/pledge.ts'
+import { addTestCommitments, keptCounts, recount, signInput } from '#tests/support/pledge.ts'
+import { callAction, callLoader, cookieFor, renderRoute, routeArgs } from '#tests/support/routes.ts'
 import * as myPledgeRoute from '#app/routes/my-pledge.tsx'
 import { getDb } from '#db/index.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
+
+// The messages by the fields, as a Swedish visitor reads them (the requests ask for Swedish).
+const tc = await getT('sv')
 
 /** My pledge through its route: each form's intent, and who may change what. */
 const db = getDb()
@@ -17,11 +22,11 @@ async function confirmedPerson(overrides: Parameters<typeof signInput>[0] = {}) 
 	const input = signInput({ commitmentIds: [bike], ...overrides })
 	await signPledge(db, input, { language: 'sv' })
 	const { userId } = (await confirmSignature(db, input.email))!
-	return { input, userId, cookie: await sessionCookie(db, userId) }
+	return { input, userId, cookie: await cookieFor(userId) }
 }
 
 async function post(cookie: string, fields: Record<string, string | string[] | undefined>) {
-	return settle(() => myPledgeRoute.action(routeArgs('/my-pledge', { body: formData(fields), cookie })))
+	return callAction(myPledgeRoute, '/my-pledge', { form: fields, cookie })
 }
 
 async function chosenCount(id: number) {
@@ -30,10 +35,10 @@ async function chosenCount(id: number) {
 
 describe('/my-pledge', () => {
 	test('asks a visitor who is not signed in to sign in first, and comes back here', async () => {
-		const result = await settle(() => myPledgeRoute.loader(routeArgs('/my-pledge')))
+		const result = await callLoader(myPledgeRoute, '/my-pledge')
 		expect(result.status).toBe(302)
 		expect(result.location).toBe('/login?redirectTo=%2Fmy-pledge')
-		const posted = await settle(() => myPledgeRoute.action(routeArgs('/my-pledge', { body: formData({ intent: 'withdraw' }) })))
+		const posted = await callAction(myPledgeRoute, '/my-pledge', { form: { intent: 'withdraw' } })
 		expect(posted.status).toBe(302)
 	})
 
@@ -51,7 +56,7 @@ describe('/my-pledge', () => {
 
 	test('a person signed in without a signature is invited to sign', async () => {
 		const user = await db.insertInto('user').values({ email: 'utan.avtal@example.se', name: 'Utan Avtal', language: 'sv' }).returning('id').executeTakeFirstOrThrow()
-		const loaderData = await myPledgeRoute.loader(routeArgs('/my-pledge', { cookie: await sessionCookie(db, user.id) }))
+		const loaderData = await myPledgeRoute.loader(routeArgs('/my-pledge', { cookie: await cookieFor(user.id) }))
 		expect(loaderData.signature).toBeNull()
 		const html = await renderRoute({ Component: myPledgeRoute.default, url: '/my-pledge', loaderData })
 		expect(html).toContain('Du har inte skrivit under än')
@@ -119,7 +124,7 @@ describe('/my-pledge', () => {
 
 		const bad = await post(cookie, { ...details, name: '', district: 'x'.repeat(81) })
 		expect(bad.status).toBe(400)
-		expect((bad.data as { result: { error: Record<string, string[]> } }).result.error).toMatchObject({ name: ['form.required'], district: ['form.tooLong|{"max":80}'] })
+		expect((bad.data as { result: { error: Record<string, string[]> } }).result.error).toMatchObject({ name: [tc('form.required')], district: [tc('form.tooLong', { max: 80 })] })
 		expect((await getMyPledge(db, userId))!.user.name).toBe('Maja Berg')
 	})
 

@@ -1,18 +1,25 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { readPactCounts } from '#app/pledge/counts.server.ts'
 import { SIGN_LIMITS } from '#app/pledge/pledge.server.ts'
-import { addTestCommitments, formData, outcome, renderRoute, routeArgs, sessionCookie, settle } from '#tests/support/pledge.ts'
+import { mailedVerification } from '#tests/support/auth.ts'
+import { addTestCommitments } from '#tests/support/pledge.ts'
+import { callAction, callLoader, cookieFor, freshIp, renderRoute, routeArgs } from '#tests/support/routes.ts'
 import { retireCommitment } from '#app/pledge/catalogue.server.ts'
 import * as myPledgeRoute from '#app/routes/my-pledge.tsx'
 import * as signRoute from '#app/routes/sign.tsx'
 import * as checkEmailRoute from '#app/routes/sign-check-email.tsx'
 import * as verifyRoute from '#app/routes/verify.tsx'
 import { getDb } from '#db/index.ts'
+// Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
+import '#app/areas.server.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
+
+// The messages by the fields, as a Swedish visitor reads them (the requests ask for Swedish).
+const [t, tc] = [await getT('sv', 'pledge'), await getT('sv')]
 
 /** The sign form through its route: what a person submits, what is stored, what comes back. */
 const db = getDb()
 let bike: number, veg: number, retired: number
-let ip = 0
 
 beforeAll(async () => {
 	;[bike, veg, retired] = (await addTestCommitments(db, ['transport', 'food', 'consumption'])) as [number, number, number]
@@ -37,8 +44,7 @@ function validFields(overrides: Record<string, string | string[] | undefined> = 
 
 /** Each submission from its own network, so the per-IP limit stays out of the way unless tested. */
 async function submit(fields: Record<string, string | string[] | undefined>, options: { ip?: string } = {}) {
-	ip += 1
-	return outcome(await signRoute.action(routeArgs('/sign', { body: formData(fields), ip: options.ip ?? `10.0.${Math.floor(ip / 250)}.${ip % 250}` })))
+	return callAction(signRoute, '/sign', { form: fields, ip: options.ip ?? freshIp() })
 }
 
 async function stored() {
@@ -52,11 +58,6 @@ async function stored() {
 		),
 	)
 	return { users, signatures, pledged, outbox }
-}
-
-async function codeMailedTo(email: string) {
-	const message = await db.selectFrom('outbox').select('text').where('to_address', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow()
-	return message.text.match(/\b(\d{6})\b/)![1]!
 }
 
 describe('signing through /sign', () => {
@@ -83,11 +84,9 @@ describe('signing through /sign', () => {
 		expect(again).toEqual(first)
 
 		// Confirm with the emailed code, through the form the check-email page shows.
-		const code = await codeMailedTo(fields.email)
+		const { code } = await mailedVerification(db, fields.email)
 		const before = await readPactCounts(db)
-		const confirmed = outcome(
-			await verifyRoute.action(routeArgs('/verify', { body: formData({ email: fields.email, purpose: 'confirm-signature', code }) })),
-		)
+		const confirmed = await callAction(verifyRoute, '/verify', { form: { email: fields.email, purpose: 'confirm-signature', code } })
 		expect(confirmed.status).toBe(302)
 		expect(confirmed.location).toBe('/my-pledge?confirmed=1')
 		expect(await readPactCounts(db)).toEqual({ ...before, residents: before.residents + 1 })
@@ -118,7 +117,7 @@ describe('signing through /sign', () => {
 		for (let i = 0; i < SIGN_LIMITS.perAddress.limit; i++) expect((await submit(fields)).status).toBe(302)
 		const limited = await submit(fields)
 		expect(limited.status).toBe(429)
-		expect((limited.data as { error: Record<string, string[]> }).error['']).toEqual(['pledge:errors.tooManyRequests'])
+		expect((limited.data as { error: Record<string, string[]> }).error['']).toEqual([t('errors.tooManyRequests')])
 	})
 
 	test('and per network', async () => {
@@ -133,35 +132,35 @@ describe('signing through /sign', () => {
 describe('bad input on every field of the sign form', () => {
 	const long = (length: number) => 'å'.repeat(length)
 	const cases: Array<[string, Record<string, string | string[] | undefined>, string, string]> = [
-		['a missing name', { name: '' }, 'name', 'form.required'],
-		['a name of only spaces', { name: '   ' }, 'name', 'form.required'],
-		['a name too long', { name: long(101) }, 'name', 'form.tooLong|{"max":100}'],
-		['a name with a control character', { name: 'Alva\u0000Lind' }, 'name', 'pledge:errors.controlCharacters'],
-		['a name with a line break', { name: 'Alva\nLind' }, 'name', 'pledge:errors.controlCharacters'],
-		['a missing email', { email: '' }, 'email', 'form.required'],
-		['an invalid email', { email: 'alva@' }, 'email', 'form.invalidEmail'],
-		['an email of HTML', { email: '<script>alert(1)</script>' }, 'email', 'form.invalidEmail'],
-		['an email with emoji', { email: '🌍@example.se' }, 'email', 'form.invalidEmail'],
-		['an email in Hebrew', { email: 'שלום@example.se' }, 'email', 'form.invalidEmail'],
-		['an email too long', { email: `${'a'.repeat(250)}@example.se` }, 'email', 'form.tooLong|{"max":254}'],
-		['no answer on residency', { livesInMunicipality: undefined }, 'livesInMunicipality', 'pledge:errors.livesInMunicipalityRequired'],
-		['a made-up residency', { livesInMunicipality: '<b>maybe</b>' }, 'livesInMunicipality', 'pledge:errors.livesInMunicipalityRequired'],
-		['a district too long', { district: long(81) }, 'district', 'form.tooLong|{"max":80}'],
-		['a district with a control character', { district: 'Råå\u0007' }, 'district', 'pledge:errors.controlCharacters'],
-		['own words too long', { 'ownWords[0]': `🌍${long(200)}` }, 'ownWords[0]', 'form.tooLong|{"max":200}'],
-		['own words with a control character', { 'ownWords[1]': 'Cykla\u001bmer' }, 'ownWords[1]', 'pledge:errors.controlCharacters'],
+		['a missing name', { name: '' }, 'name', tc('form.required')],
+		['a name of only spaces', { name: '   ' }, 'name', tc('form.required')],
+		['a name too long', { name: long(101) }, 'name', tc('form.tooLong', { max: 100 })],
+		['a name with a control character', { name: 'Alva\u0000Lind' }, 'name', t('errors.controlCharacters')],
+		['a name with a line break', { name: 'Alva\nLind' }, 'name', t('errors.controlCharacters')],
+		['a missing email', { email: '' }, 'email', tc('form.required')],
+		['an invalid email', { email: 'alva@' }, 'email', tc('form.invalidEmail')],
+		['an email of HTML', { email: '<script>alert(1)</script>' }, 'email', tc('form.invalidEmail')],
+		['an email with emoji', { email: '🌍@example.se' }, 'email', tc('form.invalidEmail')],
+		['an email in Hebrew', { email: 'שלום@example.se' }, 'email', tc('form.invalidEmail')],
+		['an email too long', { email: `${'a'.repeat(250)}@example.se` }, 'email', tc('form.tooLong', { max: 254 })],
+		['no answer on residency', { livesInMunicipality: undefined }, 'livesInMunicipality', t('errors.livesInMunicipalityRequired')],
+		['a made-up residency', { livesInMunicipality: '<b>maybe</b>' }, 'livesInMunicipality', t('errors.livesInMunicipalityRequired')],
+		['a district too long', { district: long(81) }, 'district', tc('form.tooLong', { max: 80 })],
+		['a district with a control character', { district: 'Råå\u0007' }, 'district', t('errors.controlCharacters')],
+		['own words too long', { 'ownWords[0]': `🌍${long(200)}` }, 'ownWords[0]', tc('form.tooLong', { max: 200 })],
+		['own words with a control character', { 'ownWords[1]': 'Cykla\u001bmer' }, 'ownWords[1]', t('errors.controlCharacters')],
 		[
 			'six lines of own words',
 			Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`ownWords[${i}]`, `Rad ${i}`])),
 			'ownWords',
-			'pledge:errors.tooManyOwnWords|{"max":5}',
+			t('errors.tooManyOwnWords', { max: 5 }),
 		],
-		['a commitment id that is not a number', { commitmentIds: ['<script>'] }, 'commitmentIds[0]', 'pledge:errors.unknownCommitment'],
-		['a commitment that does not exist', { commitmentIds: ['999999'] }, 'commitmentIds', 'pledge:errors.unknownCommitment'],
-		['a retired commitment', { commitmentIds: ['RETIRED'] }, 'commitmentIds', 'pledge:errors.unknownCommitment'],
-		['no commitment at all', { commitmentIds: undefined }, 'commitmentIds', 'pledge:errors.commitmentRequired'],
-		['missing consent', { consent: undefined }, 'consent', 'pledge:errors.consentRequired'],
-		['consent not given as a checkbox', { consent: 'false' }, 'consent', 'pledge:errors.consentRequired'],
+		['a commitment id that is not a number', { commitmentIds: ['<script>'] }, 'commitmentIds[0]', t('errors.unknownCommitment')],
+		['a commitment that does not exist', { commitmentIds: ['999999'] }, 'commitmentIds', t('errors.unknownCommitment')],
+		['a retired commitment', { commitmentIds: ['RETIRED'] }, 'commitmentIds', t('errors.unknownCommitment')],
+		['no commitment at all', { commitmentIds: undefined }, 'commitmentIds', t('errors.commitmentRequired')],
+		['missing consent', { consent: undefined }, 'consent', t('errors.consentRequired')],
+		['consent not given as a checkbox', { consent: 'false' }, 'consent', t('errors.consentRequired')],
 		['a newsletter consent that is not a checkbox', { newsletterConsent: '<b>yes</b>' }, 'newsletterConsent', ''],
 	]
 
@@ -218,7 +217,7 @@ describe('exotic but valid input', () => {
 		expect(rows.map((r) => r.own_words)).toEqual(ownWords)
 
 		// The person's page gives it back unchanged, and React escapes it on render.
-		const cookie = await sessionCookie(db, user.id)
+		const cookie = await cookieFor(user.id)
 		const loaderData = await myPledgeRoute.loader(routeArgs('/my-pledge', { cookie }))
 		expect(loaderData.user.name).toBe(name)
 		expect(loaderData.signature?.district).toBe(district)
@@ -243,8 +242,8 @@ describe('who sees what on /sign', () => {
 		const fields = validFields({ name: 'Ebba Ek', commitmentIds: [String(veg)] })
 		await submit(fields)
 		const user = await db.selectFrom('user').select('id').where('email', '=', fields.email).executeTakeFirstOrThrow()
-		const cookie = await sessionCookie(db, user.id)
-		const signedIn = await settle(() => signRoute.loader(routeArgs('/sign', { cookie })))
+		const cookie = await cookieFor(user.id)
+		const signedIn = await callLoader(signRoute, '/sign', { cookie })
 		expect(signedIn.data).toMatchObject({ defaults: { name: 'Ebba Ek', email: fields.email, status: 'pending', commitmentIds: [String(veg)] } })
 	})
 })

@@ -1,6 +1,6 @@
 import type { DB } from '#db/index.ts'
 import type { Event, Language } from '#db/schema.ts'
-import { createEvents } from '#app/events/events.server.ts'
+import { createEvents } from '#app/events/life-cycle.server.ts'
 import type { EventInput } from '#app/events/schemas.ts'
 
 /** Test data for the events area: people and events made through the same functions the app uses. */

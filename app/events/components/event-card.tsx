@@ -1,6 +1,8 @@
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Link } from 'react-router'
-import type { EventListItem } from '../events.server.ts'
+import type { EventListItem } from '#app/events/listing.server.ts'
+import { placesLeft } from '#app/events/places.ts'
+import type { EventType } from '#app/events/schemas.ts'
 
 /** One event in a list: date, title, type, time and place, and how many places are left. */
 export function EventCard({ event, past }: { event: EventListItem & { date: string; time: string }; past: boolean }) {
@@ -14,7 +16,7 @@ export function EventCard({ event, past }: { event: EventListItem & { date: stri
 					<Link to={`/events/${event.slug}`}>{event.title}</Link>
 				</h3>
 				<p className="event-card-meta">
-					<span className={`type-badge type-${event.type}`}>{t(`types.${event.type}`)}</span>
+					<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>
 					<span>{event.time}</span>
 					{event.place ? <span>{event.place}</span> : event.online_url ? <span>{t('event.online')}</span> : null}
 				</p>
@@ -38,7 +40,7 @@ export function EventCard({ event, past }: { event: EventListItem & { date: stri
 export function PlacesLeft({ capacity, going }: { capacity: number | null; going: number }) {
 	const { t } = useTranslation('events')
 	if (capacity === null) return <span>{t('places.going', { count: going })}</span>
-	const left = Math.max(0, capacity - going)
+	const left = placesLeft(capacity, going) ?? 0
 	if (left === 0) return <span className="badge badge-full">{t('places.full')}</span>
 	return <span>{t('places.left', { left, count: capacity })}</span>
 }

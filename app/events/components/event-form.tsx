@@ -53,7 +53,7 @@ export function EventForm({
 		defaultValue,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: eventFormSchema({ timeZone, now: new Date(), currentStartsAt }) }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: eventFormSchema(t, { timeZone, now: new Date(), currentStartsAt }) }),
 	})
 	const shifts = fields.shifts.getFieldList()
 	return (

@@ -25,7 +25,7 @@ export function mailboxTransport({ dir, from }: { dir: string; from: string }): 
 			try {
 				const id = mailboxMessageId(email)
 				await fs.mkdir(dir, { recursive: true })
-				const eml = buildEml({
+				const eml = await buildEml({
 					from,
 					to: email.to,
 					subject: email.subject,

@@ -1,0 +1,10 @@
+import { handleProof } from '#app/auth/sign-in.server.ts'
+import { confirmSignatureOnProof } from '#app/pledge/proofs.server.ts'
+
+/**
+ * Where one area acts on another's behalf without depending on it, the two are joined here, once
+ * per process: signing in (auth) confirms a signature (pledge) when the proof was for that.
+ * Imported by entry.server.tsx, so the web server, the worker and the commands have it, and by
+ * the test set-up (vitest.config.ts), so tests that call an area directly have it too.
+ */
+handleProof('confirm-signature', confirmSignatureOnProof)
