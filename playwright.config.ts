@@ -32,7 +32,14 @@ export default defineConfig({
 				launchOptions: executablePath
 					? {
 							executablePath,
-							args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+							args: [
+								'--headless',
+								'--no-sandbox',
+								'--disable-gpu',
+								'--disable-background-networking',
+								'--disable-component-update',
+								'--no-first-run',
+							],
 						}
 					: {},
 			},

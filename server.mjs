@@ -46,7 +46,9 @@ function superviseWebProcesses() {
 		// One that never started serving (a failed migration, a port in use) would fail again:
 		// stop everything and say so, rather than restart it for ever.
 		if (!listened.has(worker.id)) {
-			console.error(`web process ${worker.process.pid} (${role}) ended before it could serve (${signal ?? code}); stopping`)
+			console.error(
+				`web process ${worker.process.pid} (${role}) ended before it could serve (${signal ?? code}); stopping`,
+			)
 			stopping = true
 			for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM')
 			process.exitCode = 1
@@ -100,7 +102,10 @@ async function serve({ role }) {
 	// Longer than a reverse proxy's idle timeout, so the proxy closes idle connections first.
 	server.keepAliveTimeout = 65_000
 	server.listen(port, () => {
-		if (role === 'first') console.log(`Klimatpakt is listening on http://localhost:${port} (${processes} web process${processes > 1 ? 'es' : ''})`)
+		if (role === 'first')
+			console.log(
+				`Klimatpakt is listening on http://localhost:${port} (${processes} web process${processes > 1 ? 'es' : ''})`,
+			)
 	})
 
 	const shutdown = async () => {

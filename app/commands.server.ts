@@ -39,10 +39,16 @@ const seed: Command = async () => {
 			return 0
 		}
 		const [{ users }, counts] = await Promise.all([
-			db.selectFrom('user').select((eb) => eb.fn.countAll<number>().as('users')).execute().then((rows) => rows[0]!),
+			db
+				.selectFrom('user')
+				.select((eb) => eb.fn.countAll<number>().as('users'))
+				.execute()
+				.then((rows) => rows[0]!),
 			db.selectFrom('pact_count').select(['residents', 'others']).where('id', '=', 1).executeTakeFirstOrThrow(),
 		])
-		console.log(`${file}: loaded demo content (${users} people; ${counts.residents} residents and ${counts.others} from elsewhere have signed)`)
+		console.log(
+			`${file}: loaded demo content (${users} people; ${counts.residents} residents and ${counts.others} from elsewhere have signed)`,
+		)
 		console.log('Demo accounts: koordinator@klimatpakt.example (coordinator), arrangor@klimatpakt.example (organiser)')
 		return 0
 	} catch (error) {
@@ -74,7 +80,9 @@ const worker: Command = async () => {
 	}
 	process.on('SIGINT', stop)
 	process.on('SIGTERM', stop)
-	console.log(`worker: started on ${databasePath()}, email via ${config.resendApiKey ? 'Resend' : `the local mailbox in ${config.mailDir}`}`)
+	console.log(
+		`worker: started on ${databasePath()}, email via ${config.resendApiKey ? 'Resend' : `the local mailbox in ${config.mailDir}`}`,
+	)
 	await runWorker(db, { signal: controller.signal })
 	await db.destroy()
 	console.log('worker: stopped')
@@ -88,13 +96,19 @@ const worker: Command = async () => {
  */
 const digest: Command = async (args) => {
 	const flags = new Set(args)
-	const rhythms: DigestRhythm[] = flags.has('--weekly') ? ['weekly'] : flags.has('--monthly') ? ['monthly'] : ['weekly', 'monthly']
+	const rhythms: DigestRhythm[] = flags.has('--weekly')
+		? ['weekly']
+		: flags.has('--monthly')
+			? ['monthly']
+			: ['weekly', 'monthly']
 	const db = openDatabase(databasePath())
 	setDb(db)
 	try {
 		await migrateToLatest(db)
 		const report = await sendDigests(db, { rhythms, force: flags.has('--force') })
-		console.log(`digest: ${report.queued} queued, ${report.skipped} with nothing new (skipped); the worker delivers them`)
+		console.log(
+			`digest: ${report.queued} queued, ${report.skipped} with nothing new (skipped); the worker delivers them`,
+		)
 		return 0
 	} finally {
 		await db.destroy()

@@ -31,7 +31,9 @@ const localSecret = 'klimatpakt-local-secret-change-me'
 // The secret signs the links in emails (unsubscribe, preferences): a deployment others can reach
 // must not run with the value everyone can read in this repository.
 if (!appUrlIsLocal && (env('SESSION_SECRET') ?? '').length < 32) {
-	throw new Error(`SESSION_SECRET must be set to a random value of at least 32 characters when APP_URL (${appUrl}) is not a local address.`)
+	throw new Error(
+		`SESSION_SECRET must be set to a random value of at least 32 characters when APP_URL (${appUrl}) is not a local address.`,
+	)
 }
 
 export const config = {

@@ -3,10 +3,23 @@ import { isLocalUrl } from './config.server.ts'
 
 describe('isLocalUrl', () => {
 	test('this machine counts as local', () => {
-		for (const url of ['http://localhost:3000', 'http://klimatpakt.localhost', 'http://127.0.0.1:8080', 'http://[::1]:3000']) expect(isLocalUrl(url), url).toBe(true)
+		for (const url of [
+			'http://localhost:3000',
+			'http://klimatpakt.localhost',
+			'http://127.0.0.1:8080',
+			'http://[::1]:3000',
+		])
+			expect(isLocalUrl(url), url).toBe(true)
 	})
 	test('any address others can reach does not, whatever its scheme', () => {
-		for (const url of ['http://klimatavtal.example', 'https://klimatavtal.example', 'http://192.168.1.10:3000', 'http://localhost.evil.example', 'not a url']) expect(isLocalUrl(url), url).toBe(false)
+		for (const url of [
+			'http://klimatavtal.example',
+			'https://klimatavtal.example',
+			'http://192.168.1.10:3000',
+			'http://localhost.evil.example',
+			'not a url',
+		])
+			expect(isLocalUrl(url), url).toBe(false)
 	})
 })
 

@@ -8,7 +8,8 @@ describe('what reaches the log', () => {
 		// The test set-up fails any test that logs an error; here the log is what is tested.
 		logged = vi.spyOn(console, 'error').mockImplementation(() => {})
 	})
-	const context = (request = new Request('http://localhost/favicon.png')) => ({ request, params: {}, context: {} }) as Parameters<typeof handleError>[1]
+	const context = (request = new Request('http://localhost/favicon.png')) =>
+		({ request, params: {}, context: {} }) as Parameters<typeof handleError>[1]
 
 	test('a page or file that does not exist is not an error', () => {
 		handleError(new ErrorResponse(404, 'Not Found', null, true), context())

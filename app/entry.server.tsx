@@ -60,7 +60,9 @@ export default async function handleRequest(
 			responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 			responseHeaders.set('X-Content-Type-Options', 'nosniff')
 			responseHeaders.set('Referrer-Policy', 'same-origin')
-			resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+			resolve(
+				new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+			)
 			pipe(body)
 		}
 	})

@@ -18,14 +18,22 @@ type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never
  * SQLite reports an INTEGER PRIMARY KEY (the rowid) as nullable; it never holds null. Such a
  * column introspects as an optional, nullable number and is spared the nullability check.
  */
-type IsRowid<Row, Insert, C extends keyof Row> = C extends OptionalKeys<Insert> ? (null extends Row[C] ? (Row[C] extends number | null ? true : false) : false) : false
+type IsRowid<Row, Insert, C extends keyof Row> =
+	C extends OptionalKeys<Insert> ? (null extends Row[C] ? (Row[C] extends number | null ? true : false) : false) : false
 
 /**
  * Text primary keys that SQLite, for old compatibility, would let hold null because their
  * migrations do not say NOT NULL. The app always writes them; introspection cannot tell a primary
  * key, so they are named here rather than rebuilding the tables.
  */
-type TextPrimaryKey = 'role.name' | 'permission.name' | 'session.id' | 'event_type.name' | 'ladder_setting.name' | 'suppression.email' | 'webhook_event.id'
+type TextPrimaryKey =
+	| 'role.name'
+	| 'permission.name'
+	| 'session.id'
+	| 'event_type.name'
+	| 'ladder_setting.name'
+	| 'suppression.email'
+	| 'webhook_event.id'
 
 type ColumnProblems<T extends string, Hand, Real> = {
 	[C in keyof Selectable<Hand> | keyof Selectable<Real>]: C extends string

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
- * The typed schema: one interface per table, kept in step with db/migrations by hand.
+ * The typed schema: one interface per table, written by hand because it says more than the
+ * database can (literal unions, 0 | 1). `npm run typecheck` holds it against db/introspected.ts,
+ * which `npm run db:types` writes from the migrated database (see db/schema-check.ts).
  * Timestamps are ISO 8601 strings in UTC; booleans are 0/1 integers (SQLite has no boolean).
  */
 

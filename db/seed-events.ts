@@ -26,16 +26,21 @@ const templates: Template[] = [
 	{
 		type: 'clothing-swap',
 		title: 'Klädbyte på Dunkers kulturhus',
-		description: 'Ta med upp till tio hela och rena plagg och byt till dig nya favoriter. Det som blir över skänks till Myrorna.\n\n- Lämna in plagg 10–11\n- Bytet öppnar 11',
+		description:
+			'Ta med upp till tio hela och rena plagg och byt till dig nya favoriter. Det som blir över skänks till Myrorna.\n\n- Lämna in plagg 10–11\n- Bytet öppnar 11',
 		place: 'Dunkers kulturhus, Kungsgatan 11, Helsingborg',
 		time: ['10:00', '14:00'],
 		capacity: 60,
-		shifts: [['Ta emot och sortera plagg', 3], ['Plocka undan efteråt', 2]],
+		shifts: [
+			['Ta emot och sortera plagg', 3],
+			['Plocka undan efteråt', 2],
+		],
 	},
 	{
 		type: 'climate-fika',
 		title: 'Klimatfika på stadsbiblioteket',
-		description: 'En timme med kaffe, bulle och samtal om små och stora klimatsteg. Nya och gamla medlemmar är lika välkomna.',
+		description:
+			'En timme med kaffe, bulle och samtal om små och stora klimatsteg. Nya och gamla medlemmar är lika välkomna.',
 		place: 'Stadsbiblioteket, Bollbrogatan 1, Helsingborg',
 		time: ['17:30', '18:30'],
 		capacity: 25,
@@ -52,11 +57,15 @@ const templates: Template[] = [
 	{
 		type: 'politician-qa',
 		title: 'Politikerutfrågning: hur når Helsingborg klimatmålet 2030?',
-		description: 'Representanter för partierna i kommunfullmäktige svarar på frågor från klimatavtalets medlemmar. Frågorna samlas in i förväg.',
+		description:
+			'Representanter för partierna i kommunfullmäktige svarar på frågor från klimatavtalets medlemmar. Frågorna samlas in i förväg.',
 		place: 'Rådhuset, Drottninggatan 1, Helsingborg',
 		time: ['18:00', '20:00'],
 		capacity: 120,
-		shifts: [['Ta emot vid dörren', 2], ['Hålla i mikrofonen', 1]],
+		shifts: [
+			['Ta emot vid dörren', 2],
+			['Hålla i mikrofonen', 1],
+		],
 	},
 	{
 		type: 'course',
@@ -81,7 +90,10 @@ const templates: Template[] = [
 		place: 'Hemkunskapssalen, Tågaborgsskolan, Helsingborg',
 		time: ['17:30', '20:30'],
 		capacity: 12,
-		shifts: [['Handla råvaror', 1], ['Diska efteråt', 2]],
+		shifts: [
+			['Handla råvaror', 1],
+			['Diska efteråt', 2],
+		],
 	},
 	{
 		type: 'film-screening',
@@ -94,11 +106,15 @@ const templates: Template[] = [
 	{
 		type: 'market-stall',
 		title: 'Klimatavtalet på Gustav Adolfs torg',
-		description: 'Vi står på lördagsmarknaden och berättar om klimatavtalet. Kom förbi och säg hej, eller hjälp oss att stå i montern.',
+		description:
+			'Vi står på lördagsmarknaden och berättar om klimatavtalet. Kom förbi och säg hej, eller hjälp oss att stå i montern.',
 		place: 'Gustav Adolfs torg, Helsingborg',
 		time: ['10:00', '14:00'],
 		capacity: null,
-		shifts: [['Stå i montern 10–12', 3], ['Stå i montern 12–14', 3]],
+		shifts: [
+			['Stå i montern 10–12', 3],
+			['Stå i montern 12–14', 3],
+		],
 	},
 	{
 		type: 'course',
@@ -116,7 +132,8 @@ const kickOffs: Template[] = [
 	{
 		type: 'theme-kick-off',
 		title: 'Kick-off: temat transport',
-		description: 'Vi startar halvårets tema med korta föredrag, mingel och idéer för att resa klimatsmart i Helsingborg.',
+		description:
+			'Vi startar halvårets tema med korta föredrag, mingel och idéer för att resa klimatsmart i Helsingborg.',
 		place: 'Dunkers kulturhus, Kungsgatan 11, Helsingborg',
 		time: ['18:00', '20:00'],
 		capacity: 100,
@@ -133,13 +150,37 @@ const kickOffs: Template[] = [
 	},
 ]
 
-const demoResidents = ['Alva Lind', 'Omar Haddad', 'Karin Ek', 'Johan Berg', 'Maja Svensson', 'Elias Nilsson', 'Sara Holm', 'Nils Dahl']
+const demoResidents = [
+	'Alva Lind',
+	'Omar Haddad',
+	'Karin Ek',
+	'Johan Berg',
+	'Maja Svensson',
+	'Elias Nilsson',
+	'Sara Holm',
+	'Nils Dahl',
+]
 
-async function demoUser(db: DB, email: string, name: string, role: 'organiser' | 'coordinator' | null, now: string): Promise<number> {
+async function demoUser(
+	db: DB,
+	email: string,
+	name: string,
+	role: 'organiser' | 'coordinator' | null,
+	now: string,
+): Promise<number> {
 	const existing = await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst()
 	if (existing) return existing.id
-	const user = await db.insertInto('user').values({ email, name, language: 'sv', created_at: now }).returning('id').executeTakeFirstOrThrow()
-	if (role) await db.insertInto('user_role').values({ user_id: user.id, role, granted_at: now }).onConflict((oc) => oc.doNothing()).execute()
+	const user = await db
+		.insertInto('user')
+		.values({ email, name, language: 'sv', created_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	if (role)
+		await db
+			.insertInto('user_role')
+			.values({ user_id: user.id, role, granted_at: now })
+			.onConflict((oc) => oc.doNothing())
+			.execute()
 	return user.id
 }
 
@@ -161,8 +202,16 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 	const stamp = now.toISOString()
 	const timeZone = config.timeZone
 	const organiserId = await demoUser(db, 'arrangor@klimatpakt.example', 'Arrangör Andersson', 'organiser', stamp)
-	const coordinatorId = await demoUser(db, 'koordinator@klimatpakt.example', 'Koordinator Karlsson', 'coordinator', stamp)
-	let people = (await db.selectFrom('user').select('id').where('id', 'not in', [organiserId, coordinatorId]).orderBy('id').execute()).map((u) => u.id)
+	const coordinatorId = await demoUser(
+		db,
+		'koordinator@klimatpakt.example',
+		'Koordinator Karlsson',
+		'coordinator',
+		stamp,
+	)
+	let people = (
+		await db.selectFrom('user').select('id').where('id', 'not in', [organiserId, coordinatorId]).orderBy('id').execute()
+	).map((u) => u.id)
 	if (people.length < 5) {
 		for (const [i, name] of demoResidents.entries()) {
 			people.push(await demoUser(db, `deltagare${i + 1}@klimatpakt.example`, name, null, stamp))
@@ -182,7 +231,12 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 	// A monthly fika series, the way a pact runs its regular meetups.
 	const seriesId = crypto.randomUUID()
 	for (let k = 0; k < 4; k += 1) {
-		plan.push({ template: templates[1]!, date: addToLocalDate(addToLocalDate(today, { days: 5 }), { months: k }), status: 'published', seriesId })
+		plan.push({
+			template: templates[1]!,
+			date: addToLocalDate(addToLocalDate(today, { days: 5 }), { months: k }),
+			status: 'published',
+			seriesId,
+		})
 	}
 
 	for (const [n, { template, date, status, seriesId: series }] of plan.entries()) {
@@ -219,7 +273,11 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 			.executeTakeFirstOrThrow()
 		const shiftIds: number[] = []
 		for (const [i, [title, needed]] of (template.shifts ?? []).entries()) {
-			const shift = await db.insertInto('event_helper_shift').values({ event_id: event.id, title, needed, sort_order: i }).returning('id').executeTakeFirstOrThrow()
+			const shift = await db
+				.insertInto('event_helper_shift')
+				.values({ event_id: event.id, title, needed, sort_order: i })
+				.returning('id')
+				.executeTakeFirstOrThrow()
 			shiftIds.push(shift.id)
 		}
 		if (status !== 'published') continue
@@ -247,7 +305,14 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 			if (past && going && (i * 7 + n) % 5 !== 0) {
 				await db
 					.insertInto('event_attendance')
-					.values({ event_id: event.id, user_id: userId, name: '', walk_in: 0, checked_in_at: startsAt, checked_in_by: organiserId })
+					.values({
+						event_id: event.id,
+						user_id: userId,
+						name: '',
+						walk_in: 0,
+						checked_in_at: startsAt,
+						checked_in_by: organiserId,
+					})
 					.execute()
 			}
 		}
@@ -255,11 +320,21 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 		for (const [i, shiftId] of shiftIds.entries()) {
 			const needed = template.shifts![i]![1]
 			for (const userId of pick(people, past ? needed : Math.max(0, needed - 1), n * 11 + i + 3)) {
-				await db.insertInto('event_helper').values({ shift_id: shiftId, user_id: userId, created_at: created }).onConflict((oc) => oc.doNothing()).execute()
+				await db
+					.insertInto('event_helper')
+					.values({ shift_id: shiftId, user_id: userId, created_at: created })
+					.onConflict((oc) => oc.doNothing())
+					.execute()
 			}
 		}
 	}
 	// Attendance rows keep the name as it was at the door.
-	const attendance = await db.selectFrom('event_attendance').innerJoin('user', 'user.id', 'event_attendance.user_id').select(['event_attendance.id', 'user.name']).where('event_attendance.name', '=', '').execute()
-	for (const a of attendance) await db.updateTable('event_attendance').set({ name: a.name }).where('id', '=', a.id).execute()
+	const attendance = await db
+		.selectFrom('event_attendance')
+		.innerJoin('user', 'user.id', 'event_attendance.user_id')
+		.select(['event_attendance.id', 'user.name'])
+		.where('event_attendance.name', '=', '')
+		.execute()
+	for (const a of attendance)
+		await db.updateTable('event_attendance').set({ name: a.name }).where('id', '=', a.id).execute()
 }

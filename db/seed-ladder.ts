@@ -26,7 +26,14 @@ export async function seedLadder(db: DB, now = new Date()): Promise<void> {
 	for (const h of pastHelpers) {
 		await db
 			.insertInto('event_attendance')
-			.values({ event_id: h.event_id, user_id: h.user_id, name: h.name, walk_in: 0, checked_in_at: h.starts_at, checked_in_by: h.organiser_id })
+			.values({
+				event_id: h.event_id,
+				user_id: h.user_id,
+				name: h.name,
+				walk_in: 0,
+				checked_in_at: h.starts_at,
+				checked_in_by: h.organiser_id,
+			})
 			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
 			.execute()
 	}
@@ -59,7 +66,12 @@ export async function seedLadder(db: DB, now = new Date()): Promise<void> {
 		.orderBy('user.id')
 		.executeTakeFirst()
 	if (!coordinator) return
-	const byStep = await db.selectFrom('ladder_step').select(['user_id', 'step']).orderBy('step', 'desc').orderBy('user_id').execute()
+	const byStep = await db
+		.selectFrom('ladder_step')
+		.select(['user_id', 'step'])
+		.orderBy('step', 'desc')
+		.orderBy('user_id')
+		.execute()
 	const day = 86_400_000
 	const grants: Array<{ userId: number; reason: string; daysAgo: number }> = [
 		{ userId: coordinator.id, reason: 'Ordförande i styrelsen sedan årsmötet', daysAgo: 200 },
@@ -67,14 +79,31 @@ export async function seedLadder(db: DB, now = new Date()): Promise<void> {
 	const active = byStep.filter((r) => r.user_id !== coordinator.id && r.step === 3)
 	if (active[0]) grants.push({ userId: active[0].user_id, reason: 'Ansvarar för klädbytena hela året', daysAgo: 40 })
 	for (const grant of grants) {
-		await setStepByCoordinator(db, { userId: grant.userId, step: 4, reason: grant.reason, coordinatorId: coordinator.id }, new Date(now.getTime() - grant.daysAgo * day), { notify: false })
+		await setStepByCoordinator(
+			db,
+			{ userId: grant.userId, step: 4, reason: grant.reason, coordinatorId: coordinator.id },
+			new Date(now.getTime() - grant.daysAgo * day),
+			{ notify: false },
+		)
 	}
 
 	// Roughly a third say what they would help with; the more active, the more they tick.
 	const interests = byStep.flatMap((r, i) =>
-		i % 3 === 0 || r.step >= 3 ? volunteerInterests.filter((_, k) => (i + k) % (r.step >= 3 ? 2 : 4) === 0).map((interest) => ({ user_id: r.user_id, interest, created_at: now.toISOString() })) : [],
+		i % 3 === 0 || r.step >= 3
+			? volunteerInterests
+					.filter((_, k) => (i + k) % (r.step >= 3 ? 2 : 4) === 0)
+					.map((interest) => ({ user_id: r.user_id, interest, created_at: now.toISOString() }))
+			: [],
 	)
-	if (interests.length) await db.insertInto('volunteer_interest').values(interests).onConflict((oc) => oc.doNothing()).execute()
+	if (interests.length)
+		await db
+			.insertInto('volunteer_interest')
+			.values(interests)
+			.onConflict((oc) => oc.doNothing())
+			.execute()
 	// Demo steps have been seen: nobody is greeted with a celebration for the seed.
-	await db.updateTable('ladder_step').set((eb) => ({ seen_step: eb.ref('step') })).execute()
+	await db
+		.updateTable('ladder_step')
+		.set((eb) => ({ seen_step: eb.ref('step') }))
+		.execute()
 }

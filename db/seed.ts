@@ -25,41 +25,267 @@ type DemoCommitment = {
 
 /** Estimates are rounded, per person and year, for a typical Swedish household. */
 export const demoCatalogue: DemoCommitment[] = [
-	{ key: 'commute', category: 'transport', sv: 'Cykla, gå eller åka kollektivt till jobbet eller skolan minst tre dagar i veckan', en: 'Cycle, walk or take public transport to work or school at least three days a week', kg: 450, source: 'Trafikverket' },
-	{ key: 'train-holiday', category: 'transport', sv: 'Semestra med tåg i stället för att flyga inom Europa', en: 'Take the train instead of flying on holidays within Europe', kg: 600, source: 'Naturvårdsverket' },
-	{ key: 'car-pool', category: 'transport', sv: 'Dela bil eller använda bilpool i stället för att äga en egen bil', en: 'Share a car or use a car pool instead of owning a car', kg: 400, source: 'Trafikverket' },
-	{ key: 'eco-driving', category: 'transport', sv: 'Köra sparsamt och hålla rätt däcktryck när jag kör bil', en: 'Drive economically and keep the right tyre pressure when I drive', kg: 120, source: 'Trafikverket' },
-	{ key: 'e-bike', category: 'transport', sv: 'Ta elcykeln i stället för bilen på resor kortare än en mil', en: 'Take an e-bike instead of the car for trips shorter than 10 km', kg: 300, source: 'Naturvårdsverket' },
+	{
+		key: 'commute',
+		category: 'transport',
+		sv: 'Cykla, gå eller åka kollektivt till jobbet eller skolan minst tre dagar i veckan',
+		en: 'Cycle, walk or take public transport to work or school at least three days a week',
+		kg: 450,
+		source: 'Trafikverket',
+	},
+	{
+		key: 'train-holiday',
+		category: 'transport',
+		sv: 'Semestra med tåg i stället för att flyga inom Europa',
+		en: 'Take the train instead of flying on holidays within Europe',
+		kg: 600,
+		source: 'Naturvårdsverket',
+	},
+	{
+		key: 'car-pool',
+		category: 'transport',
+		sv: 'Dela bil eller använda bilpool i stället för att äga en egen bil',
+		en: 'Share a car or use a car pool instead of owning a car',
+		kg: 400,
+		source: 'Trafikverket',
+	},
+	{
+		key: 'eco-driving',
+		category: 'transport',
+		sv: 'Köra sparsamt och hålla rätt däcktryck när jag kör bil',
+		en: 'Drive economically and keep the right tyre pressure when I drive',
+		kg: 120,
+		source: 'Trafikverket',
+	},
+	{
+		key: 'e-bike',
+		category: 'transport',
+		sv: 'Ta elcykeln i stället för bilen på resor kortare än en mil',
+		en: 'Take an e-bike instead of the car for trips shorter than 10 km',
+		kg: 300,
+		source: 'Naturvårdsverket',
+	},
 
-	{ key: 'vegetarian', category: 'food', sv: 'Äta vegetariskt minst fyra dagar i veckan', en: 'Eat vegetarian at least four days a week', kg: 300, source: 'Livsmedelsverket' },
-	{ key: 'food-waste', category: 'food', sv: 'Halvera mitt matsvinn: planera inköpen och ät upp resterna', en: 'Halve my food waste: plan the shopping and eat the leftovers', kg: 50, source: 'Naturvårdsverket' },
-	{ key: 'less-beef', category: 'food', sv: 'Byta ut hälften av nötköttet mot baljväxter', en: 'Replace half of the beef I eat with pulses', kg: 250, source: 'RISE' },
-	{ key: 'plant-milk', category: 'food', sv: 'Välja växtbaserad mjölk och yoghurt', en: 'Choose plant-based milk and yoghurt', kg: 80, source: 'RISE' },
+	{
+		key: 'vegetarian',
+		category: 'food',
+		sv: 'Äta vegetariskt minst fyra dagar i veckan',
+		en: 'Eat vegetarian at least four days a week',
+		kg: 300,
+		source: 'Livsmedelsverket',
+	},
+	{
+		key: 'food-waste',
+		category: 'food',
+		sv: 'Halvera mitt matsvinn: planera inköpen och ät upp resterna',
+		en: 'Halve my food waste: plan the shopping and eat the leftovers',
+		kg: 50,
+		source: 'Naturvårdsverket',
+	},
+	{
+		key: 'less-beef',
+		category: 'food',
+		sv: 'Byta ut hälften av nötköttet mot baljväxter',
+		en: 'Replace half of the beef I eat with pulses',
+		kg: 250,
+		source: 'RISE',
+	},
+	{
+		key: 'plant-milk',
+		category: 'food',
+		sv: 'Välja växtbaserad mjölk och yoghurt',
+		en: 'Choose plant-based milk and yoghurt',
+		kg: 80,
+		source: 'RISE',
+	},
 
-	{ key: 'one-degree', category: 'energy', sv: 'Sänka inomhustemperaturen med en grad', en: 'Lower the indoor temperature by one degree', kg: 50, source: 'Energimyndigheten' },
-	{ key: 'short-showers', category: 'energy', sv: 'Duscha kortare, högst fem minuter', en: 'Take shorter showers, five minutes at most', kg: 20, source: 'Energimyndigheten' },
-	{ key: 'energy-advice', category: 'energy', sv: 'Boka kommunens kostnadsfria energi- och klimatrådgivning och gör minst en åtgärd', en: "Book the municipality's free energy and climate advice and carry out at least one measure", kg: null, source: 'Energimyndigheten' },
-	{ key: 'renewable-power', category: 'energy', sv: 'Byta till förnybar el med ursprungsmärkning', en: 'Switch to renewable electricity with a guarantee of origin', kg: null, source: 'Energimyndigheten' },
+	{
+		key: 'one-degree',
+		category: 'energy',
+		sv: 'Sänka inomhustemperaturen med en grad',
+		en: 'Lower the indoor temperature by one degree',
+		kg: 50,
+		source: 'Energimyndigheten',
+	},
+	{
+		key: 'short-showers',
+		category: 'energy',
+		sv: 'Duscha kortare, högst fem minuter',
+		en: 'Take shorter showers, five minutes at most',
+		kg: 20,
+		source: 'Energimyndigheten',
+	},
+	{
+		key: 'energy-advice',
+		category: 'energy',
+		sv: 'Boka kommunens kostnadsfria energi- och klimatrådgivning och gör minst en åtgärd',
+		en: "Book the municipality's free energy and climate advice and carry out at least one measure",
+		kg: null,
+		source: 'Energimyndigheten',
+	},
+	{
+		key: 'renewable-power',
+		category: 'energy',
+		sv: 'Byta till förnybar el med ursprungsmärkning',
+		en: 'Switch to renewable electricity with a guarantee of origin',
+		kg: null,
+		source: 'Energimyndigheten',
+	},
 
-	{ key: 'second-hand', category: 'consumption', sv: 'Köpa kläder begagnat i första hand', en: 'Buy clothes second-hand first', kg: 150, source: 'Naturvårdsverket' },
-	{ key: 'keep-phone', category: 'consumption', sv: 'Använda min mobil och dator minst ett år längre', en: 'Keep my phone and computer at least one year longer', kg: 50, source: 'Naturvårdsverket' },
-	{ key: 'repair-borrow', category: 'consumption', sv: 'Laga, låna och hyra i stället för att köpa nytt', en: 'Repair, borrow and rent instead of buying new', kg: 100, source: 'Konsumentverket' },
-	{ key: 'clothing-swap', category: 'consumption', sv: 'Gå på klädbyte minst två gånger om året', en: 'Go to a clothing swap at least twice a year', kg: 40, source: 'Naturvårdsverket' },
+	{
+		key: 'second-hand',
+		category: 'consumption',
+		sv: 'Köpa kläder begagnat i första hand',
+		en: 'Buy clothes second-hand first',
+		kg: 150,
+		source: 'Naturvårdsverket',
+	},
+	{
+		key: 'keep-phone',
+		category: 'consumption',
+		sv: 'Använda min mobil och dator minst ett år längre',
+		en: 'Keep my phone and computer at least one year longer',
+		kg: 50,
+		source: 'Naturvårdsverket',
+	},
+	{
+		key: 'repair-borrow',
+		category: 'consumption',
+		sv: 'Laga, låna och hyra i stället för att köpa nytt',
+		en: 'Repair, borrow and rent instead of buying new',
+		kg: 100,
+		source: 'Konsumentverket',
+	},
+	{
+		key: 'clothing-swap',
+		category: 'consumption',
+		sv: 'Gå på klädbyte minst två gånger om året',
+		en: 'Go to a clothing swap at least twice a year',
+		kg: 40,
+		source: 'Naturvårdsverket',
+	},
 
-	{ key: 'talk', category: 'engagement', sv: 'Prata med tre personer i min omgivning om klimatavtalet', en: 'Talk to three people around me about the climate pact', kg: null, source: null },
-	{ key: 'events', category: 'engagement', sv: 'Komma på minst två av klimatavtalets evenemang i år', en: "Come to at least two of the climate pact's events this year", kg: null, source: null },
-	{ key: 'fossil-free-savings', category: 'engagement', sv: 'Flytta mitt sparande till fossilfria fonder', en: 'Move my savings to fossil-free funds', kg: null, source: 'Konsumentverket' },
-	{ key: 'write-politician', category: 'engagement', sv: 'Skriva till en lokalpolitiker om en klimatfråga som är viktig för mig', en: 'Write to a local politician about a climate issue that matters to me', kg: null, source: null },
+	{
+		key: 'talk',
+		category: 'engagement',
+		sv: 'Prata med tre personer i min omgivning om klimatavtalet',
+		en: 'Talk to three people around me about the climate pact',
+		kg: null,
+		source: null,
+	},
+	{
+		key: 'events',
+		category: 'engagement',
+		sv: 'Komma på minst två av klimatavtalets evenemang i år',
+		en: "Come to at least two of the climate pact's events this year",
+		kg: null,
+		source: null,
+	},
+	{
+		key: 'fossil-free-savings',
+		category: 'engagement',
+		sv: 'Flytta mitt sparande till fossilfria fonder',
+		en: 'Move my savings to fossil-free funds',
+		kg: null,
+		source: 'Konsumentverket',
+	},
+	{
+		key: 'write-politician',
+		category: 'engagement',
+		sv: 'Skriva till en lokalpolitiker om en klimatfråga som är viktig för mig',
+		en: 'Write to a local politician about a climate issue that matters to me',
+		kg: null,
+		source: null,
+	},
 ]
 
 const districtsByCity: Record<string, string[]> = {
-	Helsingborg: ['Centrum', 'Tågaborg', 'Råå', 'Påarp', 'Ödåkra', 'Rydebäck', 'Maria', 'Fredriksdal', 'Olympia', 'Dalhem', 'Mariastaden', 'Gantofta', 'Laröd', 'Hittarp', 'Husensjö', 'Berga'],
+	Helsingborg: [
+		'Centrum',
+		'Tågaborg',
+		'Råå',
+		'Påarp',
+		'Ödåkra',
+		'Rydebäck',
+		'Maria',
+		'Fredriksdal',
+		'Olympia',
+		'Dalhem',
+		'Mariastaden',
+		'Gantofta',
+		'Laröd',
+		'Hittarp',
+		'Husensjö',
+		'Berga',
+	],
 }
 const genericDistricts = ['Centrum', 'Norr', 'Söder', 'Öster', 'Väster', 'Hamnen', 'Gamla staden', 'Stationsområdet']
 const elsewhere = ['Höganäs', 'Ängelholm', 'Landskrona', 'Bjuv', 'Åstorp']
 
-const firstNames = ['Alva', 'Erik', 'Maja', 'Lars', 'Elsa', 'Omar', 'Ingrid', 'Johan', 'Saga', 'Ahmed', 'Linnea', 'Per', 'Wilma', 'Nils', 'Fatima', 'Karl', 'Ebba', 'Mikael', 'Astrid', 'Anders', 'Klara', 'Jonas', 'Leila', 'Björn', 'Ella', 'Gustav', 'Nora', 'Oskar', 'Selma', 'Hassan', 'Greta', 'Viktor', 'Amira', 'Henrik', 'Tove', 'Daniel', 'Agnes', 'Mats', 'Freja', 'Ali']
-const lastNames = ['Lind', 'Andersson', 'Nilsson', 'Persson', 'Olsson', 'Haddad', 'Berg', 'Johansson', 'Holm', 'Yousef', 'Ek', 'Svensson', 'Lund', 'Sjöberg', 'Karimi', 'Axelsson', 'Nyström', 'Larsson', 'Wallin', 'Dahl']
+const firstNames = [
+	'Alva',
+	'Erik',
+	'Maja',
+	'Lars',
+	'Elsa',
+	'Omar',
+	'Ingrid',
+	'Johan',
+	'Saga',
+	'Ahmed',
+	'Linnea',
+	'Per',
+	'Wilma',
+	'Nils',
+	'Fatima',
+	'Karl',
+	'Ebba',
+	'Mikael',
+	'Astrid',
+	'Anders',
+	'Klara',
+	'Jonas',
+	'Leila',
+	'Björn',
+	'Ella',
+	'Gustav',
+	'Nora',
+	'Oskar',
+	'Selma',
+	'Hassan',
+	'Greta',
+	'Viktor',
+	'Amira',
+	'Henrik',
+	'Tove',
+	'Daniel',
+	'Agnes',
+	'Mats',
+	'Freja',
+	'Ali',
+]
+const lastNames = [
+	'Lind',
+	'Andersson',
+	'Nilsson',
+	'Persson',
+	'Olsson',
+	'Haddad',
+	'Berg',
+	'Johansson',
+	'Holm',
+	'Yousef',
+	'Ek',
+	'Svensson',
+	'Lund',
+	'Sjöberg',
+	'Karimi',
+	'Axelsson',
+	'Nyström',
+	'Larsson',
+	'Wallin',
+	'Dahl',
+]
 const ownWordsExamples = [
 	'Ta cykeln till stationen i stället för bilen',
 	'Odla egna grönsaker på kolonilotten',
@@ -98,7 +324,7 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 	if (anyUser) return false
 
 	const random = generator(2030)
-	const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
 	const anchor = new Date('2026-11-20T12:00:00Z').getTime()
 	const day = 24 * 60 * 60 * 1000
 	const districts = districtsByCity[config.pact.city] ?? genericDistricts
@@ -124,7 +350,11 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 		}
 		// Some commitments are far more popular than others, as in the real pact.
 		const weighted = demoCatalogue.flatMap((entry) => {
-			const weight = ['commute', 'vegetarian', 'second-hand', 'food-waste', 'one-degree'].includes(entry.key) ? 5 : entry.kg === null ? 1 : 2
+			const weight = ['commute', 'vegetarian', 'second-hand', 'food-waste', 'one-degree'].includes(entry.key)
+				? 5
+				: entry.kg === null
+					? 1
+					: 2
 			return Array.from({ length: weight }, () => ids.get(entry.key)!)
 		})
 
@@ -178,7 +408,10 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 				const r = random()
 				return r < 0.45 ? 'chosen' : r < 0.8 ? 'started' : 'everyday'
 			}
-			const rows: Array<{ commitment_id: number | null; own_words: string | null }> = [...chosen].map((id) => ({ commitment_id: id, own_words: null }))
+			const rows: Array<{ commitment_id: number | null; own_words: string | null }> = [...chosen].map((id) => ({
+				commitment_id: id,
+				own_words: null,
+			}))
 			if (i % 5 === 2) rows.push({ commitment_id: null, own_words: ownWordsExamples[i % ownWordsExamples.length]! })
 			await trx
 				.insertInto('pledge_commitment')

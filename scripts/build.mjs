@@ -25,7 +25,9 @@ const reactRouterCli = 'node_modules/@react-router/dev/bin.js'
 export function buildIfStale({ quiet = false } = {}) {
 	if (!fs.existsSync(reactRouterCli)) {
 		if (fs.existsSync('build/server/index.js')) return
-		throw new Error('There is no build, and the dev dependencies that make one are not installed: run `npm run build` where they are.')
+		throw new Error(
+			'There is no build, and the dev dependencies that make one are not installed: run `npm run build` where they are.',
+		)
 	}
 	const sourceChanged = Math.max(
 		...['app', 'db', 'emails', 'public'].filter((d) => fs.existsSync(d)).map(newestChange),
@@ -35,7 +37,11 @@ export function buildIfStale({ quiet = false } = {}) {
 	console.log('Building the app…')
 	fs.rmSync(stamp, { force: true })
 	try {
-		execFileSync(process.execPath, [reactRouterCli, 'build'], quiet ? { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 } : { stdio: ['ignore', 2, 2] })
+		execFileSync(
+			process.execPath,
+			[reactRouterCli, 'build'],
+			quiet ? { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 } : { stdio: ['ignore', 2, 2] },
+		)
 	} catch (error) {
 		if (!quiet) throw error
 		process.stderr.write(error.stdout ?? '')

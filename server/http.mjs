@@ -72,7 +72,12 @@ export function chooseEncoding(acceptEncoding) {
 function serveStatic(req, res, file) {
 	const encoding = chooseEncoding(req.headers['accept-encoding'])
 	const body = (encoding === 'br' && file.br) || (encoding === 'gzip' && file.gzip) || file.body
-	const headers = { 'Content-Type': file.type, 'Cache-Control': file.cacheControl, ETag: file.etag, Vary: 'Accept-Encoding' }
+	const headers = {
+		'Content-Type': file.type,
+		'Cache-Control': file.cacheControl,
+		ETag: file.etag,
+		Vary: 'Accept-Encoding',
+	}
 	if (body !== file.body) headers['Content-Encoding'] = encoding
 	if (req.headers['if-none-match'] === file.etag) {
 		res.writeHead(304, headers)
@@ -95,7 +100,10 @@ function compressor(encoding) {
 }
 
 const compressSync = {
-	br: (buffer) => zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }),
+	br: (buffer) =>
+		zlib.brotliCompressSync(buffer, {
+			params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+		}),
 	gzip: (buffer) => zlib.gzipSync(buffer, { level: 6 }),
 }
 

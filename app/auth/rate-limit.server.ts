@@ -63,7 +63,12 @@ export async function consumeRateLimits(
  * transaction). Build the bucket name with rateLimitBucket, e.g.
  * `consumeRateLimit(db, rateLimitBucket('confirm-email', 'address', email), { limit: 5, windowMs: 15 * 60_000 })`.
  */
-export async function consumeRateLimit(db: DbHandle, bucket: string, { limit, windowMs }: RateLimit, now = new Date()): Promise<boolean> {
+export async function consumeRateLimit(
+	db: DbHandle,
+	bucket: string,
+	{ limit, windowMs }: RateLimit,
+	now = new Date(),
+): Promise<boolean> {
 	return consumeRateLimits(db, [{ bucket, limit, windowMs }], now)
 }
 

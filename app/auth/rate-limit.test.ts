@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { databasePath, getDb, openDatabase } from '#db/index.ts'
-import { consumeRateLimit, consumeRateLimits, pruneRateLimitHits, RATE_LIMIT_RETENTION_MS, rateLimitBucket } from './rate-limit.server.ts'
+import {
+	consumeRateLimit,
+	consumeRateLimits,
+	pruneRateLimitHits,
+	RATE_LIMIT_RETENTION_MS,
+	rateLimitBucket,
+} from './rate-limit.server.ts'
 
 const MINUTE = 60 * 1000
 const start = new Date('2026-03-01T09:00:00.000Z')
@@ -64,7 +70,9 @@ describe('rate limits', () => {
 		expect(bucket).toBe(rateLimitBucket('sign-in-request', 'address', 'anna@example.se '))
 		expect(bucket).not.toContain('anna')
 		expect(bucket).toMatch(/^sign-in-request:address:[0-9a-f]{32}$/)
-		expect(rateLimitBucket('sign-in-request', 'ip', '10.0.0.1')).not.toBe(rateLimitBucket('sign-in-request', 'ip', '10.0.0.2'))
+		expect(rateLimitBucket('sign-in-request', 'ip', '10.0.0.1')).not.toBe(
+			rateLimitBucket('sign-in-request', 'ip', '10.0.0.2'),
+		)
 	})
 
 	test('pruning removes only hits no window can see', async () => {

@@ -9,8 +9,7 @@ export function isRoleName(value: unknown): value is RoleName {
 }
 
 export type GrantRoleResult =
-	| { ok: true; userId: number; alreadyHad: boolean }
-	| { ok: false; reason: 'unknown-user' | 'unknown-role' }
+	{ ok: true; userId: number; alreadyHad: boolean } | { ok: false; reason: 'unknown-user' | 'unknown-role' }
 
 /**
  * Gives a person a role (what `npm run user:role -- <email> <role>` does). Granting a role the

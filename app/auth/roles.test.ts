@@ -8,7 +8,11 @@ import { grantRole } from './roles.server.ts'
 import { userHasPermission, userRoles } from './session.server.ts'
 
 async function createUser(email: string): Promise<number> {
-	const { id } = await getDb().insertInto('user').values({ email, name: 'Test', language: 'sv' }).returning('id').executeTakeFirstOrThrow()
+	const { id } = await getDb()
+		.insertInto('user')
+		.values({ email, name: 'Test', language: 'sv' })
+		.returning('id')
+		.executeTakeFirstOrThrow()
 	return id
 }
 
@@ -23,7 +27,11 @@ describe('grantRole (npm run user:role)', () => {
 
 	test('finds the person whatever the case of the address', async () => {
 		const userId = await createUser('organiser@example.se')
-		expect(await grantRole(getDb(), ' Organiser@Example.SE', 'organiser')).toEqual({ ok: true, userId, alreadyHad: false })
+		expect(await grantRole(getDb(), ' Organiser@Example.SE', 'organiser')).toEqual({
+			ok: true,
+			userId,
+			alreadyHad: false,
+		})
 		expect(await userHasPermission(getDb(), userId, 'events:organise')).toBe(true)
 	})
 
@@ -51,9 +59,13 @@ describe('the user:role command', () => {
 
 	async function command(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 		try {
-			const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/cli.mjs', 'user:role', ...args], {
-				env: { ...process.env, DATABASE_URL: `file:${dbFile}`, KLIMATPAKT_FROM_SOURCE: '1' },
-			})
+			const { stdout, stderr } = await run(
+				process.execPath,
+				['--import', 'tsx', 'scripts/cli.mjs', 'user:role', ...args],
+				{
+					env: { ...process.env, DATABASE_URL: `file:${dbFile}`, KLIMATPAKT_FROM_SOURCE: '1' },
+				},
+			)
 			return { code: 0, stdout, stderr }
 		} catch (error) {
 			const failed = error as { code: number; stdout: string; stderr: string }
@@ -65,7 +77,11 @@ describe('the user:role command', () => {
 		fs.copyFileSync(inject('templateDbPath'), dbFile)
 		const db = openDatabase(dbFile)
 		try {
-			const { id } = await db.insertInto('user').values({ email: 'cli@example.se', name: 'Cli', language: 'sv' }).returning('id').executeTakeFirstOrThrow()
+			const { id } = await db
+				.insertInto('user')
+				.values({ email: 'cli@example.se', name: 'Cli', language: 'sv' })
+				.returning('id')
+				.executeTakeFirstOrThrow()
 
 			const granted = await command('cli@example.se', 'coordinator')
 			expect(granted.code).toBe(0)

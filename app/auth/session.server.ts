@@ -94,12 +94,17 @@ async function readToken(request: Request): Promise<string | null> {
 
 // The root loader and the page's loader both ask who is signed in: one look-up per request, and
 // the answer says whether that look-up extended the session, so the root loader renews the cookie.
-const sessionOf = new WeakMap<Request, Promise<{ token: string; session: Awaited<ReturnType<typeof validateSessionToken>> } | null>>()
+const sessionOf = new WeakMap<
+	Request,
+	Promise<{ token: string; session: Awaited<ReturnType<typeof validateSessionToken>> } | null>
+>()
 
 function requestSession(request: Request) {
 	let found = sessionOf.get(request)
 	if (!found) {
-		found = readToken(request).then(async (token) => (token ? { token, session: await validateSessionToken(getDb(), token) } : null))
+		found = readToken(request).then(async (token) =>
+			token ? { token, session: await validateSessionToken(getDb(), token) } : null,
+		)
 		sessionOf.set(request, found)
 	}
 	return found

@@ -22,12 +22,17 @@ async function createUser(email: string, roles: RoleName[] = []): Promise<number
 		.values({ email, name: email.split('@')[0]!, language: 'sv' })
 		.returning('id')
 		.executeTakeFirstOrThrow()
-	for (const role of roles) await getDb().insertInto('user_role').values({ user_id: id, role, granted_at: start.toISOString() }).execute()
+	for (const role of roles)
+		await getDb().insertInto('user_role').values({ user_id: id, role, granted_at: start.toISOString() }).execute()
 	return id
 }
 
 async function sessionExpiry(token: string): Promise<string | undefined> {
-	const row = await getDb().selectFrom('session').select('expires_at').where('id', '=', sessionIdFromToken(token)).executeTakeFirst()
+	const row = await getDb()
+		.selectFrom('session')
+		.select('expires_at')
+		.where('id', '=', sessionIdFromToken(token))
+		.executeTakeFirst()
 	return row?.expires_at
 }
 
@@ -97,7 +102,9 @@ describe('sessions', () => {
 		const token = (await sessionCookie.parse(cookie)) as string
 		expect(await sessionExpiry(token)).toBeDefined()
 
-		const headers = await signOut(new Request('http://localhost/logout', { method: 'POST', headers: { Cookie: cookie } }))
+		const headers = await signOut(
+			new Request('http://localhost/logout', { method: 'POST', headers: { Cookie: cookie } }),
+		)
 		expect(await sessionExpiry(token)).toBeUndefined()
 		expect(new Headers(headers).get('Set-Cookie')).toMatch(/Max-Age=0/)
 		expect(await validateSessionToken(getDb(), token)).toBeNull()
@@ -151,7 +158,9 @@ describe('guards', () => {
 	})
 
 	test('requirePermission sends a visitor to sign in rather than answering 403', async () => {
-		const response = await thrown(requirePermission(new Request('http://localhost/admin/commitments'), 'catalogue:manage'))
+		const response = await thrown(
+			requirePermission(new Request('http://localhost/admin/commitments'), 'catalogue:manage'),
+		)
 		expect(response.status).toBe(302)
 		expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Fadmin%2Fcommitments')
 	})

@@ -62,7 +62,12 @@ export async function findUserByEmail(db: DB, email: string) {
  */
 export async function requestSignIn(
 	db: DB,
-	{ email, clientIp, language, redirectTo }: { email: string; clientIp: string; language: SupportedLanguage; redirectTo?: string },
+	{
+		email,
+		clientIp,
+		language,
+		redirectTo,
+	}: { email: string; clientIp: string; language: SupportedLanguage; redirectTo?: string },
 	now = new Date(),
 ): Promise<{ ok: true } | { ok: false; reason: 'rate-limited' }> {
 	const address = normaliseEmail(email)
@@ -79,7 +84,11 @@ export async function requestSignIn(
 	const user = await findUserByEmail(db, address)
 	if (!user) {
 		const rendered = await renderEmail(
-			composeEmail(SignInCodeEmail, { language, validMinutes: CODE_VALID_MINUTES, hasAccount: false, signUrl: `${config.appUrl}/sign` }, { to: address }),
+			composeEmail(
+				SignInCodeEmail,
+				{ language, validMinutes: CODE_VALID_MINUTES, hasAccount: false, signUrl: `${config.appUrl}/sign` },
+				{ to: address },
+			),
 		)
 		await queueEmail(db, rendered, now)
 		return { ok: true }
@@ -90,7 +99,11 @@ export async function requestSignIn(
 	const back = afterSignInPath(redirectTo)
 	const verifyUrl = verificationUrl(config.appUrl, secrets.linkToken, back === '/' ? undefined : back)
 	const rendered = await renderEmail(
-		composeEmail(SignInCodeEmail, { language, validMinutes: CODE_VALID_MINUTES, hasAccount: true, code: secrets.code, verifyUrl }, { to: user.email }),
+		composeEmail(
+			SignInCodeEmail,
+			{ language, validMinutes: CODE_VALID_MINUTES, hasAccount: true, code: secrets.code, verifyUrl },
+			{ to: user.email },
+		),
 	)
 	await db.transaction().execute(async (trx) => {
 		await prepareVerification(trx, 'sign-in', address, now, secrets)
@@ -109,7 +122,13 @@ export type VerifyResult =
  */
 export async function verifyCodeAndSignIn(
 	db: DB,
-	{ email, purpose, code, clientIp, redirectTo }: { email: string; purpose: VerificationPurpose; code: string; clientIp: string; redirectTo?: string },
+	{
+		email,
+		purpose,
+		code,
+		clientIp,
+		redirectTo,
+	}: { email: string; purpose: VerificationPurpose; code: string; clientIp: string; redirectTo?: string },
 	now = new Date(),
 ): Promise<VerifyResult> {
 	const address = normaliseEmail(email)
@@ -133,7 +152,11 @@ export async function verifyLinkAndSignIn(
 	{ token, clientIp, redirectTo }: { token: string; clientIp: string; redirectTo?: string },
 	now = new Date(),
 ): Promise<VerifyResult> {
-	const allowed = await consumeRateLimits(db, [{ bucket: rateLimitBucket('code-attempt', 'ip', clientIp), ...SIGN_IN_LIMITS.attemptsPerIp }], now)
+	const allowed = await consumeRateLimits(
+		db,
+		[{ bucket: rateLimitBucket('code-attempt', 'ip', clientIp), ...SIGN_IN_LIMITS.attemptsPerIp }],
+		now,
+	)
 	if (!allowed) return { ok: false, reason: 'rate-limited' }
 	const outcome = await verifyLinkToken(db, token, now)
 	if (!outcome.ok) return outcome
@@ -144,7 +167,11 @@ export async function verifyLinkAndSignIn(
  * What a proven address does for a purpose other than signing in, and where the person goes then;
  * null when there is nothing to do it to (a signature withdrawn since the email went out).
  */
-export type ProofHandler = (db: DB, address: string, now: Date) => Promise<{ userId: number; redirectTo: string } | null>
+export type ProofHandler = (
+	db: DB,
+	address: string,
+	now: Date,
+) => Promise<{ userId: number; redirectTo: string } | null>
 
 const proofHandlers = new Map<Exclude<VerificationPurpose, 'sign-in'>, ProofHandler>()
 

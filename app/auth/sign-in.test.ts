@@ -3,7 +3,13 @@ import { signPledge } from '#app/pledge/pledge.server.ts'
 import { signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
 import { sessionCookie, sessionIdFromToken } from './session.server.ts'
-import { afterSignInPath, requestSignIn, SIGN_IN_LIMITS, verifyCodeAndSignIn, verifyLinkAndSignIn } from './sign-in.server.ts'
+import {
+	afterSignInPath,
+	requestSignIn,
+	SIGN_IN_LIMITS,
+	verifyCodeAndSignIn,
+	verifyLinkAndSignIn,
+} from './sign-in.server.ts'
 // Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
 import '#app/areas.server.ts'
 
@@ -15,7 +21,11 @@ async function person({ account = true, language = 'sv' as const } = {}) {
 	people += 1
 	const email = `signin${people}-${Math.random().toString(36).slice(2, 8)}@example.se`
 	if (!account) return { email, userId: undefined }
-	const { id } = await getDb().insertInto('user').values({ email, name: `Person ${people}`, language }).returning('id').executeTakeFirstOrThrow()
+	const { id } = await getDb()
+		.insertInto('user')
+		.values({ email, name: `Person ${people}`, language })
+		.returning('id')
+		.executeTakeFirstOrThrow()
 	return { email, userId: id }
 }
 
@@ -38,6 +48,13 @@ async function emailed(email: string) {
 	}
 }
 
+/** A person with an account who asked to sign in: their address, id and what was emailed. */
+async function personAskingToSignIn() {
+	const { email, userId } = await person()
+	await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' })
+	return { email, userId: userId!, ...(await emailed(email)) }
+}
+
 async function sessionsOf(userId: number) {
 	return getDb().selectFrom('session').select('id').where('user_id', '=', userId).execute()
 }
@@ -45,7 +62,9 @@ async function sessionsOf(userId: number) {
 describe('asking for a code', () => {
 	test('an address with an account gets a 6-digit code and a link to /verify, not in the subject', async () => {
 		const { email } = await person()
-		expect(await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv', redirectTo: '/my-pledge' })).toEqual({ ok: true })
+		expect(
+			await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv', redirectTo: '/my-pledge' }),
+		).toEqual({ ok: true })
 		const { message, code, token } = await emailed(email)
 		expect(code).toMatch(/^\d{6}$/)
 		expect(token).toBeTruthy()
@@ -77,7 +96,9 @@ describe('asking for a code', () => {
 		expect(token).toBeUndefined()
 		expect(message.text).toContain('/sign')
 		expect(await getDb().selectFrom('user').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined()
-		expect(await getDb().selectFrom('verification').select('id').where('target', '=', email).executeTakeFirst()).toBeUndefined()
+		expect(
+			await getDb().selectFrom('verification').select('id').where('target', '=', email).executeTakeFirst(),
+		).toBeUndefined()
 	})
 
 	test(`one address gets at most ${SIGN_IN_LIMITS.requestsPerAddress.limit} codes in 15 minutes, from any network`, async () => {
@@ -101,7 +122,10 @@ describe('asking for a code', () => {
 			expect((await requestSignIn(getDb(), { email, clientIp: ip, language: 'sv' }, now)).ok).toBe(true)
 		}
 		const { email } = await person()
-		expect(await requestSignIn(getDb(), { email, clientIp: ip, language: 'sv' }, now)).toEqual({ ok: false, reason: 'rate-limited' })
+		expect(await requestSignIn(getDb(), { email, clientIp: ip, language: 'sv' }, now)).toEqual({
+			ok: false,
+			reason: 'rate-limited',
+		})
 		expect(await mailTo(email)).toHaveLength(0)
 		// Another network is not held back.
 		expect((await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' }, now)).ok).toBe(true)
@@ -110,41 +134,50 @@ describe('asking for a code', () => {
 
 describe('signing in with the code or link', () => {
 	test('the emailed code signs the person in and goes where they were heading', async () => {
-		const { email, userId } = await person()
-		await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' })
-		const { code } = await emailed(email)
-		const result = await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp(), redirectTo: '/my-pledge' })
+		const { email, userId, code } = await personAskingToSignIn()
+		const result = await verifyCodeAndSignIn(getDb(), {
+			email,
+			purpose: 'sign-in',
+			code: code!,
+			clientIp: freshIp(),
+			redirectTo: '/my-pledge',
+		})
 		expect(result.ok).toBe(true)
 		if (!result.ok) return
 		expect(result.redirectTo).toBe('/my-pledge')
 		const token = (await sessionCookie.parse(new Headers(result.headers).get('Set-Cookie')!.split(';')[0]!)) as string
-		const sessions = await sessionsOf(userId!)
+		const sessions = await sessionsOf(userId)
 		expect(sessions).toEqual([{ id: sessionIdFromToken(token) }])
 	})
 
 	test('a code typed with a space in the middle works', async () => {
-		const { email } = await person()
-		await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' })
-		const { code } = await emailed(email)
+		const { email, code } = await personAskingToSignIn()
 		const spaced = `${code!.slice(0, 3)} ${code!.slice(3)}`
-		expect((await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: spaced, clientIp: freshIp() })).ok).toBe(true)
+		expect(
+			(await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: spaced, clientIp: freshIp() })).ok,
+		).toBe(true)
 	})
 
 	test('a redirect to another site is ignored', async () => {
-		const { email } = await person()
-		await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' })
-		const { code } = await emailed(email)
-		const result = await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp(), redirectTo: '//evil.example/' })
+		const { email, code } = await personAskingToSignIn()
+		const result = await verifyCodeAndSignIn(getDb(), {
+			email,
+			purpose: 'sign-in',
+			code: code!,
+			clientIp: freshIp(),
+			redirectTo: '//evil.example/',
+		})
 		expect(result.ok && result.redirectTo).toBe('/')
 	})
 
 	test('the link signs in once', async () => {
-		const { email, userId } = await person()
-		await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' })
-		const { token } = await emailed(email)
+		const { userId, token } = await personAskingToSignIn()
 		expect((await verifyLinkAndSignIn(getDb(), { token: token!, clientIp: freshIp() })).ok).toBe(true)
-		expect(await verifyLinkAndSignIn(getDb(), { token: token!, clientIp: freshIp() })).toEqual({ ok: false, reason: 'invalid' })
-		expect(await sessionsOf(userId!)).toHaveLength(1)
+		expect(await verifyLinkAndSignIn(getDb(), { token: token!, clientIp: freshIp() })).toEqual({
+			ok: false,
+			reason: 'invalid',
+		})
+		expect(await sessionsOf(userId)).toHaveLength(1)
 	})
 
 	test(`one network tries at most ${SIGN_IN_LIMITS.attemptsPerIp.limit} codes in 15 minutes, even the right one after that`, async () => {
@@ -152,16 +185,25 @@ describe('signing in with the code or link', () => {
 		const now = new Date()
 		for (let i = 0; i < SIGN_IN_LIMITS.attemptsPerIp.limit; i++) {
 			// Spread over many addresses, so the per-code and per-address limits are not what stops it.
-			const result = await verifyCodeAndSignIn(getDb(), { email: `nobody${i}@example.se`, purpose: 'sign-in', code: '000000', clientIp: ip }, now)
+			const result = await verifyCodeAndSignIn(
+				getDb(),
+				{ email: `nobody${i}@example.se`, purpose: 'sign-in', code: '000000', clientIp: ip },
+				now,
+			)
 			expect(result).toEqual({ ok: false, reason: 'invalid' })
 		}
 		const { email, userId } = await person()
 		await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' }, now)
 		const { code } = await emailed(email)
-		expect(await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: ip }, now)).toEqual({ ok: false, reason: 'rate-limited' })
+		expect(await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: ip }, now)).toEqual({
+			ok: false,
+			reason: 'rate-limited',
+		})
 		expect(await sessionsOf(userId!)).toHaveLength(0)
 		// The code was not used up by the refused attempt: from another network it still works.
-		expect((await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp() }, now)).ok).toBe(true)
+		expect(
+			(await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp() }, now)).ok,
+		).toBe(true)
 	})
 
 	test(`one address is tried at most ${SIGN_IN_LIMITS.attemptsPerAddress.limit} times in 15 minutes, from any network`, async () => {
@@ -176,7 +218,9 @@ describe('signing in with the code or link', () => {
 		}
 		await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' }, now)
 		const { code } = await emailed(email)
-		expect(await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp() }, now)).toEqual({
+		expect(
+			await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp() }, now),
+		).toEqual({
 			ok: false,
 			reason: 'rate-limited',
 		})
@@ -187,7 +231,14 @@ describe('where signing in leads', () => {
 	test('a same-site page, but not another site nor the sign-in pages themselves', () => {
 		expect(afterSignInPath('/my-pledge?tab=1')).toBe('/my-pledge?tab=1')
 		expect(afterSignInPath('/loginsida')).toBe('/loginsida')
-		for (const path of ['//evil.example', 'https://evil.example', '/login?redirectTo=%2F', '/verify?email=a%40b.se', '/logout', null]) {
+		for (const path of [
+			'//evil.example',
+			'https://evil.example',
+			'/login?redirectTo=%2F',
+			'/verify?email=a%40b.se',
+			'/logout',
+			null,
+		]) {
 			expect(afterSignInPath(path), String(path)).toBe('/')
 		}
 	})
@@ -198,7 +249,12 @@ describe('confirming a signature', () => {
 		const input = signInput({ ownWords: ['Cykla till jobbet'] })
 		await signPledge(getDb(), input, { language: 'sv' })
 		const { code } = await emailed(input.email)
-		const result = await verifyCodeAndSignIn(getDb(), { email: input.email, purpose: 'confirm-signature', code: code!, clientIp: freshIp() })
+		const result = await verifyCodeAndSignIn(getDb(), {
+			email: input.email,
+			purpose: 'confirm-signature',
+			code: code!,
+			clientIp: freshIp(),
+		})
 		expect(result.ok && result.redirectTo).toBe('/my-pledge?confirmed=1')
 		const row = await getDb()
 			.selectFrom('signature')
@@ -219,6 +275,9 @@ describe('confirming a signature', () => {
 			.set({ status: 'withdrawn' })
 			.where('user_id', '=', getDb().selectFrom('user').select('id').where('email', '=', input.email))
 			.execute()
-		expect(await verifyLinkAndSignIn(getDb(), { token: token!, clientIp: freshIp() })).toEqual({ ok: false, reason: 'no-signature' })
+		expect(await verifyLinkAndSignIn(getDb(), { token: token!, clientIp: freshIp() })).toEqual({
+			ok: false,
+			reason: 'no-signature',
+		})
 	})
 })

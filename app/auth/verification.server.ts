@@ -79,6 +79,16 @@ export async function prepareVerification(
 	return { code, linkToken }
 }
 
+/** The right code or link: the proof is used up, so it cannot be used again. */
+async function useUp(
+	trx: DbHandle,
+	row: { id: number; purpose: VerificationPurpose; target: string },
+	now: Date,
+): Promise<VerificationOutcome> {
+	await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
+	return { ok: true, purpose: row.purpose, target: row.target }
+}
+
 /** Checks a typed code. A wrong code uses up one attempt; the right one uses up the proof. */
 export async function verifyCode(
 	db: DB,
@@ -101,24 +111,30 @@ export async function verifyCode(
 		if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' } as const
 		if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' } as const
 		if (row.code_hash !== hash(code.trim())) {
-			await trx.updateTable('verification').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute()
+			await trx
+				.updateTable('verification')
+				.set({ attempts: row.attempts + 1 })
+				.where('id', '=', row.id)
+				.execute()
 			const left = MAX_CODE_ATTEMPTS - row.attempts - 1
 			return { ok: false, reason: left > 0 ? 'invalid' : 'too-many-attempts' } as const
 		}
-		await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
-		return { ok: true, purpose: row.purpose, target: row.target } as const
+		return useUp(trx, row, now)
 	})
 }
 
 /** Checks the token from an emailed link (after the person pressed the button on the page). */
 export async function verifyLinkToken(db: DB, token: string, now = new Date()): Promise<VerificationOutcome> {
 	return db.transaction().execute(async (trx) => {
-		const row = await trx.selectFrom('verification').selectAll().where('link_hash', '=', hash(token.trim())).executeTakeFirst()
+		const row = await trx
+			.selectFrom('verification')
+			.selectAll()
+			.where('link_hash', '=', hash(token.trim()))
+			.executeTakeFirst()
 		if (!row || row.used_at) return { ok: false, reason: 'invalid' } as const
 		if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' } as const
 		if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' } as const
-		await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
-		return { ok: true, purpose: row.purpose, target: row.target } as const
+		return useUp(trx, row, now)
 	})
 }
 
@@ -127,7 +143,11 @@ export async function verifyLinkToken(db: DB, token: string, now = new Date()): 
  * button ("Sign in", "Confirm my signature") and changes nothing, since mail scanners follow links.
  * Null when the link is unknown, used, expired or locked.
  */
-export async function peekLinkToken(db: DB, token: string, now = new Date()): Promise<{ purpose: VerificationPurpose } | null> {
+export async function peekLinkToken(
+	db: DB,
+	token: string,
+	now = new Date(),
+): Promise<{ purpose: VerificationPurpose } | null> {
 	const row = await db
 		.selectFrom('verification')
 		.select(['purpose', 'used_at', 'expires_at', 'attempts'])

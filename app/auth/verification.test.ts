@@ -40,7 +40,10 @@ describe('emailed codes', () => {
 
 	test('a code is for one purpose only', async () => {
 		const { code } = await prepareVerification(getDb(), 'confirm-signature', 'purpose@example.se', start)
-		expect(await verifyCode(getDb(), 'sign-in', 'purpose@example.se', code, later(MINUTE))).toEqual({ ok: false, reason: 'invalid' })
+		expect(await verifyCode(getDb(), 'sign-in', 'purpose@example.se', code, later(MINUTE))).toEqual({
+			ok: false,
+			reason: 'invalid',
+		})
 		expect((await verifyCode(getDb(), 'confirm-signature', 'purpose@example.se', code, later(MINUTE))).ok).toBe(true)
 	})
 
@@ -53,26 +56,36 @@ describe('emailed codes', () => {
 		}
 		// The last wrong attempt already says the code is locked.
 		expect(reasons).toEqual([...Array(MAX_CODE_ATTEMPTS - 1).fill('invalid'), 'too-many-attempts'])
-		expect(await verifyCode(getDb(), 'sign-in', 'guess@example.se', code, later(MINUTE))).toEqual({ ok: false, reason: 'too-many-attempts' })
+		expect(await verifyCode(getDb(), 'sign-in', 'guess@example.se', code, later(MINUTE))).toEqual({
+			ok: false,
+			reason: 'too-many-attempts',
+		})
 	})
 
 	test(`the right code on attempt ${MAX_CODE_ATTEMPTS} still works`, async () => {
 		const { code } = await prepareVerification(getDb(), 'sign-in', 'almost@example.se', start)
-		for (let i = 0; i < MAX_CODE_ATTEMPTS - 1; i++) await verifyCode(getDb(), 'sign-in', 'almost@example.se', wrong(code), later(MINUTE))
+		for (let i = 0; i < MAX_CODE_ATTEMPTS - 1; i++)
+			await verifyCode(getDb(), 'sign-in', 'almost@example.se', wrong(code), later(MINUTE))
 		expect((await verifyCode(getDb(), 'sign-in', 'almost@example.se', code, later(MINUTE))).ok).toBe(true)
 	})
 
 	test('a code works once', async () => {
 		const { code } = await prepareVerification(getDb(), 'sign-in', 'once@example.se', start)
 		expect((await verifyCode(getDb(), 'sign-in', 'once@example.se', code, later(MINUTE))).ok).toBe(true)
-		expect(await verifyCode(getDb(), 'sign-in', 'once@example.se', code, later(MINUTE))).toEqual({ ok: false, reason: 'invalid' })
+		expect(await verifyCode(getDb(), 'sign-in', 'once@example.se', code, later(MINUTE))).toEqual({
+			ok: false,
+			reason: 'invalid',
+		})
 	})
 
 	test('a newer code replaces the older one, code and link alike', async () => {
 		const older = await prepareVerification(getDb(), 'sign-in', 'twice@example.se', start)
 		const newer = await prepareVerification(getDb(), 'sign-in', 'twice@example.se', later(MINUTE))
 		if (older.code !== newer.code) {
-			expect(await verifyCode(getDb(), 'sign-in', 'twice@example.se', older.code, later(2 * MINUTE))).toEqual({ ok: false, reason: 'invalid' })
+			expect(await verifyCode(getDb(), 'sign-in', 'twice@example.se', older.code, later(2 * MINUTE))).toEqual({
+				ok: false,
+				reason: 'invalid',
+			})
 		}
 		expect(await verifyLinkToken(getDb(), older.linkToken, later(2 * MINUTE))).toEqual({ ok: false, reason: 'invalid' })
 		expect((await verifyCode(getDb(), 'sign-in', 'twice@example.se', newer.code, later(2 * MINUTE))).ok).toBe(true)
@@ -82,7 +95,11 @@ describe('emailed codes', () => {
 describe('emailed links', () => {
 	test('a link works once', async () => {
 		const { linkToken } = await prepareVerification(getDb(), 'confirm-signature', 'link@example.se', start)
-		expect(await verifyLinkToken(getDb(), linkToken, later(MINUTE))).toEqual({ ok: true, purpose: 'confirm-signature', target: 'link@example.se' })
+		expect(await verifyLinkToken(getDb(), linkToken, later(MINUTE))).toEqual({
+			ok: true,
+			purpose: 'confirm-signature',
+			target: 'link@example.se',
+		})
 		expect(await verifyLinkToken(getDb(), linkToken, later(MINUTE))).toEqual({ ok: false, reason: 'invalid' })
 	})
 
@@ -94,7 +111,10 @@ describe('emailed links', () => {
 	test('using the link uses up the code too', async () => {
 		const { code, linkToken } = await prepareVerification(getDb(), 'sign-in', 'both@example.se', start)
 		expect((await verifyLinkToken(getDb(), linkToken, later(MINUTE))).ok).toBe(true)
-		expect(await verifyCode(getDb(), 'sign-in', 'both@example.se', code, later(MINUTE))).toEqual({ ok: false, reason: 'invalid' })
+		expect(await verifyCode(getDb(), 'sign-in', 'both@example.se', code, later(MINUTE))).toEqual({
+			ok: false,
+			reason: 'invalid',
+		})
 	})
 
 	test('peeking tells the purpose and uses nothing up', async () => {
@@ -112,6 +132,8 @@ describe('emailed links', () => {
 	})
 
 	test('the link opens /verify with the token and where to go next', () => {
-		expect(verificationUrl('https://pakt.example', 'abc', '/my-pledge')).toBe('https://pakt.example/verify?token=abc&redirectTo=%2Fmy-pledge')
+		expect(verificationUrl('https://pakt.example', 'abc', '/my-pledge')).toBe(
+			'https://pakt.example/verify?token=abc&redirectTo=%2Fmy-pledge',
+		)
 	})
 })

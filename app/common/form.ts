@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { z } from 'zod'
 import type { Namespace } from '#app/i18n/i18n.ts'
 
 /**
@@ -15,7 +16,9 @@ export type SchemaT<Area extends Namespace = Namespace> = TFunction<[Area, 'comm
  * keeps one t per language and namespace while the page lives, and so does the server (getT), so
  * a form validated on every keystroke, or an action under load, does not rebuild its schema.
  */
-export function oncePerT<Area extends Namespace, Schema>(build: (t: SchemaT<Area>) => Schema): (t: SchemaT<Area>) => Schema {
+export function oncePerT<Area extends Namespace, Schema>(
+	build: (t: SchemaT<Area>) => Schema,
+): (t: SchemaT<Area>) => Schema {
 	const built = new WeakMap<SchemaT<Area>, Schema>()
 	return (t) => {
 		let schema = built.get(t)
@@ -27,4 +30,35 @@ export function oncePerT<Area extends Namespace, Schema>(build: (t: SchemaT<Area
 /** "At most {{max}} characters." */
 export function tooLong(t: SchemaT, max: number): string {
 	return t('common:form.tooLong', { max })
+}
+
+/** Control characters have no place in a one-line text: they break emails, exports and .ics. */
+export function hasControlCharacters(value: string): boolean {
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	return /[\u0000-\u001f\u007f]/.test(value)
+}
+
+/**
+ * A one-line text that must be given: trimmed, at most `max` characters, no control characters.
+ * Each area words the control-character error its own way, so it passes that message in.
+ */
+export function requiredLine(t: SchemaT, max: number, controlCharacters: string) {
+	const required = t('common:form.required')
+	return z
+		.string({ error: required })
+		.trim()
+		.min(1, required)
+		.max(max, tooLong(t, max))
+		.refine((value) => !hasControlCharacters(value), controlCharacters)
+}
+
+/** The same line when it may be left empty: empty becomes null. */
+export function optionalLine(t: SchemaT, max: number, controlCharacters: string) {
+	return z
+		.string()
+		.trim()
+		.max(max, tooLong(t, max))
+		.refine((value) => !hasControlCharacters(value), controlCharacters)
+		.optional()
+		.transform((value) => (value ? value : null))
 }

@@ -24,31 +24,47 @@ export function formatDate(instant: string, language: string, timeZone: string):
 }
 
 /** "lördag 28 mars 2027 18:00–20:00", or both dates when the event spans days. */
-export function formatEventWhen(startsAt: string, endsAt: string, language: SupportedLanguage, timeZone: string): string {
+export function formatEventWhen(
+	startsAt: string,
+	endsAt: string,
+	language: SupportedLanguage,
+	timeZone: string,
+): string {
 	const format = dateTimeFormat(localeFor(language), { dateStyle: 'full', timeStyle: 'short', timeZone })
 	return format.formatRange(new Date(startsAt), new Date(endsAt))
 }
 
 /** "lör 28 mars" for lists. */
 export function formatShortDate(instant: string, language: SupportedLanguage, timeZone: string): string {
-	return dateTimeFormat(localeFor(language), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(instant))
+	return dateTimeFormat(localeFor(language), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(
+		new Date(instant),
+	)
 }
 
 /** "18:00–20:00" */
-export function formatTimeRange(startsAt: string, endsAt: string, language: SupportedLanguage, timeZone: string): string {
+export function formatTimeRange(
+	startsAt: string,
+	endsAt: string,
+	language: SupportedLanguage,
+	timeZone: string,
+): string {
 	const format = dateTimeFormat(localeFor(language), { hour: '2-digit', minute: '2-digit', timeZone })
 	return format.formatRange(new Date(startsAt), new Date(endsAt))
 }
 
 /** "28 mars 2027 17:45" */
 export function formatDateTime(instant: string, language: SupportedLanguage, timeZone: string): string {
-	return dateTimeFormat(localeFor(language), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(instant))
+	return dateTimeFormat(localeFor(language), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+		new Date(instant),
+	)
 }
 
 /** "mars 2027" for a YYYY-MM month. */
 export function formatMonth(month: string, language: SupportedLanguage): string {
 	const [y, m] = month.split('-').map(Number) as [number, number]
-	return dateTimeFormat(localeFor(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)))
+	return dateTimeFormat(localeFor(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y, m - 1, 15)),
+	)
 }
 
 /**

@@ -36,7 +36,9 @@ describe('local time in Stockholm ↔ UTC', () => {
 	})
 
 	test('other zones work too', () => {
-		expect(localToUtc({ date: '2027-03-14', time: '12:00' }, 'America/New_York').toISOString()).toBe('2027-03-14T16:00:00.000Z')
+		expect(localToUtc({ date: '2027-03-14', time: '12:00' }, 'America/New_York').toISOString()).toBe(
+			'2027-03-14T16:00:00.000Z',
+		)
 		expect(localToUtc({ date: '2027-06-01', time: '12:00' }, 'UTC').toISOString()).toBe('2027-06-01T12:00:00.000Z')
 	})
 

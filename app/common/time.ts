@@ -37,7 +37,14 @@ function wallClock(instant: number, timeZone: string) {
 	for (const part of partsFormatter(timeZone).formatToParts(new Date(instant))) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value)
 	}
-	return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! }
+	return {
+		year: parts.year!,
+		month: parts.month!,
+		day: parts.day!,
+		hour: parts.hour!,
+		minute: parts.minute!,
+		second: parts.second!,
+	}
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant (Stockholm: one hour in winter, two in summer). */
@@ -73,7 +80,9 @@ export function localToUtc({ date, time }: LocalDateTime, timeZone: string): Dat
 	const [h, mi] = time.split(':').map(Number) as [number, number]
 	const asUtc = Date.UTC(y, mo - 1, d, h, mi)
 	// Try the offsets in force a day either side: one of them (or both) fits.
-	const candidates = [...new Set([zoneOffsetMs(asUtc - 86_400_000, timeZone), zoneOffsetMs(asUtc + 86_400_000, timeZone)])]
+	const candidates = [
+		...new Set([zoneOffsetMs(asUtc - 86_400_000, timeZone), zoneOffsetMs(asUtc + 86_400_000, timeZone)]),
+	]
 		.map((offset) => asUtc - offset)
 		.filter((instant) => {
 			const w = wallClock(instant, timeZone)

@@ -59,7 +59,12 @@ export async function personalFeed(db: DB, token: string, now = new Date()): Pro
 		.where((eb) => eb.or([eb('id', 'in', going), eb('id', 'in', helping)]))
 		.orderBy('starts_at')
 		.execute()
-	return buildCalendar({ method: 'PUBLISH', entries: events.map((e) => calendarEntry(e)), name: `${config.pact.name}: ${feed.name}`, now })
+	return buildCalendar({
+		method: 'PUBLISH',
+		entries: events.map((e) => calendarEntry(e)),
+		name: `${config.pact.name}: ${feed.name}`,
+		now,
+	})
 }
 
 function newToken(): string {
@@ -78,7 +83,11 @@ export async function feedToken(db: DB, userId: number, now = new Date()): Promi
 		.values({ user_id: userId, token: newToken(), created_at: now.toISOString() })
 		.onConflict((oc) => oc.column('user_id').doNothing())
 		.execute()
-	const row = await db.selectFrom('calendar_feed').select('token').where('user_id', '=', userId).executeTakeFirstOrThrow()
+	const row = await db
+		.selectFrom('calendar_feed')
+		.select('token')
+		.where('user_id', '=', userId)
+		.executeTakeFirstOrThrow()
 	return row.token
 }
 

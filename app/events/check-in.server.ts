@@ -34,12 +34,31 @@ export async function doorList(db: DB, eventId: number): Promise<DoorListPerson[
 			.select(['user.id', 'user.name', 'event_helper_shift.title'])
 			.where('event_helper_shift.event_id', '=', eventId)
 			.execute(),
-		db.selectFrom('event_attendance').select(['id', 'user_id', 'name', 'walk_in', 'checked_in_at']).where('event_id', '=', eventId).execute(),
+		db
+			.selectFrom('event_attendance')
+			.select(['id', 'user_id', 'name', 'walk_in', 'checked_in_at'])
+			.where('event_id', '=', eventId)
+			.execute(),
 	])
 	const people = new Map<number, DoorListPerson>()
-	for (const r of rsvps) people.set(r.id, { userId: r.id, name: r.name, status: r.status, shifts: [], attendanceId: null, checkedInAt: null })
+	for (const r of rsvps)
+		people.set(r.id, {
+			userId: r.id,
+			name: r.name,
+			status: r.status,
+			shifts: [],
+			attendanceId: null,
+			checkedInAt: null,
+		})
 	for (const h of helpers) {
-		const person = people.get(h.id) ?? { userId: h.id, name: h.name, status: 'helper' as const, shifts: [], attendanceId: null, checkedInAt: null }
+		const person = people.get(h.id) ?? {
+			userId: h.id,
+			name: h.name,
+			status: 'helper' as const,
+			shifts: [],
+			attendanceId: null,
+			checkedInAt: null,
+		}
 		person.shifts.push(h.title)
 		people.set(h.id, person)
 	}
@@ -50,24 +69,52 @@ export async function doorList(db: DB, eventId: number): Promise<DoorListPerson[
 			person.attendanceId = a.id
 			person.checkedInAt = a.checked_in_at
 		} else {
-			walkIns.push({ userId: a.user_id, name: a.name, status: 'walk-in', shifts: [], attendanceId: a.id, checkedInAt: a.checked_in_at })
+			walkIns.push({
+				userId: a.user_id,
+				name: a.name,
+				status: 'walk-in',
+				shifts: [],
+				attendanceId: a.id,
+				checkedInAt: a.checked_in_at,
+			})
 		}
 	}
-	const order: Record<DoorListPerson['status'], number> = { going: 0, helper: 0, 'walk-in': 0, waiting: 1, cancelled: 2 }
-	return [...people.values(), ...walkIns].sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'sv'))
+	const order: Record<DoorListPerson['status'], number> = {
+		going: 0,
+		helper: 0,
+		'walk-in': 0,
+		waiting: 1,
+		cancelled: 2,
+	}
+	return [...people.values(), ...walkIns].sort(
+		(a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'sv'),
+	)
 }
 
 /**
  * Marks a person present. Twice is the same as once. The engagement ladder promotes in the same
  * transaction, so a check-in that qualifies someone for the next step does so at once.
  */
-export async function checkIn(db: DB, eventId: number, userId: number, checkedInBy: number, now = new Date()): Promise<{ changed: boolean }> {
+export async function checkIn(
+	db: DB,
+	eventId: number,
+	userId: number,
+	checkedInBy: number,
+	now = new Date(),
+): Promise<{ changed: boolean }> {
 	return db.transaction().execute(async (trx) => {
 		const user = await trx.selectFrom('user').select('name').where('id', '=', userId).executeTakeFirst()
 		if (!user) return { changed: false }
 		const result = await trx
 			.insertInto('event_attendance')
-			.values({ event_id: eventId, user_id: userId, name: user.name, walk_in: 0, checked_in_at: now.toISOString(), checked_in_by: checkedInBy })
+			.values({
+				event_id: eventId,
+				user_id: userId,
+				name: user.name,
+				walk_in: 0,
+				checked_in_at: now.toISOString(),
+				checked_in_by: checkedInBy,
+			})
 			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
 			.executeTakeFirst()
 		const changed = Number(result.numInsertedOrUpdatedRows ?? 0) > 0
@@ -77,7 +124,11 @@ export async function checkIn(db: DB, eventId: number, userId: number, checkedIn
 }
 
 export async function undoCheckIn(db: DB, eventId: number, attendanceId: number): Promise<{ changed: boolean }> {
-	const result = await db.deleteFrom('event_attendance').where('id', '=', attendanceId).where('event_id', '=', eventId).executeTakeFirst()
+	const result = await db
+		.deleteFrom('event_attendance')
+		.where('id', '=', attendanceId)
+		.where('event_id', '=', eventId)
+		.executeTakeFirst()
 	return { changed: Number(result.numDeletedRows) > 0 }
 }
 
@@ -93,10 +144,19 @@ export async function addWalkIn(
 	now = new Date(),
 ): Promise<{ linkedToMember: boolean }> {
 	return db.transaction().execute(async (trx) => {
-		const member = walkIn.email ? await trx.selectFrom('user').select(['id']).where('email', '=', walkIn.email).executeTakeFirst() : undefined
+		const member = walkIn.email
+			? await trx.selectFrom('user').select(['id']).where('email', '=', walkIn.email).executeTakeFirst()
+			: undefined
 		const result = await trx
 			.insertInto('event_attendance')
-			.values({ event_id: eventId, user_id: member?.id ?? null, name: walkIn.name, walk_in: 1, checked_in_at: now.toISOString(), checked_in_by: checkedInBy })
+			.values({
+				event_id: eventId,
+				user_id: member?.id ?? null,
+				name: walkIn.name,
+				walk_in: 1,
+				checked_in_at: now.toISOString(),
+				checked_in_by: checkedInBy,
+			})
 			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
 			.executeTakeFirst()
 		if (member && Number(result.numInsertedOrUpdatedRows ?? 0) > 0) await recordLadderActivity(trx, member.id, now)

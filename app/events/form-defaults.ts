@@ -3,7 +3,11 @@ import { BLANK_SHIFT_ROWS, type EventFormDefaults } from './components/event-for
 import { utcToLocal } from '#app/common/time.ts'
 
 /** A stored event as the edit form's starting values, in the pact's local time. */
-export function eventFormDefaults(event: Event, shifts: Array<{ id: number; title: string; needed: number }>, timeZone: string): EventFormDefaults {
+export function eventFormDefaults(
+	event: Event,
+	shifts: Array<{ id: number; title: string; needed: number }>,
+	timeZone: string,
+): EventFormDefaults {
 	const start = utcToLocal(event.starts_at, timeZone)
 	const end = utcToLocal(event.ends_at, timeZone)
 	const closes = event.rsvp_closes_at ? utcToLocal(event.rsvp_closes_at, timeZone) : null

@@ -39,13 +39,15 @@ export function eventUid(eventId: number, appUrl: string): string {
 
 /** TEXT values: backslash, semicolon, comma and newlines are escaped (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
-	return value
-		.replace(/\\/g, '\\\\')
-		.replace(/;/g, '\\;')
-		.replace(/,/g, '\\,')
-		.replace(/\r\n|\r|\n/g, '\\n')
-		// eslint-disable-next-line no-control-regex -- removing control characters is the point
-		.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+	return (
+		value
+			.replace(/\\/g, '\\\\')
+			.replace(/;/g, '\\;')
+			.replace(/,/g, '\\,')
+			.replace(/\r\n|\r|\n/g, '\\n')
+			// eslint-disable-next-line no-control-regex -- removing control characters is the point
+			.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+	)
 }
 
 /** Parameter values (CN=...) cannot be escaped; quote them and drop what quoting cannot hold. */
@@ -56,7 +58,10 @@ function paramValue(value: string): string {
 
 /** 20270328T160000Z */
 export function formatUtc(iso: string | Date): string {
-	return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+	return new Date(iso)
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '')
 }
 
 const encoder = new TextEncoder()
@@ -108,7 +113,9 @@ function entryLines(entry: CalendarEntry, method: CalendarMethod, now: Date): st
 	if (entry.organizer) lines.push(`ORGANIZER;CN=${paramValue(entry.organizer.name)}:mailto:${entry.organizer.email}`)
 	if (entry.attendee) {
 		const partstat = cancelled ? 'DECLINED' : 'ACCEPTED'
-		lines.push(`ATTENDEE;CN=${paramValue(entry.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat}:mailto:${entry.attendee.email}`)
+		lines.push(
+			`ATTENDEE;CN=${paramValue(entry.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat}:mailto:${entry.attendee.email}`,
+		)
 	}
 	lines.push('END:VEVENT')
 	return lines
@@ -116,7 +123,13 @@ function entryLines(entry: CalendarEntry, method: CalendarMethod, now: Date): st
 
 /** A whole VCALENDAR with CRLF line ends, folded, ready to send or serve. */
 export function buildCalendar({ method, entries, name, now = new Date() }: Calendar): string {
-	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Klimatpakt//Events//EN', 'CALSCALE:GREGORIAN', `METHOD:${method}`]
+	const lines = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Klimatpakt//Events//EN',
+		'CALSCALE:GREGORIAN',
+		`METHOD:${method}`,
+	]
 	if (name) {
 		lines.push(`X-WR-CALNAME:${escapeText(name)}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H')
 	}

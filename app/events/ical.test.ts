@@ -62,14 +62,26 @@ describe('iCalendar files', () => {
 		expect(parsed!.startDate.toJSDate().toISOString()).toBe('2027-03-28T16:00:00.000Z')
 		expect(parsed!.endDate.toJSDate().toISOString()).toBe('2027-03-28T18:00:00.000Z')
 		// The day before, 18:00 in Stockholm is an hour later in UTC.
-		const dayBefore = await makeEvent(db, organiser.id, localToUtc({ date: '2027-03-27', time: '18:00' }, 'Europe/Stockholm'))
-		expect(parse(eventCalendar(dayBefore)).events[0]!.startDate.toJSDate().toISOString()).toBe('2027-03-27T17:00:00.000Z')
+		const dayBefore = await makeEvent(
+			db,
+			organiser.id,
+			localToUtc({ date: '2027-03-27', time: '18:00' }, 'Europe/Stockholm'),
+		)
+		expect(parse(eventCalendar(dayBefore)).events[0]!.startDate.toJSDate().toISOString()).toBe(
+			'2027-03-27T17:00:00.000Z',
+		)
 	})
 
 	test('a weekly series across the DST change stays at 18:00 local time', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
 		const first = localToUtc({ date: '2027-03-21', time: '18:00' }, 'Europe/Stockholm')
-		const events = await createEvents(db, organiser.id, eventInput(first), { publish: true, repeat: { every: 'weekly', occurrences: 3 } }, new Date('2027-01-01'))
+		const events = await createEvents(
+			db,
+			organiser.id,
+			eventInput(first),
+			{ publish: true, repeat: { every: 'weekly', occurrences: 3 } },
+			new Date('2027-01-01'),
+		)
 		const starts = events.map((e) => parse(eventCalendar(e)).events[0]!.startDate.toJSDate().toISOString())
 		expect(starts).toEqual(['2027-03-21T17:00:00.000Z', '2027-03-28T16:00:00.000Z', '2027-04-04T16:00:00.000Z'])
 		expect(new Set(events.map((e) => e.series_id)).size).toBe(1)
@@ -87,14 +99,25 @@ describe('iCalendar files', () => {
 		expect(first.component.getFirstPropertyValue('url')).toBe(eventUrl(event))
 		expect(first.sequence).toBe(0)
 
-		const moved = await updateEvent(db, event.id, eventInput(new Date('2027-05-06T15:00:00.000Z')), { publish: false }, now)
+		const moved = await updateEvent(
+			db,
+			event.id,
+			eventInput(new Date('2027-05-06T15:00:00.000Z')),
+			{ publish: false },
+			now,
+		)
 		if (moved.kind !== 'updated') throw new Error('not updated')
 		const second = parse(eventCalendar(moved.event)).events[0]!
 		expect(second.uid).toBe(first.uid)
 		expect(second.sequence).toBe(1)
 
 		// The change notice carries the same UID and the new SEQUENCE, as an invitation update.
-		const notice = await db.selectFrom('outbox').selectAll().where('to_address', '=', person.email).where('subject', 'like', 'Ändrat%').executeTakeFirstOrThrow()
+		const notice = await db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('to_address', '=', person.email)
+			.where('subject', 'like', 'Ändrat%')
+			.executeTakeFirstOrThrow()
 		const attachment = JSON.parse(notice.attachments)[0] as { content: string; contentType: string }
 		expect(attachment.contentType).toBe('text/calendar; method=REQUEST; charset=utf-8')
 		const noticeIcs = parse(Buffer.from(attachment.content, 'base64').toString('utf8'))
@@ -105,7 +128,12 @@ describe('iCalendar files', () => {
 
 		// Cancelling sends METHOD:CANCEL, STATUS:CANCELLED, same UID, higher SEQUENCE.
 		await cancelEvent(db, event.id, 'Sjukdom', now)
-		const cancel = await db.selectFrom('outbox').selectAll().where('to_address', '=', person.email).where('subject', 'like', 'Inställt%').executeTakeFirstOrThrow()
+		const cancel = await db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('to_address', '=', person.email)
+			.where('subject', 'like', 'Inställt%')
+			.executeTakeFirstOrThrow()
 		const cancelIcs = parse(Buffer.from(JSON.parse(cancel.attachments)[0].content, 'base64').toString('utf8'))
 		expect(cancelIcs.calendar.getFirstPropertyValue('method')).toBe('CANCEL')
 		expect(cancelIcs.events[0]!.uid).toBe(first.uid)
@@ -132,7 +160,13 @@ describe('calendar feeds', () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
 		const now = new Date('2027-08-01T10:00:00.000Z')
 		const published = await makeEvent(db, organiser.id, new Date('2027-09-01T15:00:00.000Z'), { title: 'Publicerad' })
-		const draft = await makeEvent(db, organiser.id, new Date('2027-09-02T15:00:00.000Z'), { title: 'Utkast' }, { publish: false })
+		const draft = await makeEvent(
+			db,
+			organiser.id,
+			new Date('2027-09-02T15:00:00.000Z'),
+			{ title: 'Utkast' },
+			{ publish: false },
+		)
 		const cancelled = await makeEvent(db, organiser.id, new Date('2027-09-03T15:00:00.000Z'), { title: 'Inställd' })
 		await cancelEvent(db, cancelled.id, null, now)
 		const { calendar, events } = parse(await publicFeed(db, now))
@@ -140,10 +174,12 @@ describe('calendar feeds', () => {
 		const byUid = new Map(events.map((e) => [e.uid, e]))
 		expect(byUid.has(`event-${published.id}@${new URL(config.appUrl).hostname}`)).toBe(true)
 		expect(byUid.has(`event-${draft.id}@${new URL(config.appUrl).hostname}`)).toBe(false)
-		expect(byUid.get(`event-${cancelled.id}@${new URL(config.appUrl).hostname}`)!.component.getFirstPropertyValue('status')).toBe('CANCELLED')
+		expect(
+			byUid.get(`event-${cancelled.id}@${new URL(config.appUrl).hostname}`)!.component.getFirstPropertyValue('status'),
+		).toBe('CANCELLED')
 	})
 
-	test("a personal feed lists my events, and resetting its secret retires the old address", async () => {
+	test('a personal feed lists my events, and resetting its secret retires the old address', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
 		const now = new Date('2027-08-01T10:00:00.000Z')
 		const mine = await makeEvent(db, organiser.id, new Date('2027-09-05T15:00:00.000Z'), { title: 'Min' })

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely'
+import { requirePermission, type SessionUser } from '#app/auth/session.server.ts'
 import { addToLocalDate, localToUtc } from '#app/common/time.ts'
 import { config } from '#app/config.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
@@ -27,6 +28,20 @@ export async function eventOr404(db: DB, eventId: number | string): Promise<Even
 	const event = Number.isInteger(id) && id > 0 ? await getEvent(db, id) : undefined
 	if (!event) throw new Response('Not found', { status: 404 })
 	return event
+}
+
+/**
+ * What each organiser's page about one event starts with: the organiser (or the sign-in redirect,
+ * or 403), then the event (or 404). The permission comes first, so a visitor without it learns
+ * nothing about which ids exist.
+ */
+export async function organisersEvent(
+	db: DB,
+	request: Request,
+	eventId: number | string,
+): Promise<{ organiser: SessionUser; event: Event }> {
+	const organiser = await requirePermission(request, 'events:organise')
+	return { organiser, event: await eventOr404(db, eventId) }
 }
 
 export interface EventFilter {

@@ -179,6 +179,19 @@ export async function eventsCheckedIn(
 	return rows.map((r) => ({ userId: r.user_id!, events: Number(r.n) }))
 }
 
+/** Helper shifts held at events where the person was also checked in: what counts as having helped. */
+function helpedAt(db: DbHandle) {
+	return db
+		.selectFrom('event_helper')
+		.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
+		.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
+		.innerJoin('event_attendance', (join) =>
+			join
+				.onRef('event_attendance.event_id', '=', 'event.id')
+				.onRef('event_attendance.user_id', '=', 'event_helper.user_id'),
+		)
+}
+
 /**
  * How many different events each person helped at that ended within the window: a shift held,
  * the event over, and the person checked in there.
@@ -188,15 +201,7 @@ export async function eventsHelpedAt(
 	userIds: number[] | null,
 	{ since, now }: { since: Date; now: Date },
 ): Promise<Array<{ userId: number; events: number }>> {
-	let query = db
-		.selectFrom('event_helper')
-		.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
-		.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
-		.innerJoin('event_attendance', (join) =>
-			join
-				.onRef('event_attendance.event_id', '=', 'event.id')
-				.onRef('event_attendance.user_id', '=', 'event_helper.user_id'),
-		)
+	let query = helpedAt(db)
 		.select((eb) => ['event_helper.user_id', eb.fn.count<number>('event.id').distinct().as('n')])
 		.where('event.ends_at', '<=', now.toISOString())
 		.where('event.ends_at', '>', since.toISOString())
@@ -220,15 +225,7 @@ export async function lastEventCheckedIn(db: DbHandle, userId: number): Promise<
 
 /** The latest event, ended by `now`, where the person held a shift and was checked in. */
 export async function lastEventHelpedAt(db: DbHandle, userId: number, now: Date): Promise<number | null> {
-	const row = await db
-		.selectFrom('event_helper')
-		.innerJoin('event_helper_shift', 'event_helper_shift.id', 'event_helper.shift_id')
-		.innerJoin('event', 'event.id', 'event_helper_shift.event_id')
-		.innerJoin('event_attendance', (join) =>
-			join
-				.onRef('event_attendance.event_id', '=', 'event.id')
-				.onRef('event_attendance.user_id', '=', 'event_helper.user_id'),
-		)
+	const row = await helpedAt(db)
 		.select('event.id')
 		.where('event_helper.user_id', '=', userId)
 		.where('event.ends_at', '<=', now.toISOString())

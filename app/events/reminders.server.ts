@@ -48,7 +48,12 @@ async function peopleToRemind(db: DB, event: Event): Promise<Array<Recipient & {
 			.where('event_helper_shift.event_id', '=', event.id)
 			.where('user.event_reminders', '=', 1)
 			.execute(),
-		db.selectFrom('event_reminder').select('user_id').where('event_id', '=', event.id).where('starts_at', '=', event.starts_at).execute(),
+		db
+			.selectFrom('event_reminder')
+			.select('user_id')
+			.where('event_id', '=', event.id)
+			.where('starts_at', '=', event.starts_at)
+			.execute(),
 	])
 	const done = new Set(reminded.map((r) => r.user_id))
 	const people = new Map<number, Recipient & { shifts: string[] }>()

@@ -23,8 +23,16 @@ describe('reminders', () => {
 	test('goes out once the time comes, once per person, to those going and helping — not to the waitlist', async () => {
 		const start = new Date('2030-05-10T16:00:00.000Z')
 		const organiser = await makeUser(db, { role: 'organiser' })
-		const event = await makeEvent(db, organiser.id, start, { capacity: 1, reminderHours: 24, shifts: [{ id: null, title: 'Baka', needed: 2 }] })
-		const shift = await db.selectFrom('event_helper_shift').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()
+		const event = await makeEvent(db, organiser.id, start, {
+			capacity: 1,
+			reminderHours: 24,
+			shifts: [{ id: null, title: 'Baka', needed: 2 }],
+		})
+		const shift = await db
+			.selectFrom('event_helper_shift')
+			.select('id')
+			.where('event_id', '=', event.id)
+			.executeTakeFirstOrThrow()
 		const [going, waiting, helper] = [await makeUser(db), await makeUser(db), await makeUser(db, { language: 'en' })]
 		const early = new Date(start.getTime() - 5 * 24 * HOUR)
 		await rsvp(db, event.id, going.id, early)

@@ -24,7 +24,8 @@ export type RsvpOutcome =
 	| { kind: 'closed' }
 	| { kind: 'unavailable' }
 
-export type CancelOutcome = { kind: 'cancelled'; changed: boolean; promoted: number[] } | { kind: 'closed' } | { kind: 'unavailable' }
+export type CancelOutcome =
+	{ kind: 'cancelled'; changed: boolean; promoted: number[] } | { kind: 'closed' } | { kind: 'unavailable' }
 
 /** RSVP is open for a published event until it closes (or, if no closing time is set, until it starts). */
 export function rsvpIsOpen(event: Pick<Event, 'status' | 'starts_at' | 'rsvp_closes_at'>, now = new Date()): boolean {
@@ -38,7 +39,11 @@ export function canStillCancel(event: Pick<Event, 'status' | 'starts_at'>, now =
 }
 
 async function recipient(db: DbHandle, userId: number): Promise<Recipient> {
-	return db.selectFrom('user').select(['id', 'email', 'name', 'language']).where('id', '=', userId).executeTakeFirstOrThrow()
+	return db
+		.selectFrom('user')
+		.select(['id', 'email', 'name', 'language'])
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow()
 }
 
 async function goingCount(db: DbHandle, eventId: number): Promise<number> {
@@ -68,7 +73,12 @@ export async function placeInQueue(db: DbHandle, eventId: number, position: numb
  * jumps the queue). Asking twice changes nothing and is not an error.
  */
 export async function rsvp(db: DB, eventId: number, userId: number, now = new Date()): Promise<RsvpOutcome> {
-	const current = await db.selectFrom('event_rsvp').selectAll().where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst()
+	const current = await db
+		.selectFrom('event_rsvp')
+		.selectAll()
+		.where('event_id', '=', eventId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst()
 	if (current && current.status !== 'cancelled') return unchanged(db, current)
 
 	// Both possible emails are rendered before the transaction, so the write lock is held only
@@ -76,13 +86,21 @@ export async function rsvp(db: DB, eventId: number, userId: number, now = new Da
 	const event = await db.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
 	if (!event || event.status !== 'published') return { kind: 'unavailable' }
 	const person = await recipient(db, userId)
-	const [goingTemplate, waitingTemplate] = await Promise.all([confirmedEmail(event, person, 0, now), waitlistedEmail(event, person)])
+	const [goingTemplate, waitingTemplate] = await Promise.all([
+		confirmedEmail(event, person, 0, now),
+		waitlistedEmail(event, person),
+	])
 
 	const decided = await db.transaction().execute(async (trx) => {
 		const fresh = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
 		if (!fresh || fresh.status !== 'published') return { kind: 'unavailable' } as const
 		if (!rsvpIsOpen(fresh, now)) return { kind: 'closed' } as const
-		const existing = await trx.selectFrom('event_rsvp').selectAll().where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst()
+		const existing = await trx
+			.selectFrom('event_rsvp')
+			.selectAll()
+			.where('event_id', '=', eventId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
 		if (existing && existing.status !== 'cancelled') return { kind: 'unchanged', row: existing } as const
 
 		const counts = await trx
@@ -109,7 +127,11 @@ export async function rsvp(db: DB, eventId: number, userId: number, now = new Da
 		}
 		if (status === 'going') {
 			// The calendar entry is built from the row read under the lock: it carries the current SEQUENCE.
-			const email = { ...goingTemplate, idempotencyKey: `rsvp-going:${eventId}:${userId}:${position}`, attachments: [calendarAttachment(fresh, 'REQUEST', person, now)] }
+			const email = {
+				...goingTemplate,
+				idempotencyKey: `rsvp-going:${eventId}:${userId}:${position}`,
+				attachments: [calendarAttachment(fresh, 'REQUEST', person, now)],
+			}
 			await queueEmail(trx, email, now)
 			return { kind: 'going', changed: true } as const
 		}
@@ -134,7 +156,12 @@ export async function cancelRsvp(db: DB, eventId: number, userId: number, now = 
 	return db.transaction().execute(async (trx) => {
 		const event = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
 		if (!event || event.status !== 'published') return { kind: 'unavailable' }
-		const existing = await trx.selectFrom('event_rsvp').selectAll().where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst()
+		const existing = await trx
+			.selectFrom('event_rsvp')
+			.selectAll()
+			.where('event_id', '=', eventId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
 		if (!existing || existing.status === 'cancelled') return { kind: 'cancelled', changed: false, promoted: [] }
 		if (!canStillCancel(event, now)) return { kind: 'closed' }
 		await trx
@@ -160,7 +187,12 @@ export async function promoteFromWaitlist(trx: DbHandle, event: Event, now = new
 	if (event.status !== 'published' || now.toISOString() >= event.starts_at) return []
 	const free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - (await goingCount(trx, event.id))
 	if (free <= 0) return []
-	let query = trx.selectFrom('event_rsvp').selectAll().where('event_id', '=', event.id).where('status', '=', 'waiting').orderBy('position')
+	let query = trx
+		.selectFrom('event_rsvp')
+		.selectAll()
+		.where('event_id', '=', event.id)
+		.where('status', '=', 'waiting')
+		.orderBy('position')
 	if (Number.isFinite(free)) query = query.limit(free)
 	const next = await query.execute()
 	for (const row of next) {
@@ -174,22 +206,38 @@ export async function promoteFromWaitlist(trx: DbHandle, event: Event, now = new
 	return next.map((row) => row.user_id)
 }
 
-export type ShiftOutcome = { kind: 'taken'; changed: boolean } | { kind: 'full' } | { kind: 'closed' } | { kind: 'unavailable' }
+export type ShiftOutcome =
+	{ kind: 'taken'; changed: boolean } | { kind: 'full' } | { kind: 'closed' } | { kind: 'unavailable' }
 
 /** Takes a helper shift while it still needs people. Helpers do not use up the event's places. */
 /** A shift id from a form is only honoured on its own event's page. */
 export async function shiftBelongsToEvent(db: DB, shiftId: number, eventId: number): Promise<boolean> {
-	const row = await db.selectFrom('event_helper_shift').select('id').where('id', '=', shiftId).where('event_id', '=', eventId).executeTakeFirst()
+	const row = await db
+		.selectFrom('event_helper_shift')
+		.select('id')
+		.where('id', '=', shiftId)
+		.where('event_id', '=', eventId)
+		.executeTakeFirst()
 	return row !== undefined
 }
 
-export async function takeHelperShift(db: DB, shiftId: number, userId: number, now = new Date()): Promise<ShiftOutcome> {
+export async function takeHelperShift(
+	db: DB,
+	shiftId: number,
+	userId: number,
+	now = new Date(),
+): Promise<ShiftOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const shift = await trx.selectFrom('event_helper_shift').selectAll().where('id', '=', shiftId).executeTakeFirst()
 		if (!shift) return { kind: 'unavailable' }
 		const event = await trx.selectFrom('event').selectAll().where('id', '=', shift.event_id).executeTakeFirstOrThrow()
 		if (event.status !== 'published') return { kind: 'unavailable' }
-		const existing = await trx.selectFrom('event_helper').select('id').where('shift_id', '=', shiftId).where('user_id', '=', userId).executeTakeFirst()
+		const existing = await trx
+			.selectFrom('event_helper')
+			.select('id')
+			.where('shift_id', '=', shiftId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
 		if (existing) return { kind: 'taken', changed: false }
 		if (!canStillCancel(event, now)) return { kind: 'closed' }
 		const taken = await trx
@@ -208,7 +256,12 @@ export async function takeHelperShift(db: DB, shiftId: number, userId: number, n
 	})
 }
 
-export async function leaveHelperShift(db: DB, shiftId: number, userId: number, now = new Date()): Promise<{ changed: boolean }> {
+export async function leaveHelperShift(
+	db: DB,
+	shiftId: number,
+	userId: number,
+	now = new Date(),
+): Promise<{ changed: boolean }> {
 	return db.transaction().execute(async (trx) => {
 		const shift = await trx
 			.selectFrom('event_helper_shift')
@@ -217,7 +270,11 @@ export async function leaveHelperShift(db: DB, shiftId: number, userId: number, 
 			.where('event_helper_shift.id', '=', shiftId)
 			.executeTakeFirst()
 		if (!shift || !canStillCancel(shift, now)) return { changed: false }
-		const result = await trx.deleteFrom('event_helper').where('shift_id', '=', shiftId).where('user_id', '=', userId).executeTakeFirst()
+		const result = await trx
+			.deleteFrom('event_helper')
+			.where('shift_id', '=', shiftId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
 		return { changed: Number(result.numDeletedRows) > 0 }
 	})
 }

@@ -10,7 +10,12 @@ const before = new Date('2027-03-20T10:00:00.000Z')
 const minutes = (n: number) => new Date(before.getTime() + n * 60_000)
 
 async function statuses(eventId: number) {
-	return db.selectFrom('event_rsvp').select(['user_id', 'status', 'position']).where('event_id', '=', eventId).orderBy('position').execute()
+	return db
+		.selectFrom('event_rsvp')
+		.select(['user_id', 'status', 'position'])
+		.where('event_id', '=', eventId)
+		.orderBy('position')
+		.execute()
 }
 
 describe('capacity and the waitlist', () => {
@@ -59,7 +64,11 @@ describe('capacity and the waitlist', () => {
 		await rsvp(db, event.id, b.id, minutes(2))
 		const [confirmation] = await outboxTo(db, a.email)
 		expect(confirmation!.subject).toBe('Du är anmäld: Klädbyte i Tågaborg')
-		const attachments = JSON.parse(confirmation!.attachments) as Array<{ filename: string; contentType: string; content: string }>
+		const attachments = JSON.parse(confirmation!.attachments) as Array<{
+			filename: string
+			contentType: string
+			content: string
+		}>
 		expect(attachments[0]!.contentType).toContain('method=REQUEST')
 		expect(Buffer.from(attachments[0]!.content, 'base64').toString()).toContain(`UID:event-${event.id}@`)
 		const [waitlisted] = await outboxTo(db, b.email)
@@ -105,7 +114,10 @@ describe('promotion from the waitlist', () => {
 		expect(rows.find((r) => r.user_id === b.id)!.status).toBe('going')
 		expect(rows.find((r) => r.user_id === c.id)!.status).toBe('waiting')
 		const bMail = await outboxTo(db, b.email)
-		expect(bMail.map((m) => m.subject)).toEqual(['Du står på väntelistan: Klimatfika', 'Du har fått en plats: Klimatfika'])
+		expect(bMail.map((m) => m.subject)).toEqual([
+			'Du står på väntelistan: Klimatfika',
+			'Du har fått en plats: Klimatfika',
+		])
 		expect(bMail[1]!.attachments).toContain('event.ics')
 		// The one who cancelled gets a calendar CANCEL that removes the entry.
 		const aMail = await outboxTo(db, a.email)
@@ -155,8 +167,14 @@ describe('promotion from the waitlist', () => {
 describe('helper shifts', () => {
 	test('a shift takes as many helpers as it needs, once each', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
-		const event = await makeEvent(db, organiser.id, start, { shifts: [{ id: null, title: 'Duka fram fikat', needed: 2 }] })
-		const shift = await db.selectFrom('event_helper_shift').selectAll().where('event_id', '=', event.id).executeTakeFirstOrThrow()
+		const event = await makeEvent(db, organiser.id, start, {
+			shifts: [{ id: null, title: 'Duka fram fikat', needed: 2 }],
+		})
+		const shift = await db
+			.selectFrom('event_helper_shift')
+			.selectAll()
+			.where('event_id', '=', event.id)
+			.executeTakeFirstOrThrow()
 		const [a, b, c] = [await makeUser(db), await makeUser(db), await makeUser(db)]
 		expect(await takeHelperShift(db, shift.id, a.id, before)).toEqual({ kind: 'taken', changed: true })
 		expect(await takeHelperShift(db, shift.id, a.id, before)).toEqual({ kind: 'taken', changed: false })

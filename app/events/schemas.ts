@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
-import { oncePerT, tooLong, type SchemaT } from '#app/common/form.ts'
+import {
+	oncePerT,
+	optionalLine as optionalLineOf,
+	requiredLine as requiredLineOf,
+	tooLong,
+	type SchemaT,
+} from '#app/common/form.ts'
 
 /**
  * The events area's forms, one schema each, shared by the browser (Conform) and the server. Each
@@ -41,29 +47,9 @@ export const limits = {
 	search: 100,
 } as const
 
-// Control characters have no place in a one-line text (they break emails, exports and .ics).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
-
-function requiredLine(t: EventsT, max: number) {
-	const required = t('common:form.required')
-	return z
-		.string({ error: required })
-		.trim()
-		.min(1, required)
-		.max(max, tooLong(t, max))
-		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
-}
-
-function optionalLine(t: EventsT, max: number) {
-	return z
-		.string()
-		.trim()
-		.max(max, tooLong(t, max))
-		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
-		.optional()
-		.transform((value) => (value ? value : null))
-}
+// The events area's own wording of the control-character error (app/common/form.ts).
+const requiredLine = (t: EventsT, max: number) => requiredLineOf(t, max, t('errors.controlCharacters'))
+const optionalLine = (t: EventsT, max: number) => optionalLineOf(t, max, t('errors.controlCharacters'))
 
 function wholeNumber(t: EventsT) {
 	const message = t('errors.wholeNumber')
@@ -112,13 +98,19 @@ const eventFields = oncePerT((t: EventsT) => {
 			.transform((value) => value ?? null),
 		rsvpClosesDate: localDate.optional(),
 		rsvpClosesTime: localTime.optional(),
-		reminderHours: wholeNumber(t).min(0, t('errors.reminderRange')).max(limits.reminderHours, t('errors.reminderRange')).default(24),
+		reminderHours: wholeNumber(t)
+			.min(0, t('errors.reminderRange'))
+			.max(limits.reminderHours, t('errors.reminderRange'))
+			.default(24),
 		shifts: z
 			.array(helperShift)
 			.max(limits.shifts, t('errors.tooManyShifts', { max: limits.shifts }))
 			.default([]),
 		repeat: z.enum(repeatOptions).default('none'),
-		occurrences: wholeNumber(t).min(2, t('errors.occurrencesRange')).max(limits.occurrences, t('errors.occurrencesRange')).optional(),
+		occurrences: wholeNumber(t)
+			.min(2, t('errors.occurrencesRange'))
+			.max(limits.occurrences, t('errors.occurrencesRange'))
+			.optional(),
 	})
 })
 
@@ -136,71 +128,86 @@ export interface EventFormContext {
  * for each validation, as "not in the past" depends on the moment.
  */
 export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt }: EventFormContext) {
-	return eventFields(t)
-		// Cross-field rules run even when another field is wrong, so every message shows at once;
-		// each rule reads only fields that parsed.
-		.superRefine(
-			(value, ctx) => {
-				const v = value as Partial<typeof value>
-				const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0
-				if (!v.place && !v.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: t('errors.placeOrLink') })
-				if (Array.isArray(v.shifts)) {
-					v.shifts.forEach((shift, i) => {
-						if (shift?.title && !shift.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: t('common:form.required') })
-						if (!shift?.title && shift?.needed) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: t('common:form.required') })
-					})
+	return (
+		eventFields(t)
+			// Cross-field rules run even when another field is wrong, so every message shows at once;
+			// each rule reads only fields that parsed.
+			.superRefine(
+				(value, ctx) => {
+					const v = value as Partial<typeof value>
+					const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0
+					if (!v.place && !v.onlineUrl)
+						ctx.addIssue({ code: 'custom', path: ['place'], message: t('errors.placeOrLink') })
+					if (Array.isArray(v.shifts)) {
+						v.shifts.forEach((shift, i) => {
+							if (shift?.title && !shift.needed)
+								ctx.addIssue({ code: 'custom', path: ['shifts', i, 'needed'], message: t('common:form.required') })
+							if (!shift?.title && shift?.needed)
+								ctx.addIssue({ code: 'custom', path: ['shifts', i, 'title'], message: t('common:form.required') })
+						})
+					}
+					if (v.repeat && v.repeat !== 'none' && v.occurrences === undefined) {
+						ctx.addIssue({ code: 'custom', path: ['occurrences'], message: t('errors.occurrencesRange') })
+					}
+					if (Boolean(v.rsvpClosesDate) !== Boolean(v.rsvpClosesTime)) {
+						ctx.addIssue({
+							code: 'custom',
+							path: [v.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'],
+							message: t('errors.dateAndTime'),
+						})
+					}
+					const validDate = (x: unknown): x is string => text(x) && isLocalDate(x)
+					const validTime = (x: unknown): x is string => text(x) && isLocalTime(x)
+					if (!validDate(v.date) || !validTime(v.startTime)) return
+					const startsAt = localToUtc({ date: v.date, time: v.startTime }, timeZone).toISOString()
+					if (startsAt !== currentStartsAt && startsAt <= now.toISOString()) {
+						ctx.addIssue({ code: 'custom', path: ['date'], message: t('errors.startInPast') })
+					}
+					const endDate = v.endDate === undefined ? v.date : v.endDate
+					if (validDate(endDate) && validTime(v.endTime)) {
+						const endsAt = localToUtc({ date: endDate, time: v.endTime }, timeZone).toISOString()
+						if (endsAt <= startsAt)
+							ctx.addIssue({
+								code: 'custom',
+								path: [v.endDate ? 'endDate' : 'endTime'],
+								message: t('errors.endBeforeStart'),
+							})
+					}
+					if (validDate(v.rsvpClosesDate) && validTime(v.rsvpClosesTime)) {
+						const closesAt = localToUtc({ date: v.rsvpClosesDate, time: v.rsvpClosesTime }, timeZone).toISOString()
+						if (closesAt > startsAt)
+							ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: t('errors.rsvpClosesAfterStart') })
+					}
+				},
+				{ when: () => true },
+			)
+			.transform((value) => {
+				const startsAt = localToUtc({ date: value.date, time: value.startTime }, timeZone).toISOString()
+				const endsAt = localToUtc({ date: value.endDate ?? value.date, time: value.endTime }, timeZone).toISOString()
+				const rsvpClosesAt =
+					value.rsvpClosesDate && value.rsvpClosesTime
+						? localToUtc({ date: value.rsvpClosesDate, time: value.rsvpClosesTime }, timeZone).toISOString()
+						: null
+				const shifts = value.shifts
+					.filter((s): s is { id?: number; title: string; needed: number } => Boolean(s.title && s.needed))
+					.map((s) => ({ id: s.id ?? null, title: s.title, needed: s.needed }))
+				return {
+					intent: value.intent,
+					type: value.type,
+					title: value.title,
+					description: value.description,
+					startsAt,
+					endsAt,
+					place: value.place,
+					onlineUrl: value.onlineUrl,
+					capacity: value.capacity,
+					rsvpClosesAt,
+					reminderHours: value.reminderHours,
+					shifts,
+					repeat: value.repeat === 'none' ? null : { every: value.repeat, occurrences: value.occurrences ?? 2 },
 				}
-				if (v.repeat && v.repeat !== 'none' && v.occurrences === undefined) {
-					ctx.addIssue({ code: 'custom', path: ['occurrences'], message: t('errors.occurrencesRange') })
-				}
-				if (Boolean(v.rsvpClosesDate) !== Boolean(v.rsvpClosesTime)) {
-					ctx.addIssue({ code: 'custom', path: [v.rsvpClosesDate ? 'rsvpClosesTime' : 'rsvpClosesDate'], message: t('errors.dateAndTime') })
-				}
-				const validDate = (x: unknown): x is string => text(x) && isLocalDate(x)
-				const validTime = (x: unknown): x is string => text(x) && isLocalTime(x)
-				if (!validDate(v.date) || !validTime(v.startTime)) return
-				const startsAt = localToUtc({ date: v.date, time: v.startTime }, timeZone).toISOString()
-				if (startsAt !== currentStartsAt && startsAt <= now.toISOString()) {
-					ctx.addIssue({ code: 'custom', path: ['date'], message: t('errors.startInPast') })
-				}
-				const endDate = v.endDate === undefined ? v.date : v.endDate
-				if (validDate(endDate) && validTime(v.endTime)) {
-					const endsAt = localToUtc({ date: endDate, time: v.endTime }, timeZone).toISOString()
-					if (endsAt <= startsAt) ctx.addIssue({ code: 'custom', path: [v.endDate ? 'endDate' : 'endTime'], message: t('errors.endBeforeStart') })
-				}
-				if (validDate(v.rsvpClosesDate) && validTime(v.rsvpClosesTime)) {
-					const closesAt = localToUtc({ date: v.rsvpClosesDate, time: v.rsvpClosesTime }, timeZone).toISOString()
-					if (closesAt > startsAt) ctx.addIssue({ code: 'custom', path: ['rsvpClosesDate'], message: t('errors.rsvpClosesAfterStart') })
-				}
-			},
-			{ when: () => true },
-		)
-		.transform((value) => {
-			const startsAt = localToUtc({ date: value.date, time: value.startTime }, timeZone).toISOString()
-			const endsAt = localToUtc({ date: value.endDate ?? value.date, time: value.endTime }, timeZone).toISOString()
-			const rsvpClosesAt =
-				value.rsvpClosesDate && value.rsvpClosesTime
-					? localToUtc({ date: value.rsvpClosesDate, time: value.rsvpClosesTime }, timeZone).toISOString()
-					: null
-			const shifts = value.shifts
-				.filter((s): s is { id?: number; title: string; needed: number } => Boolean(s.title && s.needed))
-				.map((s) => ({ id: s.id ?? null, title: s.title, needed: s.needed }))
-			return {
-				intent: value.intent,
-				type: value.type,
-				title: value.title,
-				description: value.description,
-				startsAt,
-				endsAt,
-				place: value.place,
-				onlineUrl: value.onlineUrl,
-				capacity: value.capacity,
-				rsvpClosesAt,
-				reminderHours: value.reminderHours,
-				shifts,
-				repeat: value.repeat === 'none' ? null : { every: value.repeat, occurrences: value.occurrences ?? 2 },
-			}
-		})
+			})
+	)
 }
 
 export type EventInput = Omit<z.output<ReturnType<typeof eventFormSchema>>, 'intent' | 'repeat'>
@@ -250,7 +257,9 @@ export const createMessageSchema = oncePerT((t: EventsT) =>
 )
 
 /** Cancelling an event: an optional note to everyone who was coming. */
-export const createCancelSchema = oncePerT((t: EventsT) => z.object({ note: z.string().trim().max(1000, tooLong(t, 1000)).optional() }))
+export const createCancelSchema = oncePerT((t: EventsT) =>
+	z.object({ note: z.string().trim().max(1000, tooLong(t, 1000)).optional() }),
+)
 
 export const eventFilterSchema = z.object({
 	type: z.enum(eventTypes).optional().catch(undefined),

@@ -3,7 +3,14 @@ import { initReactI18next } from 'react-i18next'
 import { createCookie } from 'react-router'
 import { RemixI18Next } from 'remix-i18next/server'
 import { config } from '#app/config.server.ts'
-import { defaultNamespace, i18nOptions, isSupportedLanguage, supportedLanguages, type Namespace, type SupportedLanguage } from './i18n.ts'
+import {
+	defaultNamespace,
+	i18nOptions,
+	isSupportedLanguage,
+	supportedLanguages,
+	type Namespace,
+	type SupportedLanguage,
+} from './i18n.ts'
 import { resources } from './resources.server.ts'
 
 /** Remembers the language a person chose with the switcher, for a year. */
@@ -72,7 +79,10 @@ export function getLanguage(request: Request): Promise<SupportedLanguage> {
 const fixedTs = new Map<string, TFunction<Namespace>>()
 
 /** A t function fixed to one language and namespace, for loaders, actions and emails. */
-export async function getT<N extends Namespace = typeof defaultNamespace>(languageOrRequest: SupportedLanguage | Request, ns?: N): Promise<TFunction<N>> {
+export async function getT<N extends Namespace = typeof defaultNamespace>(
+	languageOrRequest: SupportedLanguage | Request,
+	ns?: N,
+): Promise<TFunction<N>> {
 	const language = typeof languageOrRequest === 'string' ? languageOrRequest : await getLanguage(languageOrRequest)
 	const namespace = ns ?? defaultNamespace
 	const key = `${language}:${namespace}`

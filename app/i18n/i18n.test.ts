@@ -39,7 +39,10 @@ describe('message catalogues', () => {
 			for (const language of ['sv', 'en'] as const) {
 				for (const path of keyPaths(resources[language][namespace])) {
 					if (path === '') continue // an empty catalogue, while its area is being written
-					expect(String(messageAt(resources[language][namespace], path)).trim(), `${language}/${namespace}:${path}`).not.toBe('')
+					expect(
+						String(messageAt(resources[language][namespace], path)).trim(),
+						`${language}/${namespace}:${path}`,
+					).not.toBe('')
 				}
 			}
 		})

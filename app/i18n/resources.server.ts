@@ -19,6 +19,22 @@ import svPledge from './sv/pledge.json'
  * suffix makes the build refuse it): the browser loads one language's namespaces as it needs them.
  */
 export const resources = {
-	sv: { common: svCommon, auth: svAuth, pledge: svPledge, email: svEmail, events: svEvents, ladder: svLadder, newsletters: svNewsletters },
-	en: { common: enCommon, auth: enAuth, pledge: enPledge, email: enEmail, events: enEvents, ladder: enLadder, newsletters: enNewsletters },
+	sv: {
+		common: svCommon,
+		auth: svAuth,
+		pledge: svPledge,
+		email: svEmail,
+		events: svEvents,
+		ladder: svLadder,
+		newsletters: svNewsletters,
+	},
+	en: {
+		common: enCommon,
+		auth: enAuth,
+		pledge: enPledge,
+		email: enEmail,
+		events: enEvents,
+		ladder: enLadder,
+		newsletters: enNewsletters,
+	},
 } satisfies Resource

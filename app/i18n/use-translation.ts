@@ -25,7 +25,8 @@ function remembering(t: TFunction): TFunction {
 		if (options !== undefined) {
 			if (typeof options !== 'object' || options === null) return translate(key, ...rest)
 			for (const value of Object.values(options)) {
-				if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return translate(key, ...rest)
+				if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+					return translate(key, ...rest)
 			}
 			id = `${key}\u0000${JSON.stringify(options)}`
 		}
@@ -46,7 +47,11 @@ function useServerTranslation(ns?: Namespace | readonly Namespace[]) {
 	const key = String(ns ?? '')
 	let t = byNamespace.get(key)
 	if (!t) byNamespace.set(key, (t = remembering(i18n.getFixedT(i18n.language, ns))))
-	const result = [t, i18n, true] as unknown as ReturnType<typeof useReactTranslation> & { t: TFunction; i18n: I18n; ready: boolean }
+	const result = [t, i18n, true] as unknown as ReturnType<typeof useReactTranslation> & {
+		t: TFunction
+		i18n: I18n
+		ready: boolean
+	}
 	result.t = t
 	result.i18n = i18n
 	result.ready = true
@@ -58,4 +63,6 @@ function useServerTranslation(ns?: Namespace | readonly Namespace[]) {
  * react-i18next's, so `useTranslation('events').t` accepts only keys of the events catalogue
  * (app/i18n/i18next.d.ts).
  */
-export const useTranslation = (import.meta.env.SSR ? useServerTranslation : useReactTranslation) as typeof useReactTranslation
+export const useTranslation = (
+	import.meta.env.SSR ? useServerTranslation : useReactTranslation
+) as typeof useReactTranslation

@@ -29,7 +29,11 @@ export function Funnel({ rows }: { rows: Array<{ step: LadderStep; people: numbe
 	)
 }
 
-export function MonthlyPromotions({ months }: { months: Array<{ month: string; label: string; short: string; byStep: Record<2 | 3 | 4, number>; total: number }> }) {
+export function MonthlyPromotions({
+	months,
+}: {
+	months: Array<{ month: string; label: string; short: string; byStep: Record<2 | 3 | 4, number>; total: number }>
+}) {
 	const { t } = useTranslation('ladder')
 	const max = Math.max(1, ...months.map((m) => m.total))
 	const [width, height, bottom, top] = [600, 220, 28, 16]
@@ -47,7 +51,9 @@ export function MonthlyPromotions({ months }: { months: Array<{ month: string; l
 							{([2, 3, 4] as const).map((step) => {
 								const h = scale(m.byStep[step])
 								y -= h
-								return h > 0 ? <rect key={step} className={`s${step}`} x={x} y={y} width={slot * 0.6} height={h} rx="2" /> : null
+								return h > 0 ? (
+									<rect key={step} className={`s${step}`} x={x} y={y} width={slot * 0.6} height={h} rx="2" />
+								) : null
 							})}
 							{m.total > 0 ? (
 								<text x={x + slot * 0.3} y={y - 4} textAnchor="middle">

@@ -31,7 +31,11 @@ export function Staircase({
 				{ladderSteps.map((s) => {
 					const state = s < step ? 'done' : s === step ? 'current' : 'ahead'
 					return (
-						<li key={s} className={`lad-stair lad-stair-${s} lad-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+						<li
+							key={s}
+							className={`lad-stair lad-stair-${s} lad-${state}`}
+							aria-current={state === 'current' ? 'step' : undefined}
+						>
 							<span className="lad-marker-slot" aria-hidden="true">
 								{state === 'current' ? <Climber /> : null}
 							</span>
@@ -43,7 +47,15 @@ export function Staircase({
 								{t(`steps.${s}.title`)}
 								<span className="visually-hidden">
 									{' '}
-									({state === 'current' ? (caption ? t('staircase.currentStep') : t('staircase.youAreHere')) : state === 'done' ? t('staircase.done') : t('staircase.ahead')})
+									(
+									{state === 'current'
+										? caption
+											? t('staircase.currentStep')
+											: t('staircase.youAreHere')
+										: state === 'done'
+											? t('staircase.done')
+											: t('staircase.ahead')}
+									)
 								</span>
 							</span>
 						</li>
@@ -51,7 +63,8 @@ export function Staircase({
 				})}
 			</ol>
 			<figcaption id={captionId} className="lad-caption">
-				{caption ?? (step === 0 ? t('staircase.notYet') : t('staircase.current', { step, title: t(`steps.${step}.title`) }))}
+				{caption ??
+					(step === 0 ? t('staircase.notYet') : t('staircase.current', { step, title: t(`steps.${step}.title`) }))}
 			</figcaption>
 		</figure>
 	)
@@ -62,7 +75,12 @@ function Climber() {
 	return (
 		<svg className="lad-climber" viewBox="0 0 32 40" width="32" height="40" focusable="false">
 			<circle cx="16" cy="7" r="5" />
-			<path d="M16 13 L16 27 M16 16 L8 9 M16 16 L24 9 M16 27 L10 38 M16 27 L22 38" strokeWidth="3.5" strokeLinecap="round" fill="none" />
+			<path
+				d="M16 13 L16 27 M16 16 L8 9 M16 16 L24 9 M16 27 L10 38 M16 27 L22 38"
+				strokeWidth="3.5"
+				strokeLinecap="round"
+				fill="none"
+			/>
 		</svg>
 	)
 }
@@ -85,9 +103,15 @@ export function ProgressMeter({ label, have, need, id }: { label: string; have: 
 }
 
 /** One line of history in words: which step to which, and why. */
-export function historyReason(t: TFunction<'ladder'>, entry: Pick<HistoryEntry, 'source' | 'rule' | 'reason' | 'event' | 'changedBy'>, { showWho = false } = {}) {
+export function historyReason(
+	t: TFunction<'ladder'>,
+	entry: Pick<HistoryEntry, 'source' | 'rule' | 'reason' | 'event' | 'changedBy'>,
+	{ showWho = false } = {},
+) {
 	if (entry.source === 'coordinator') {
-		return showWho && entry.changedBy ? t('reason.coordinatorBy', { name: entry.changedBy, reason: entry.reason ?? '' }) : t('reason.coordinator', { reason: entry.reason ?? '' })
+		return showWho && entry.changedBy
+			? t('reason.coordinatorBy', { name: entry.changedBy, reason: entry.reason ?? '' })
+			: t('reason.coordinator', { reason: entry.reason ?? '' })
 	}
 	if (entry.rule === 'attendance' && entry.event) return t('reason.attendanceAt', { event: entry.event.title })
 	if (entry.rule === 'helping' && entry.event) return t('reason.helpingAt', { event: entry.event.title })
@@ -95,20 +119,34 @@ export function historyReason(t: TFunction<'ladder'>, entry: Pick<HistoryEntry, 
 }
 
 /** The history, newest first; `when` is formatted on the server so both renders agree. */
-export function HistoryList({ history, showWho = false }: { history: Array<HistoryEntry & { when: string }>; showWho?: boolean }) {
+export function HistoryList({
+	history,
+	showWho = false,
+}: {
+	history: Array<HistoryEntry & { when: string }>
+	showWho?: boolean
+}) {
 	const { t } = useTranslation('ladder')
 	if (history.length === 0) return <p>{t('my.noHistory')}</p>
 	return (
 		<ol className="lad-history">
 			{history.map((entry) => (
-				<li key={entry.id} className={`lad-history-item lad-${entry.to > entry.from ? 'up' : 'down'} lad-source-${entry.source}`}>
+				<li
+					key={entry.id}
+					className={`lad-history-item lad-${entry.to > entry.from ? 'up' : 'down'} lad-source-${entry.source}`}
+				>
 					<span className="lad-history-step">
-						{entry.from === 0 ? t('reason.joined', { to: entry.to }) : entry.to > entry.from ? t('reason.up', { from: entry.from, to: entry.to }) : t('reason.down', { from: entry.from, to: entry.to })}
+						{entry.from === 0
+							? t('reason.joined', { to: entry.to })
+							: entry.to > entry.from
+								? t('reason.up', { from: entry.from, to: entry.to })
+								: t('reason.down', { from: entry.from, to: entry.to })}
 					</span>
 					<span className="lad-history-why">
 						{entry.event && entry.source === 'rule' && entry.rule !== 'thresholds' ? (
 							<>
-								{entry.rule === 'helping' ? t('reason.helpingAtLink') : t('reason.attendanceAtLink')} <Link to={`/events/${entry.event.slug}`}>{entry.event.title}</Link>
+								{entry.rule === 'helping' ? t('reason.helpingAtLink') : t('reason.attendanceAtLink')}{' '}
+								<Link to={`/events/${entry.event.slug}`}>{entry.event.title}</Link>
 							</>
 						) : (
 							<bdi>{historyReason(t, entry, { showWho })}</bdi>
@@ -130,11 +168,30 @@ export function LadderCard({ step, pending, children }: { step: StepOrZero; pend
 		<div className="card lad-card">
 			<h2 className="small-heading">{t('my.cardTitle')}</h2>
 			<Staircase step={step} size="small" captionId="ladder-card-caption" />
-			{pending ? <p>{t('my.confirmText')}</p> : step >= 1 && step < 4 ? <p>{t('my.cardNext', { title: t(`steps.${(step + 1) as LadderStep}.title`) })}</p> : step === 4 ? <p>{t('my.cardTop')}</p> : null}
+			{pending ? (
+				<p>{t('my.confirmText')}</p>
+			) : step >= 1 && step < 4 ? (
+				<p>{t('my.cardNext', { title: t(`steps.${(step + 1) as LadderStep}.title`) })}</p>
+			) : step === 4 ? (
+				<p>{t('my.cardTop')}</p>
+			) : null}
 			<p>
 				<Link to="/ladder">{t('my.openLadder')}</Link>
 			</p>
 			{children}
 		</div>
+	)
+}
+
+/** Events the person came to or helped at, each linked to its page, with its date. */
+export function EventLinks({ events }: { events: Array<{ slug: string; title: string; when: string }> }) {
+	return (
+		<ul>
+			{events.map((e) => (
+				<li key={e.slug}>
+					<Link to={`/events/${e.slug}`}>{e.title}</Link>, {e.when}
+				</li>
+			))}
+		</ul>
 	)
 }

@@ -4,7 +4,7 @@ import { eventsAttended, lastCheckIns } from '#app/events/participation.server.t
 import type { DB } from '#db/index.ts'
 import type { ActivityFilter } from './filters.ts'
 import { historyOf } from './history.server.ts'
-import { interestsByUser, volunteerInterestsOf } from './interests.server.ts'
+import { interestsByUser, volunteerInterestsOf, wouldHelpWith } from './interests.server.ts'
 import { readLadderSettings } from './ladder.server.ts'
 import {
 	isVolunteerInterest,
@@ -124,18 +124,7 @@ export async function ladderMembers(
 		query = query.where((eb) => eb.or([eb('ladder_step.step', 'is', null), eb('ladder_step.step', '=', 1)]))
 	else if (filter.step) query = query.where('ladder_step.step', '=', filter.step)
 	if (filter.district) query = query.where('signature.district', '=', filter.district)
-	if (filter.interest) {
-		const interest = filter.interest
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('volunteer_interest')
-					.select('volunteer_interest.user_id')
-					.whereRef('volunteer_interest.user_id', '=', 'user.id')
-					.where('volunteer_interest.interest', '=', interest),
-			),
-		)
-	}
+	if (filter.interest) query = query.where(wouldHelpWith(filter.interest))
 	const rows = await query.execute()
 	const ids = rows.map((r) => r.id)
 	const [interests, lastCheckIn] = await Promise.all([interestsByUser(db, ids), lastCheckIns(db, ids)])
@@ -165,18 +154,6 @@ export async function ladderMembers(
 	return members.filter((m) =>
 		filter.activity === 'dormant' ? age(m) > within.year : age(m) <= within[filter.activity!],
 	)
-}
-
-export async function ladderDistricts(db: DB): Promise<string[]> {
-	const rows = await db
-		.selectFrom('signature')
-		.select('district')
-		.distinct()
-		.where('status', '=', 'confirmed')
-		.where('district', 'is not', null)
-		.orderBy('district')
-		.execute()
-	return rows.map((r) => r.district!).filter(Boolean)
 }
 
 /** One person, for the coordinators' page where a step is raised or lowered. */

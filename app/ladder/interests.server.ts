@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { DB, DbHandle } from '#db/index.ts'
+import type { Database } from '#db/schema.ts'
 import { isVolunteerInterest, type VolunteerInterest } from './rules.ts'
 
 /** What people said they would help with: for the person's page, the coordinators and the organisers. */
@@ -25,6 +27,18 @@ export async function setVolunteerInterests(
 export async function volunteerInterestsOf(db: DbHandle, userId: number): Promise<string[]> {
 	const rows = await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', userId).execute()
 	return rows.map((r) => r.interest)
+}
+
+/** A condition on `user` for lists of people: only those who said they would help with `interest`. */
+export function wouldHelpWith(interest: VolunteerInterest) {
+	return (eb: ExpressionBuilder<Database, 'user'>) =>
+		eb.exists(
+			eb
+				.selectFrom('volunteer_interest')
+				.select('volunteer_interest.user_id')
+				.whereRef('volunteer_interest.user_id', '=', 'user.id')
+				.where('volunteer_interest.interest', '=', interest),
+		)
 }
 
 /** Each person's interests, for a list of people. */

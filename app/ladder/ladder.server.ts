@@ -1,6 +1,11 @@
 import type { Selectable, Transaction } from 'kysely'
 import { setEmailSettings } from '#app/common/email-preferences.server.ts'
-import { eventsCheckedIn, eventsHelpedAt, lastEventCheckedIn, lastEventHelpedAt } from '#app/events/participation.server.ts'
+import {
+	eventsCheckedIn,
+	eventsHelpedAt,
+	lastEventCheckedIn,
+	lastEventHelpedAt,
+} from '#app/events/participation.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, LadderRule, LadderStepTable } from '#db/schema.ts'
 import { queueLevelUpInTransaction, sendPendingLevelUpEmails } from './level-up.server.tsx'
@@ -30,7 +35,6 @@ import {
  * reevaluateAll from the worker), because "the event has ended" is a fact no one records.
  */
 
-
 // ---------------------------------------------------------------------------------------------
 // Settings
 
@@ -50,7 +54,12 @@ export async function readLadderSettings(db: DbHandle): Promise<LadderSettings> 
  * promotes at once; a higher one lowers nobody (the coordinators' list shows who the rules no
  * longer carry). Congratulations go out after the commit.
  */
-export async function updateLadderSettings(db: DB, settings: LadderSettings, coordinatorId: number, now = new Date()): Promise<{ promoted: number }> {
+export async function updateLadderSettings(
+	db: DB,
+	settings: LadderSettings,
+	coordinatorId: number,
+	now = new Date(),
+): Promise<{ promoted: number }> {
 	const promoted = await db.transaction().execute(async (trx) => {
 		for (const key of Object.keys(settingNames) as Array<keyof LadderSettings>) {
 			await trx
@@ -75,7 +84,12 @@ interface PersonFacts extends LadderFacts {
 }
 
 /** The facts for some people (or everyone with a signature or a ladder row) and their ladder rows, in four queries. */
-async function factsFor(db: DbHandle, userIds: number[] | null, settings: LadderSettings, now: Date): Promise<Map<number, PersonFacts>> {
+async function factsFor(
+	db: DbHandle,
+	userIds: number[] | null,
+	settings: LadderSettings,
+	now: Date,
+): Promise<Map<number, PersonFacts>> {
 	const since = windowStart(now, settings.helperWindowMonths)
 	let signatures = db.selectFrom('signature').select(['user_id', 'status'])
 	let rows = db.selectFrom('ladder_step').selectAll()
@@ -126,16 +140,32 @@ interface EvaluateOptions {
 }
 
 /** Applies the rules to one person's facts inside a transaction; returns the promotion, if any. */
-async function applyRules(trx: DbHandle, facts: PersonFacts, settings: LadderSettings, options: EvaluateOptions, current: Selectable<LadderStepTable> | undefined): Promise<Promotion | null> {
+async function applyRules(
+	trx: DbHandle,
+	facts: PersonFacts,
+	settings: LadderSettings,
+	options: EvaluateOptions,
+	current: Selectable<LadderStepTable> | undefined,
+): Promise<Promotion | null> {
 	const { now } = options
 	const nowIso = now.toISOString()
 	const earned = ruleStep(facts, settings)
 	const before = current
-		? { step: current.step, ruleStep: current.rule_step, attended: current.attended_count, helped: current.helped_count }
+		? {
+				step: current.step,
+				ruleStep: current.rule_step,
+				attended: current.attended_count,
+				helped: current.helped_count,
+			}
 		: { step: 0, ruleStep: 0, attended: 0, helped: 0 }
 	if (!shouldPromote(before, earned, facts)) {
 		// Nothing to promote: remember what the rules saw, so a later promotion needs news.
-		if (current && (current.rule_step !== earned || current.attended_count !== facts.attended || current.helped_count !== facts.helped)) {
+		if (
+			current &&
+			(current.rule_step !== earned ||
+				current.attended_count !== facts.attended ||
+				current.helped_count !== facts.helped)
+		) {
 			await trx
 				.updateTable('ladder_step')
 				.set({ rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, evaluated_at: nowIso })
@@ -150,7 +180,14 @@ async function applyRules(trx: DbHandle, facts: PersonFacts, settings: LadderSet
 		// The guard on the old step makes a lost race a no-op rather than a second promotion.
 		const updated = await trx
 			.updateTable('ladder_step')
-			.set({ step: to, rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, reached_at: nowIso, evaluated_at: nowIso })
+			.set({
+				step: to,
+				rule_step: earned,
+				attended_count: facts.attended,
+				helped_count: facts.helped,
+				reached_at: nowIso,
+				evaluated_at: nowIso,
+			})
 			.where('user_id', '=', facts.userId)
 			.where('step', '=', current.step)
 			.executeTakeFirst()
@@ -158,12 +195,24 @@ async function applyRules(trx: DbHandle, facts: PersonFacts, settings: LadderSet
 	} else {
 		const inserted = await trx
 			.insertInto('ladder_step')
-			.values({ user_id: facts.userId, step: to, rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, reached_at: nowIso, evaluated_at: nowIso })
+			.values({
+				user_id: facts.userId,
+				step: to,
+				rule_step: earned,
+				attended_count: facts.attended,
+				helped_count: facts.helped,
+				reached_at: nowIso,
+				evaluated_at: nowIso,
+			})
 			.onConflict((oc) => oc.column('user_id').doNothing())
 			.executeTakeFirst()
 		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null
 	}
-	const user = await trx.selectFrom('user').select('level_up_emails').where('id', '=', facts.userId).executeTakeFirstOrThrow()
+	const user = await trx
+		.selectFrom('user')
+		.select('level_up_emails')
+		.where('id', '=', facts.userId)
+		.executeTakeFirstOrThrow()
 	let topHistoryId = 0
 	// One row per step climbed, so the history reads as a staircase; only the top one is congratulated.
 	for (let step = from + 1; step <= to; step += 1) {
@@ -211,13 +260,21 @@ async function evaluateMany(trx: DbHandle, userIds: number[] | null, options: Ev
  * transaction begins IMMEDIATE, so two check-ins of one person at the same moment are
  * serialised: the second sees the first's promotion and promotes nobody.
  */
-export async function recordLadderActivity(trx: Transaction<Database>, userId: number, now = new Date()): Promise<Promotion | null> {
+export async function recordLadderActivity(
+	trx: Transaction<Database>,
+	userId: number,
+	now = new Date(),
+): Promise<Promotion | null> {
 	const [promotion] = await evaluateMany(trx, [userId], { now, emails: 'now' })
 	return promotion ?? null
 }
 
 /** Re-evaluates one person inside the caller's transaction. */
-export async function reevaluateLadder(trx: Transaction<Database>, userId: number, { rule, now = new Date() }: { rule?: 'thresholds'; now?: Date } = {}): Promise<Promotion | null> {
+export async function reevaluateLadder(
+	trx: Transaction<Database>,
+	userId: number,
+	{ rule, now = new Date() }: { rule?: 'thresholds'; now?: Date } = {},
+): Promise<Promotion | null> {
 	const [promotion] = await evaluateMany(trx, [userId], { now, rule, emails: 'now' })
 	return promotion ?? null
 }
@@ -254,7 +311,8 @@ export async function replayLadder(db: DB, moments: Array<{ userId: number; at: 
 // ---------------------------------------------------------------------------------------------
 // Coordinators
 
-export type CoordinatorOutcome = { kind: 'changed'; from: StepOrZero; to: LadderStep } | { kind: 'unchanged' } | { kind: 'not-signed' }
+export type CoordinatorOutcome =
+	{ kind: 'changed'; from: StepOrZero; to: LadderStep } | { kind: 'unchanged' } | { kind: 'not-signed' }
 
 /**
  * A coordinator raises or lowers a person, with a reason. Step 4 (a regular role, e.g. on the
@@ -277,10 +335,25 @@ export async function setStepByCoordinator(
 		if (from === step) return { kind: 'unchanged' }
 		const nowIso = now.toISOString()
 		const earned = ruleStep(facts, settings)
-		const row = { step, rule_step: earned, attended_count: facts.attended, helped_count: facts.helped, reached_at: nowIso, evaluated_at: nowIso }
+		const row = {
+			step,
+			rule_step: earned,
+			attended_count: facts.attended,
+			helped_count: facts.helped,
+			reached_at: nowIso,
+			evaluated_at: nowIso,
+		}
 		if (current) await trx.updateTable('ladder_step').set(row).where('user_id', '=', userId).execute()
-		else await trx.insertInto('ladder_step').values({ user_id: userId, ...row }).execute()
-		const user = await trx.selectFrom('user').select('level_up_emails').where('id', '=', userId).executeTakeFirstOrThrow()
+		else
+			await trx
+				.insertInto('ladder_step')
+				.values({ user_id: userId, ...row })
+				.execute()
+		const user = await trx
+			.selectFrom('user')
+			.select('level_up_emails')
+			.where('id', '=', userId)
+			.executeTakeFirstOrThrow()
 		const history = await trx
 			.insertInto('ladder_history')
 			.values({

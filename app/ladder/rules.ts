@@ -31,7 +31,11 @@ export interface LadderSettings {
 	helperWindowMonths: number
 }
 
-export const defaultLadderSettings: LadderSettings = { eventsForStep2: 1, helperEventsForStep3: 2, helperWindowMonths: 12 }
+export const defaultLadderSettings: LadderSettings = {
+	eventsForStep2: 1,
+	helperEventsForStep3: 2,
+	helperWindowMonths: 12,
+}
 
 /** Column names in ladder_setting, one per setting. */
 export const settingNames = {

@@ -33,7 +33,11 @@ export const createCoordinatorChangeSchema = oncePerT((t: LadderT) => {
 			.number({ error: stepRequired })
 			.int(stepRequired)
 			.refine((n) => (ladderSteps as readonly number[]).includes(n), stepRequired),
-		reason: z.string({ error: reasonRequired }).trim().min(1, reasonRequired).max(limits.reason, tooLong(t, limits.reason)),
+		reason: z
+			.string({ error: reasonRequired })
+			.trim()
+			.min(1, reasonRequired)
+			.max(limits.reason, tooLong(t, limits.reason)),
 	})
 })
 
@@ -65,5 +69,10 @@ export const memberFilterSchema = z.object({
 
 export function parseMemberFilter(url: URL) {
 	const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ''))
-	return memberFilterSchema.parse(raw) as { step?: 1 | 2 | 3 | 4; district?: string; interest?: (typeof volunteerInterests)[number]; activity?: (typeof activityFilters)[number] }
+	return memberFilterSchema.parse(raw) as {
+		step?: 1 | 2 | 3 | 4
+		district?: string
+		interest?: (typeof volunteerInterests)[number]
+		activity?: (typeof activityFilters)[number]
+	}
 }

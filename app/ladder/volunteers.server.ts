@@ -1,5 +1,5 @@
 import type { DB } from '#db/index.ts'
-import { interestsByUser } from './interests.server.ts'
+import { interestsByUser, wouldHelpWith } from './interests.server.ts'
 import type { LadderStep, VolunteerInterest } from './rules.ts'
 
 /** For organisers: whom to ask. */
@@ -32,17 +32,7 @@ export async function volunteers(db: DB, interest?: VolunteerInterest): Promise<
 		.orderBy('ladder_step.step', 'desc')
 		.orderBy('user.name')
 		.limit(2000)
-	if (interest) {
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('volunteer_interest')
-					.select('volunteer_interest.user_id')
-					.whereRef('volunteer_interest.user_id', '=', 'user.id')
-					.where('volunteer_interest.interest', '=', interest),
-			),
-		)
-	}
+	if (interest) query = query.where(wouldHelpWith(interest))
 	const rows = await query.execute()
 	const interests = await interestsByUser(
 		db,

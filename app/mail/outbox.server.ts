@@ -5,7 +5,12 @@ import type { EmailAttachment } from '#app/mail/send-email.server.ts'
 import { deliverySettings } from '#app/mail/settings.server.ts'
 import { mailboxTransport } from '#app/mail/transports/mailbox.server.ts'
 import { resendTransport } from '#app/mail/transports/resend.server.ts'
-import type { BatchDeliveryResult, DeliveryResult, OutgoingEmail, Transport } from '#app/mail/transports/transport.server.ts'
+import type {
+	BatchDeliveryResult,
+	DeliveryResult,
+	OutgoingEmail,
+	Transport,
+} from '#app/mail/transports/transport.server.ts'
 import type { DB } from '#db/index.ts'
 import type { Database, OutboxMessage } from '#db/schema.ts'
 
@@ -68,7 +73,9 @@ export async function deliverDueEmails(db: DB, transport: Transport, now?: Date)
 
 		const emails = await Promise.all(rows.map((row) => toOutgoingEmail(row, templates)))
 		const batchKey = rows[0]!.batch_key
-		const result: BatchDeliveryResult = batchKey ? await attemptBatch(transport, emails, batchKey) : singleAsBatch(await attempt(transport, emails[0]!))
+		const result: BatchDeliveryResult = batchKey
+			? await attemptBatch(transport, emails, batchKey)
+			: singleAsBatch(await attempt(transport, emails[0]!))
 		await recordResult(db, rows, result, clock())
 		const counted = result.outcome === 'sent' ? 'sent' : result.outcome === 'retry' ? 'retried' : 'failed'
 		report[counted] += rows.length
@@ -85,7 +92,11 @@ type OutboxFilter = ExpressionBuilder<Database, 'outbox'>
 
 function due(now: Date) {
 	return (eb: OutboxFilter) =>
-		eb.and([eb('status', 'in', ['queued', 'sending']), eb('next_attempt_at', '<=', now.toISOString()), eb('attempts', '<', MAX_ATTEMPTS)])
+		eb.and([
+			eb('status', 'in', ['queued', 'sending']),
+			eb('next_attempt_at', '<=', now.toISOString()),
+			eb('attempts', '<', MAX_ATTEMPTS),
+		])
 }
 
 function claimed(now: Date) {
@@ -106,7 +117,14 @@ export async function claimNextDelivery(db: DB, now: Date): Promise<OutboxMessag
 	const single = await db
 		.updateTable('outbox')
 		.set(claimed(now))
-		.where('id', '=', (eb) => eb.selectFrom(oldestDue(db, now, 'single').as('o')).select('o.id').orderBy('o.next_attempt_at').orderBy('o.id').limit(1))
+		.where('id', '=', (eb) =>
+			eb
+				.selectFrom(oldestDue(db, now, 'single').as('o'))
+				.select('o.id')
+				.orderBy('o.next_attempt_at')
+				.orderBy('o.id')
+				.limit(1),
+		)
 		// Checked again on the row itself, so a database that runs the subquery apart (PostgreSQL) stays safe.
 		.where(due(now))
 		.returningAll()
@@ -116,7 +134,12 @@ export async function claimNextDelivery(db: DB, now: Date): Promise<OutboxMessag
 		.updateTable('outbox')
 		.set(claimed(now))
 		.where('batch_key', '=', (eb) =>
-			eb.selectFrom(oldestDue(db, now, 'batch').as('o')).select('o.batch_key').orderBy('o.next_attempt_at').orderBy('o.id').limit(1),
+			eb
+				.selectFrom(oldestDue(db, now, 'batch').as('o'))
+				.select('o.batch_key')
+				.orderBy('o.next_attempt_at')
+				.orderBy('o.id')
+				.limit(1),
 		)
 		.where(due(now))
 		.returningAll()
@@ -137,7 +160,10 @@ function oldestDue(db: DB, now: Date, kind: 'single' | 'batch') {
 			.orderBy('next_attempt_at')
 			.orderBy('id')
 			.limit(1)
-	return db.selectFrom(oldest('queued').as('q')).selectAll().unionAll(db.selectFrom(oldest('sending').as('s')).selectAll())
+	return db
+		.selectFrom(oldest('queued').as('q'))
+		.selectAll()
+		.unionAll(db.selectFrom(oldest('sending').as('s')).selectAll())
 }
 
 /** Claims up to `limit` deliveries at once, as a worker that then died would have (for tests). */
@@ -166,7 +192,11 @@ async function dropSuppressed(db: DB, rows: OutboxMessage[], now: Date): Promise
 	const dropped = rows.filter((row) => suppressed.has(bareAddress(row.to_address)))
 	await db
 		.updateTable('outbox')
-		.set({ status: 'cancelled', last_error: 'suppressed: the address bounced or complained', next_attempt_at: now.toISOString() })
+		.set({
+			status: 'cancelled',
+			last_error: 'suppressed: the address bounced or complained',
+			next_attempt_at: now.toISOString(),
+		})
 		.where(
 			'id',
 			'in',
@@ -190,7 +220,11 @@ async function attempt(transport: Transport, email: OutgoingEmail): Promise<Deli
 	}
 }
 
-async function attemptBatch(transport: Transport, emails: OutgoingEmail[], batchKey: string): Promise<BatchDeliveryResult> {
+async function attemptBatch(
+	transport: Transport,
+	emails: OutgoingEmail[],
+	batchKey: string,
+): Promise<BatchDeliveryResult> {
 	try {
 		return await transport.sendBatch(emails, batchKey)
 	} catch (error) {
@@ -209,7 +243,11 @@ export class TemplateCache {
 	get(id: number) {
 		let template = this.#templates.get(id)
 		if (!template) {
-			template = this.db.selectFrom('email_template').select(['subject', 'html', 'text']).where('id', '=', id).executeTakeFirstOrThrow()
+			template = this.db
+				.selectFrom('email_template')
+				.select(['subject', 'html', 'text'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow()
 			this.#templates.set(id, template)
 		}
 		return template
@@ -245,13 +283,23 @@ export async function toOutgoingEmail(row: OutboxMessage, templates: TemplateCac
 async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDeliveryResult, now: Date): Promise<void> {
 	const first = rows[0]!
 	const ids = rows.map((row) => row.id)
-	const ours = () => db.updateTable('outbox').where('id', 'in', ids).where('status', '=', 'sending').where('attempts', '=', first.attempts)
+	const ours = () =>
+		db
+			.updateTable('outbox')
+			.where('id', 'in', ids)
+			.where('status', '=', 'sending')
+			.where('attempts', '=', first.attempts)
 	if (result.outcome === 'sent') {
 		await db.transaction().execute(async (trx) => {
 			for (const [index, row] of rows.entries()) {
 				await trx
 					.updateTable('outbox')
-					.set({ status: 'sent', sent_at: now.toISOString(), provider_id: result.providerIds[index] ?? null, last_error: null })
+					.set({
+						status: 'sent',
+						sent_at: now.toISOString(),
+						provider_id: result.providerIds[index] ?? null,
+						last_error: null,
+					})
 					.where('id', '=', row.id)
 					.where('status', '=', 'sending')
 					.where('attempts', '=', row.attempts)
@@ -259,8 +307,12 @@ async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDelivery
 			}
 		})
 	} else if (result.outcome === 'failed' || (!result.rateLimited && first.attempts >= MAX_ATTEMPTS)) {
-		console.warn(`outbox: gave up on ${rows.length} message(s) from ${first.id} after ${first.attempts} attempt(s): ${result.error}`)
-		await ours().set({ status: 'failed', last_error: result.error.slice(0, 1000) }).execute()
+		console.warn(
+			`outbox: gave up on ${rows.length} message(s) from ${first.id} after ${first.attempts} attempt(s): ${result.error}`,
+		)
+		await ours()
+			.set({ status: 'failed', last_error: result.error.slice(0, 1000) })
+			.execute()
 	} else if (result.rateLimited) {
 		// Being told to wait says nothing about the message: it does not count as an attempt.
 		await ours()
@@ -274,7 +326,11 @@ async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDelivery
 	} else {
 		const delay = Math.max(retryDelayMs(first.attempts), result.retryAfterMs ?? 0)
 		await ours()
-			.set({ status: 'queued', next_attempt_at: new Date(now.getTime() + delay).toISOString(), last_error: result.error.slice(0, 1000) })
+			.set({
+				status: 'queued',
+				next_attempt_at: new Date(now.getTime() + delay).toISOString(),
+				last_error: result.error.slice(0, 1000),
+			})
 			.execute()
 	}
 }

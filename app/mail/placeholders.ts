@@ -10,7 +10,12 @@ export function placeholder(name: string): string {
 const pattern = /%%([a-zA-Z][a-zA-Z0-9]*)%%/g
 
 export function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+	return value
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;')
 }
 
 /** Replaces every known placeholder; unknown ones stay as they are, so a typo shows in the preview. */

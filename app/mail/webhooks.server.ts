@@ -13,14 +13,22 @@ export interface ResendWebhookEvent {
  * (parsed and re-serialised JSON would not match), and the timestamp (at most five minutes off).
  * Returns the event, or null when anything is wrong.
  */
-export function verifyResendWebhook(rawBody: string, headers: Headers, secret: string): { id: string; event: ResendWebhookEvent } | null {
+export function verifyResendWebhook(
+	rawBody: string,
+	headers: Headers,
+	secret: string,
+): { id: string; event: ResendWebhookEvent } | null {
 	const id = headers.get('svix-id')
 	const timestamp = headers.get('svix-timestamp')
 	const signature = headers.get('svix-signature')
 	if (!id || !timestamp || !signature) return null
 	try {
 		// The SDK's verifier (Standard Webhooks, as Svix signs); it needs no API key to verify.
-		const event = new Resend('re_webhook_verification_only').webhooks.verify({ payload: rawBody, headers: { id, timestamp, signature }, webhookSecret: secret })
+		const event = new Resend('re_webhook_verification_only').webhooks.verify({
+			payload: rawBody,
+			headers: { id, timestamp, signature },
+			webhookSecret: secret,
+		})
 		return { id, event: event as unknown as ResendWebhookEvent }
 	} catch {
 		return null
@@ -32,7 +40,12 @@ export function verifyResendWebhook(rawBody: string, headers: Headers, secret: s
  * webhook until it gets a 2xx). Hard bounces and complaints put the address on the suppression
  * list that every send checks, and cancel what is still waiting for it.
  */
-export async function recordResendEvent(db: DB, id: string, event: ResendWebhookEvent, now = new Date()): Promise<'recorded' | 'repeated'> {
+export async function recordResendEvent(
+	db: DB,
+	id: string,
+	event: ResendWebhookEvent,
+	now = new Date(),
+): Promise<'recorded' | 'repeated'> {
 	return db.transaction().execute(async (trx) => {
 		const fresh = await trx
 			.insertInto('webhook_event')
@@ -43,9 +56,19 @@ export async function recordResendEvent(db: DB, id: string, event: ResendWebhook
 
 		const emailId = event.data?.email_id
 		const at = event.created_at ?? now.toISOString()
-		const column = { 'email.delivered': 'delivered_at', 'email.bounced': 'bounced_at', 'email.complained': 'complained_at' } as const
+		const column = {
+			'email.delivered': 'delivered_at',
+			'email.bounced': 'bounced_at',
+			'email.complained': 'complained_at',
+		} as const
 		const field = column[event.type as keyof typeof column]
-		if (field && emailId) await trx.updateTable('outbox').set({ [field]: at }).where('provider_id', '=', emailId).where(field, 'is', null).execute()
+		if (field && emailId)
+			await trx
+				.updateTable('outbox')
+				.set({ [field]: at })
+				.where('provider_id', '=', emailId)
+				.where(field, 'is', null)
+				.execute()
 
 		const hardBounce = event.type === 'email.bounced' && event.data?.bounce?.type === 'Permanent'
 		if (hardBounce || event.type === 'email.complained') {
@@ -53,7 +76,11 @@ export async function recordResendEvent(db: DB, id: string, event: ResendWebhook
 			const detail = hardBounce ? (event.data?.bounce?.message ?? null) : null
 			for (const address of event.data?.to ?? []) {
 				const email = bareAddress(address)
-				await trx.insertInto('suppression').values({ email, reason, detail, created_at: now.toISOString() }).onConflict((oc) => oc.column('email').doNothing()).execute()
+				await trx
+					.insertInto('suppression')
+					.values({ email, reason, detail, created_at: now.toISOString() })
+					.onConflict((oc) => oc.column('email').doNothing())
+					.execute()
 				// Rows never tried are dropped now; a tried batch must repeat itself (see outbox.server.ts).
 				await trx
 					.updateTable('outbox')

@@ -13,7 +13,12 @@ import type { NewsletterProgress, NewsletterStatistics } from './statistics.serv
 /** The sections of a newsletter's page (/admin/newsletters/:id), before and after it is sent. */
 
 /** What the compose action answers when it does not redirect: errors, a preview, a count, a test. */
-export type ComposeData = { result: SubmissionResult<string[]>; previewHtml: string | null; count: number | null; tested: number | null }
+export type ComposeData = {
+	result: SubmissionResult<string[]>
+	previewHtml: string | null
+	count: number | null
+	tested: number | null
+}
 
 /** The compose form's starting values, as the form's fields hold them. */
 export interface ComposeDefaults {
@@ -86,7 +91,9 @@ export function Compose(loaderData: ComposeProps) {
 	const previewHtml = liveData?.previewHtml ?? actionData?.previewHtml ?? loaderData.previewHtml
 	const count = liveData?.count ?? actionData?.count ?? loaderData.count ?? 0
 	const stepsField = fields.steps
-	const chosenSteps = new Set((stepsField.initialValue as string[] | string | undefined) ? [stepsField.initialValue].flat() : [])
+	const chosenSteps = new Set(
+		(stepsField.initialValue as string[] | string | undefined) ? [stepsField.initialValue].flat() : [],
+	)
 	const scheduledFor = loaderData.scheduledFor
 	return (
 		<Form method="post" className="form compose-form" ref={formRef} onChange={refresh} {...getFormProps(form)}>
@@ -108,8 +115,18 @@ export function Compose(loaderData: ComposeProps) {
 							<legend>{t(`compose.version${language}`)}</legend>
 							<p className="hint">{t('compose.versionHint')}</p>
 							<TextField meta={fields[`subject${language}`]} label={t('compose.subject')} />
-							<TextField meta={fields[`preheader${language}`]} label={t('compose.preheader')} hint={t('compose.preheaderHint')} optional />
-							<TextareaField meta={fields[`body${language}`]} label={t('compose.body')} hint={t('compose.bodyHint')} rows={10} />
+							<TextField
+								meta={fields[`preheader${language}`]}
+								label={t('compose.preheader')}
+								hint={t('compose.preheaderHint')}
+								optional
+							/>
+							<TextareaField
+								meta={fields[`body${language}`]}
+								label={t('compose.body')}
+								hint={t('compose.bodyHint')}
+								rows={10}
+							/>
 						</fieldset>
 					))}
 
@@ -121,19 +138,34 @@ export function Compose(loaderData: ComposeProps) {
 							<div className="choice-list">
 								{ladderStepChoices.map((step) => (
 									<label key={step} className="choice">
-										<input type="checkbox" name={stepsField.name} value={String(step)} defaultChecked={chosenSteps.has(String(step))} />
+										<input
+											type="checkbox"
+											name={stepsField.name}
+											value={String(step)}
+											defaultChecked={chosenSteps.has(String(step))}
+										/>
 										{t('segment.step', { step, name: t(`steps.${step}.title`, { ns: 'ladder' }) })}
 									</label>
 								))}
 							</div>
 						</fieldset>
-						<TextField meta={fields.districts} label={t('segment.districts')} hint={t('segment.districtsHint', { examples: loaderData.districts.slice(0, 5).join(', ') || '–' })} optional />
+						<TextField
+							meta={fields.districts}
+							label={t('segment.districts')}
+							hint={t('segment.districtsHint', { examples: loaderData.districts.slice(0, 5).join(', ') || '–' })}
+							optional
+						/>
 						<fieldset className="inner">
 							<legend>{t('segment.residency')}</legend>
 							<div className="choice-list">
 								{residencies.map((value) => (
 									<label key={value} className="choice">
-										<input type="radio" name={fields.residency.name} value={value} defaultChecked={(fields.residency.initialValue ?? 'all') === value} />
+										<input
+											type="radio"
+											name={fields.residency.name}
+											value={value}
+											defaultChecked={(fields.residency.initialValue ?? 'all') === value}
+										/>
 										{t(`segment.residencies.${value}`)}
 									</label>
 								))}
@@ -141,7 +173,11 @@ export function Compose(loaderData: ComposeProps) {
 						</fieldset>
 						<div className="field">
 							<label htmlFor={fields.eventId.id}>{t('segment.event')}</label>
-							<select {...getInputProps(fields.eventId, { type: 'text' })} key={fields.eventId.key} defaultValue={fields.eventId.initialValue ?? ''}>
+							<select
+								{...getInputProps(fields.eventId, { type: 'text' })}
+								key={fields.eventId.key}
+								defaultValue={fields.eventId.initialValue ?? ''}
+							>
 								<option value="">{t('segment.anyEvent')}</option>
 								{loaderData.events.map((event) => (
 									<option key={event.id} value={event.id}>
@@ -151,8 +187,22 @@ export function Compose(loaderData: ComposeProps) {
 							</select>
 						</div>
 						<div className="date-pair">
-							<DateField name={fields.signedFrom.name} id={fields.signedFrom.id} errorId={fields.signedFrom.errorId} errors={fields.signedFrom.errors} defaultValue={fields.signedFrom.initialValue} label={t('segment.signedFrom')} />
-							<DateField name={fields.signedTo.name} id={fields.signedTo.id} errorId={fields.signedTo.errorId} errors={fields.signedTo.errors} defaultValue={fields.signedTo.initialValue} label={t('segment.signedTo')} />
+							<DateField
+								name={fields.signedFrom.name}
+								id={fields.signedFrom.id}
+								errorId={fields.signedFrom.errorId}
+								errors={fields.signedFrom.errors}
+								defaultValue={fields.signedFrom.initialValue}
+								label={t('segment.signedFrom')}
+							/>
+							<DateField
+								name={fields.signedTo.name}
+								id={fields.signedTo.id}
+								errorId={fields.signedTo.errorId}
+								errors={fields.signedTo.errors}
+								defaultValue={fields.signedTo.initialValue}
+								label={t('segment.signedTo')}
+							/>
 						</div>
 						<p className="recipient-count" aria-live="polite">
 							<strong>{t('segment.count', { count, formatted: formatNumber(count, i18n.language) })}</strong>
@@ -190,7 +240,12 @@ export function Compose(loaderData: ComposeProps) {
 
 			<fieldset>
 				<legend>{t('test.title')}</legend>
-				<TextField meta={fields.testAddresses} label={t('test.addresses')} hint={t('test.hint', { email: loaderData.userEmail, max: limits.testAddresses })} optional />
+				<TextField
+					meta={fields.testAddresses}
+					label={t('test.addresses')}
+					hint={t('test.hint', { email: loaderData.userEmail, max: limits.testAddresses })}
+					optional
+				/>
 				{actionData?.tested ? (
 					<p className="notice" role="status">
 						{t('test.sent', { count: actionData.tested })}
@@ -242,11 +297,32 @@ export function Compose(loaderData: ComposeProps) {
 	)
 }
 
-function DateField({ name, id, errorId, errors, defaultValue, label }: { name: string; id: string; errorId: string; errors?: string[]; defaultValue?: string; label: string }) {
+function DateField({
+	name,
+	id,
+	errorId,
+	errors,
+	defaultValue,
+	label,
+}: {
+	name: string
+	id: string
+	errorId: string
+	errors?: string[]
+	defaultValue?: string
+	label: string
+}) {
 	return (
 		<div className="field">
 			<label htmlFor={id}>{label}</label>
-			<input type="date" id={id} name={name} defaultValue={defaultValue ?? ''} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} />
+			<input
+				type="date"
+				id={id}
+				name={name}
+				defaultValue={defaultValue ?? ''}
+				aria-invalid={errors?.length ? true : undefined}
+				aria-describedby={errors?.length ? errorId : undefined}
+			/>
 			<ErrorList id={errorId} errors={errors} />
 		</div>
 	)

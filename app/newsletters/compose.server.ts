@@ -20,10 +20,18 @@ export type ComposeOutcome =
  * One submit of the compose form. Preview and count change nothing; every other intent saves
  * the draft first, so nothing the coordinator wrote is lost, and then tests, sends or schedules.
  */
-export async function composeNewsletter(db: DB, id: number, user: SessionUser, value: ComposeInput, now = new Date()): Promise<ComposeOutcome> {
+export async function composeNewsletter(
+	db: DB,
+	id: number,
+	user: SessionUser,
+	value: ComposeInput,
+	now = new Date(),
+): Promise<ComposeOutcome> {
 	const input = newsletterFromForm(value)
 	if (value.intent === 'preview' || value.intent === 'count') {
-		const versions = (['sv', 'en'] as const).map((language) => ({ language, ...input.versions[language] })).filter((v) => v.subject && v.body)
+		const versions = (['sv', 'en'] as const)
+			.map((language) => ({ language, ...input.versions[language] }))
+			.filter((v) => v.subject && v.body)
 		const version = versionFor(versions, value.previewLanguage)
 		const previewHtml = version ? await previewNewsletter(version, user.name) : null
 		return { kind: 'preview', previewHtml, count: await countRecipients(db, input.segment) }

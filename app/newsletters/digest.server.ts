@@ -60,7 +60,10 @@ export function digestPeriod(rhythm: DigestRhythm, now: Date, timeZone = config.
 		key: `${isoYear}-W${String(week).padStart(2, '0')}`,
 		startsAt: localToUtc({ date: mondayDate, time: '00:00' }, timeZone),
 		sendFrom: localToUtc({ date: mondayDate, time: SEND_HOUR }, timeZone),
-		sendUntil: localToUtc({ date: new Date(monday.getTime() + 2 * DAY_MS).toISOString().slice(0, 10), time: '00:00' }, timeZone),
+		sendUntil: localToUtc(
+			{ date: new Date(monday.getTime() + 2 * DAY_MS).toISOString().slice(0, 10), time: '00:00' },
+			timeZone,
+		),
 		previousStartsAt: localToUtc({ date: previousMonday, time: '00:00' }, timeZone),
 		aheadMs: 7 * DAY_MS,
 	}
@@ -73,7 +76,13 @@ type DigestContent = Omit<DigestEmailProps, 'unsubscribeUrl' | 'preferencesUrl' 
  * going to in the period ahead, no new event soon, no step reached since the last period. The
  * pact's growth alone is not news enough to send an email.
  */
-export async function digestFor(db: DB, user: { id: number; name: string; language: string }, rhythm: DigestRhythm, period: DigestPeriod, now: Date): Promise<DigestContent | null> {
+export async function digestFor(
+	db: DB,
+	user: { id: number; name: string; language: string },
+	rhythm: DigestRhythm,
+	period: DigestPeriod,
+	now: Date,
+): Promise<DigestContent | null> {
 	const language: SupportedLanguage = isSupportedLanguage(user.language) ? user.language : config.pact.defaultLanguage
 	const until = new Date(now.getTime() + period.aheadMs).toISOString()
 	const eventUrl = (slug: string) => `${config.appUrl}/events/${slug}`
@@ -102,12 +111,24 @@ export async function digestFor(db: DB, user: { id: number; name: string; langua
 		.where('event.starts_at', '>=', now.toISOString())
 		.where('event.starts_at', '<', until)
 		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('event_rsvp').select('event_rsvp.id').whereRef('event_rsvp.event_id', '=', 'event.id').where('event_rsvp.user_id', '=', user.id))),
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('event_rsvp')
+						.select('event_rsvp.id')
+						.whereRef('event_rsvp.event_id', '=', 'event.id')
+						.where('event_rsvp.user_id', '=', user.id),
+				),
+			),
 		)
 		.orderBy('event.starts_at')
 		.limit(5)
 		.execute()
-	const ladder = await db.selectFrom('ladder_step').select(['step', 'reached_at']).where('user_id', '=', user.id).executeTakeFirst()
+	const ladder = await db
+		.selectFrom('ladder_step')
+		.select(['step', 'reached_at'])
+		.where('user_id', '=', user.id)
+		.executeTakeFirst()
 	const steppedUp = ladder !== undefined && ladder.reached_at >= period.previousStartsAt.toISOString()
 	if (myEvents.length === 0 && eventsSoon.length === 0 && !steppedUp) return null
 
@@ -115,12 +136,22 @@ export async function digestFor(db: DB, user: { id: number; name: string; langua
 	const ladderT = emailT(language, 'ladder')
 	// The ladder has steps 1–4; there is a next step only below 4.
 	const next = (step + 1) as 2 | 3 | 4
-	const nextStep = step < 4 ? { step: next, title: ladderT(`steps.${next}.title`), text: ladderT(`steps.${next}.text`), url: `${config.appUrl}/ladder` } : null
+	const nextStep =
+		step < 4
+			? {
+					step: next,
+					title: ladderT(`steps.${next}.title`),
+					text: ladderT(`steps.${next}.text`),
+					url: `${config.appUrl}/ladder`,
+				}
+			: null
 	const signatures = await db
 		.selectFrom('signature')
 		.select((eb) => [
 			eb.fn.countAll<number>().as('total'),
-			eb.fn.sum<number>(eb.case().when('confirmed_at', '>=', period.previousStartsAt.toISOString()).then(1).else(0).end()).as('recent'),
+			eb.fn
+				.sum<number>(eb.case().when('confirmed_at', '>=', period.previousStartsAt.toISOString()).then(1).else(0).end())
+				.as('recent'),
 		])
 		.where('status', '=', 'confirmed')
 		.executeTakeFirstOrThrow()
@@ -147,7 +178,10 @@ export interface DigestReport {
  * written in one transaction and the row's key is (person, period), so a second run, a run in
  * another process, or a run after a crash halfway never sends anyone a second digest.
  */
-export async function sendDigests(db: DB, { now = new Date(), rhythms = ['weekly', 'monthly'] as DigestRhythm[], force = false } = {}): Promise<DigestReport> {
+export async function sendDigests(
+	db: DB,
+	{ now = new Date(), rhythms = ['weekly', 'monthly'] as DigestRhythm[], force = false } = {},
+): Promise<DigestReport> {
 	const report: DigestReport = { queued: 0, skipped: 0 }
 	for (const rhythm of rhythms) {
 		const period = digestPeriod(rhythm, now)
@@ -161,12 +195,40 @@ export async function sendDigests(db: DB, { now = new Date(), rhythms = ['weekly
 				.where('user.id', '>', afterId)
 				.where((eb) =>
 					eb.or([
-						eb.exists(eb.selectFrom('signature').select('signature.id').whereRef('signature.user_id', '=', 'user.id').where('signature.status', '=', 'confirmed')),
-						eb.exists(eb.selectFrom('event_rsvp').select('event_rsvp.id').whereRef('event_rsvp.user_id', '=', 'user.id').where('event_rsvp.status', '=', 'going')),
+						eb.exists(
+							eb
+								.selectFrom('signature')
+								.select('signature.id')
+								.whereRef('signature.user_id', '=', 'user.id')
+								.where('signature.status', '=', 'confirmed'),
+						),
+						eb.exists(
+							eb
+								.selectFrom('event_rsvp')
+								.select('event_rsvp.id')
+								.whereRef('event_rsvp.user_id', '=', 'user.id')
+								.where('event_rsvp.status', '=', 'going'),
+						),
 					]),
 				)
-				.where((eb) => eb.not(eb.exists(eb.selectFrom('digest').select('digest.user_id').whereRef('digest.user_id', '=', 'user.id').where('digest.period', '=', period.key))))
-				.where((eb) => eb.not(eb.exists(eb.selectFrom('suppression').select('suppression.email').whereRef('suppression.email', '=', 'user.email'))))
+				.where((eb) =>
+					eb.not(
+						eb.exists(
+							eb
+								.selectFrom('digest')
+								.select('digest.user_id')
+								.whereRef('digest.user_id', '=', 'user.id')
+								.where('digest.period', '=', period.key),
+						),
+					),
+				)
+				.where((eb) =>
+					eb.not(
+						eb.exists(
+							eb.selectFrom('suppression').select('suppression.email').whereRef('suppression.email', '=', 'user.email'),
+						),
+					),
+				)
 				.orderBy('user.id')
 				.limit(200)
 				.execute()
@@ -181,22 +243,37 @@ export async function sendDigests(db: DB, { now = new Date(), rhythms = ['weekly
 	return report
 }
 
-async function sendDigest(db: DB, person: { id: number; email: string; name: string; language: string }, rhythm: DigestRhythm, period: DigestPeriod, now: Date): Promise<'queued' | 'skipped' | null> {
+async function sendDigest(
+	db: DB,
+	person: { id: number; email: string; name: string; language: string },
+	rhythm: DigestRhythm,
+	period: DigestPeriod,
+	now: Date,
+): Promise<'queued' | 'skipped' | null> {
 	const content = await digestFor(db, person, rhythm, period, now)
 	const unsubscribe = unsubscribeUrl({ userId: person.id, list: 'digest', newsletterId: null })
 	const rendered = content
 		? await renderEmail(
-				composeEmail(DigestEmail, { ...content, unsubscribeUrl: unsubscribe, preferencesUrl: preferencesUrl(person.id) }, {
-					to: person.email,
-					idempotencyKey: `digest-${person.id}-${period.key}`,
-					headers: unsubscribeHeaders(unsubscribe),
-				}),
+				composeEmail(
+					DigestEmail,
+					{ ...content, unsubscribeUrl: unsubscribe, preferencesUrl: preferencesUrl(person.id) },
+					{
+						to: person.email,
+						idempotencyKey: `digest-${person.id}-${period.key}`,
+						headers: unsubscribeHeaders(unsubscribe),
+					},
+				),
 			)
 		: null
 	return db.transaction().execute(async (trx) => {
 		const claimed = await trx
 			.insertInto('digest')
-			.values({ user_id: person.id, period: period.key, outcome: rendered ? 'queued' : 'skipped', created_at: now.toISOString() })
+			.values({
+				user_id: person.id,
+				period: period.key,
+				outcome: rendered ? 'queued' : 'skipped',
+				created_at: now.toISOString(),
+			})
 			.onConflict((oc) => oc.columns(['user_id', 'period']).doNothing())
 			.executeTakeFirst()
 		if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return null

@@ -70,8 +70,10 @@ export const createComposeSchema = oncePerT((t: NewslettersT) =>
 			for (const language of ['Sv', 'En'] as const) {
 				const subject = value[`subject${language}`]
 				const body = value[`body${language}`]
-				if (subject && !body) ctx.addIssue({ code: 'custom', path: [`body${language}`], message: t('errors.bodyMissing') })
-				if (body && !subject) ctx.addIssue({ code: 'custom', path: [`subject${language}`], message: t('errors.subjectMissing') })
+				if (subject && !body)
+					ctx.addIssue({ code: 'custom', path: [`body${language}`], message: t('errors.bodyMissing') })
+				if (body && !subject)
+					ctx.addIssue({ code: 'custom', path: [`subject${language}`], message: t('errors.subjectMissing') })
 			}
 			const complete = (['Sv', 'En'] as const).some((l) => value[`subject${l}`] && value[`body${l}`])
 			if (['preview', 'test', 'send', 'schedule'].includes(value.intent) && !complete) {
@@ -83,10 +85,15 @@ export const createComposeSchema = oncePerT((t: NewslettersT) =>
 			if (value.intent === 'test') {
 				const addresses = splitList(value.testAddresses)
 				if (addresses.length > limits.testAddresses) {
-					ctx.addIssue({ code: 'custom', path: ['testAddresses'], message: t('errors.tooManyAddresses', { max: limits.testAddresses }) })
+					ctx.addIssue({
+						code: 'custom',
+						path: ['testAddresses'],
+						message: t('errors.tooManyAddresses', { max: limits.testAddresses }),
+					})
 				}
 				const bad = addresses.find((a) => !z.email().safeParse(a).success)
-				if (bad) ctx.addIssue({ code: 'custom', path: ['testAddresses'], message: t('errors.badAddress', { address: bad }) })
+				if (bad)
+					ctx.addIssue({ code: 'custom', path: ['testAddresses'], message: t('errors.badAddress', { address: bad }) })
 			}
 			if (value.intent === 'schedule' && (!value.scheduledDate || !value.scheduledTime)) {
 				ctx.addIssue({ code: 'custom', path: ['scheduledDate'], message: t('errors.scheduleMissing') })

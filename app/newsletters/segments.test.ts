@@ -9,17 +9,48 @@ const db = getDb()
 
 describe('segments', () => {
 	test('conditions combine, and only consenting, confirmed, unsuppressed people are ever counted', async () => {
-		const tagaborg = await addSignatories(db, 4, { district: 'Tågaborg', confirmedAt: new Date('2025-03-10T10:00:00Z') })
-		const visitors = await addSignatories(db, 3, { district: 'Råå', resident: false, confirmedAt: new Date('2025-04-20T10:00:00Z') })
+		const tagaborg = await addSignatories(db, 4, {
+			district: 'Tågaborg',
+			confirmedAt: new Date('2025-03-10T10:00:00Z'),
+		})
+		const visitors = await addSignatories(db, 3, {
+			district: 'Råå',
+			resident: false,
+			confirmedAt: new Date('2025-04-20T10:00:00Z'),
+		})
 		await addSignatories(db, 2, { consent: false })
 		await addSignatories(db, 2, { status: 'pending' })
-		await db.insertInto('suppression').values({ email: tagaborg[3]!.email, reason: 'bounce', detail: null, created_at: new Date().toISOString() }).execute()
+		await db
+			.insertInto('suppression')
+			.values({ email: tagaborg[3]!.email, reason: 'bounce', detail: null, created_at: new Date().toISOString() })
+			.execute()
 		// Step 2 for one person in Tågaborg; everyone else has no ladder row yet and stands on step 1.
 		const now = new Date().toISOString()
-		await db.insertInto('ladder_step').values({ user_id: tagaborg[0]!.id, step: 2, rule_step: 2, attended_count: 1, helped_count: 0, reached_at: now, evaluated_at: now }).execute()
+		await db
+			.insertInto('ladder_step')
+			.values({
+				user_id: tagaborg[0]!.id,
+				step: 2,
+				rule_step: 2,
+				attended_count: 1,
+				helped_count: 0,
+				reached_at: now,
+				evaluated_at: now,
+			})
+			.execute()
 		const organiser = await makeUser(db, { role: 'organiser' })
 		const event = await makeEvent(db, organiser.id, new Date('2025-04-01T16:00:00Z'))
-		await db.insertInto('event_attendance').values({ event_id: event.id, user_id: visitors[0]!.id, name: 'x', walk_in: 0, checked_in_at: now, checked_in_by: null }).execute()
+		await db
+			.insertInto('event_attendance')
+			.values({
+				event_id: event.id,
+				user_id: visitors[0]!.id,
+				name: 'x',
+				walk_in: 0,
+				checked_in_at: now,
+				checked_in_by: null,
+			})
+			.execute()
 
 		const count = (segment: Partial<Segment>) => countRecipients(db, { ...everyone, ...segment })
 		expect(await count({})).toBe(6)

@@ -9,11 +9,7 @@ import { isLocalDate } from '#app/common/time.ts'
 export const residencies = ['all', 'residents', 'others'] as const
 export const ladderStepChoices = [1, 2, 3, 4] as const
 
-const localDate = z
-	.string()
-	.trim()
-	.refine(isLocalDate, 'newsletters:errors.date')
-	.optional()
+const localDate = z.string().trim().refine(isLocalDate, 'newsletters:errors.date').optional()
 
 export const segmentSchema = z
 	.object({
@@ -24,7 +20,10 @@ export const segmentSchema = z
 		signedFrom: localDate,
 		signedTo: localDate,
 	})
-	.refine((s) => !s.signedFrom || !s.signedTo || s.signedFrom <= s.signedTo, { message: 'newsletters:errors.dateOrder', path: ['signedTo'] })
+	.refine((s) => !s.signedFrom || !s.signedTo || s.signedFrom <= s.signedTo, {
+		message: 'newsletters:errors.dateOrder',
+		path: ['signedTo'],
+	})
 
 export type Segment = z.infer<typeof segmentSchema>
 

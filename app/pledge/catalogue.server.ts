@@ -1,5 +1,7 @@
 import type { DB } from '#db/index.ts'
 import type { Commitment, CommitmentCategory } from '#db/schema.ts'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import type { OfferedCommitment } from './components.tsx'
 import { commitmentCategories, type CommitmentInput } from './schemas.ts'
 
 /**
@@ -12,7 +14,16 @@ export type CatalogueEntry = Pick<
 	'id' | 'category' | 'title_sv' | 'title_en' | 'kg_co2e_per_year' | 'source' | 'chosen_count' | 'retired_at'
 >
 
-const columns = ['id', 'category', 'title_sv', 'title_en', 'kg_co2e_per_year', 'source', 'chosen_count', 'retired_at'] as const
+const columns = [
+	'id',
+	'category',
+	'title_sv',
+	'title_en',
+	'kg_co2e_per_year',
+	'source',
+	'chosen_count',
+	'retired_at',
+] as const
 
 function byCategory(a: CatalogueEntry, b: CatalogueEntry): number {
 	return commitmentCategories.indexOf(a.category) - commitmentCategories.indexOf(b.category)
@@ -36,6 +47,17 @@ export async function offeredCommitments(db: DB): Promise<CatalogueEntry[]> {
 	return rows.sort(byCategory)
 }
 
+/** An offered commitment as the sign and my-pledge forms show it: titled in the page's language. */
+export function toOffered(entry: CatalogueEntry, language: SupportedLanguage): OfferedCommitment {
+	return {
+		id: entry.id,
+		category: entry.category,
+		title: language === 'en' ? entry.title_en : entry.title_sv,
+		kgCo2ePerYear: entry.kg_co2e_per_year,
+		source: entry.source,
+	}
+}
+
 export async function offeredCommitmentIds(db: DB): Promise<Set<number>> {
 	const rows = await db.selectFrom('commitment').select('id').where('retired_at', 'is', null).execute()
 	return new Set(rows.map((row) => row.id))
@@ -54,7 +76,9 @@ export async function mostChosenCommitments(db: DB, limit = 5): Promise<Catalogu
 		.execute()
 }
 
-export function groupByCategory<T extends { category: CommitmentCategory }>(entries: T[]): Array<{ category: CommitmentCategory; entries: T[] }> {
+export function groupByCategory<T extends { category: CommitmentCategory }>(
+	entries: T[],
+): Array<{ category: CommitmentCategory; entries: T[] }> {
 	return commitmentCategories
 		.map((category) => ({ category, entries: entries.filter((entry) => entry.category === category) }))
 		.filter((group) => group.entries.length > 0)
@@ -83,7 +107,12 @@ export async function createCommitment(db: DB, input: CommitmentInput, now = new
 		.executeTakeFirst()
 	const row = await db
 		.insertInto('commitment')
-		.values({ ...toRow(input), sort_order: Number(last?.max ?? 0) + 1, created_at: now.toISOString(), retired_at: null })
+		.values({
+			...toRow(input),
+			sort_order: Number(last?.max ?? 0) + 1,
+			created_at: now.toISOString(),
+			retired_at: null,
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow()
 	return row.id

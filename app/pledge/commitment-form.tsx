@@ -66,7 +66,12 @@ export function CommitmentForm({
 				inputMode="numeric"
 				optional
 			/>
-			<TextField meta={fields.source} label={t('catalogue.fields.source')} hint={t('catalogue.fields.sourceHint')} optional />
+			<TextField
+				meta={fields.source}
+				label={t('catalogue.fields.source')}
+				hint={t('catalogue.fields.sourceHint')}
+				optional
+			/>
 			<div className="button-row">
 				<button type="submit" className="primary">
 					{submitLabel}

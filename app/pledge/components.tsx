@@ -1,7 +1,7 @@
 import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
 import { useId } from 'react'
 import { useTranslation } from '#app/i18n/use-translation.ts'
-import { ErrorList, TextField } from '#app/ui/forms.tsx'
+import { CheckboxField, ErrorList, TextField } from '#app/ui/forms.tsx'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
 import { formatNumber } from '#app/common/format.ts'
 
@@ -21,7 +21,9 @@ export function CommitmentEstimate({ kgCo2ePerYear, source }: { kgCo2ePerYear: n
 	if (kgCo2ePerYear === null && !source) return null
 	return (
 		<span className="estimate">
-			{kgCo2ePerYear !== null ? <span>{t('estimate.kgPerYear', { kg: formatNumber(kgCo2ePerYear, i18n.language) })}</span> : null}
+			{kgCo2ePerYear !== null ? (
+				<span>{t('estimate.kgPerYear', { kg: formatNumber(kgCo2ePerYear, i18n.language) })}</span>
+			) : null}
 			{kgCo2ePerYear !== null && source ? <span aria-hidden="true"> · </span> : null}
 			{source ? (
 				<span>
@@ -92,7 +94,15 @@ export function CommitmentChoices({
  * Up to five commitments in the person's own words, as plain inputs so the form works without
  * JavaScript: the first is always shown, the others behind a disclosure.
  */
-export function OwnWordsInputs({ meta, legend, hint }: { meta: FieldMetadata<Array<string | undefined> | undefined>; legend: string; hint: string }) {
+export function OwnWordsInputs({
+	meta,
+	legend,
+	hint,
+}: {
+	meta: FieldMetadata<Array<string | undefined> | undefined>
+	legend: string
+	hint: string
+}) {
 	const { t } = useTranslation('pledge')
 	const fields = meta.getFieldList()
 	const [first, ...more] = fields
@@ -147,7 +157,13 @@ export function ResidencyChoice({ meta, city }: { meta: FieldMetadata<string | u
 }
 
 /** A text input with suggestions (a datalist) that still takes any text: districts are free text. */
-export function DistrictField({ meta, suggestions }: { meta: FieldMetadata<string | undefined | null>; suggestions: string[] }) {
+export function DistrictField({
+	meta,
+	suggestions,
+}: {
+	meta: FieldMetadata<string | undefined | null>
+	suggestions: string[]
+}) {
 	const { t } = useTranslation('pledge')
 	const { t: tc } = useTranslation()
 	const hintId = useId()
@@ -183,6 +199,27 @@ export function DistrictField({ meta, suggestions }: { meta: FieldMetadata<strin
 			) : null}
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
+	)
+}
+
+/** The two choices a signature carries, on the sign form and in my details alike. */
+export function SignatureChoices({
+	showFirstName,
+	newsletterConsent,
+}: {
+	showFirstName: FieldMetadata<boolean | string | undefined | null>
+	newsletterConsent: FieldMetadata<boolean | string | undefined | null>
+}) {
+	const { t } = useTranslation('pledge')
+	return (
+		<>
+			<CheckboxField meta={showFirstName} label={t('fields.showFirstName')} hint={t('fields.showFirstNameHint')} />
+			<CheckboxField
+				meta={newsletterConsent}
+				label={t('fields.newsletterConsent')}
+				hint={t('fields.newsletterConsentHint')}
+			/>
+		</>
 	)
 }
 

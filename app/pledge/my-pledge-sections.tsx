@@ -6,9 +6,18 @@ import { firstName } from '#app/common/names.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { LadderCard } from '#app/ladder/components.tsx'
 import type { StepOrZero } from '#app/ladder/rules.ts'
-import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
+import { FormErrors, TextField } from '#app/ui/forms.tsx'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
-import { CommitmentChoices, CommitmentEstimate, DistrictField, OwnWordsInputs, ProgressBadge, ResidencyChoice, type OfferedCommitment } from './components.tsx'
+import {
+	CommitmentChoices,
+	CommitmentEstimate,
+	DistrictField,
+	OwnWordsInputs,
+	ProgressBadge,
+	ResidencyChoice,
+	SignatureChoices,
+	type OfferedCommitment,
+} from './components.tsx'
 import type { MyPledge } from './pledge.server.ts'
 import { createAddCommitmentsSchema, createDetailsSchema, limits, pledgeProgressSteps } from './schemas.ts'
 
@@ -74,11 +83,16 @@ export function PledgeSummary({
 				</h2>
 				<p className={`status-line status-${signature.status}`}>
 					<span className="status-badge">{t(`status.${signature.status}`)}</span>
-					{signature.confirmedAt && !pending ? <span>{t('myPledge.signedOn', { date: formatDate(signature.confirmedAt, language, timeZone) })}</span> : null}
+					{signature.confirmedAt && !pending ? (
+						<span>{t('myPledge.signedOn', { date: formatDate(signature.confirmedAt, language, timeZone) })}</span>
+					) : null}
 				</p>
 				{pending ? (
 					<p>
-						{t('myPledge.pendingText')} <Link to={`/sign/check-email?${new URLSearchParams({ email: user.email })}`}>{t('myPledge.pendingLink')}</Link>
+						{t('myPledge.pendingText')}{' '}
+						<Link to={`/sign/check-email?${new URLSearchParams({ email: user.email })}`}>
+							{t('myPledge.pendingLink')}
+						</Link>
 					</p>
 				) : null}
 				<dl className="facts">
@@ -106,7 +120,11 @@ export function PledgeSummary({
 					</div>
 					<div>
 						<dt>{t('myPledge.publicName')}</dt>
-						<dd>{signature.showFirstName ? t('myPledge.firstNameShown', { name: firstName(user.name) }) : t('myPledge.nameHidden')}</dd>
+						<dd>
+							{signature.showFirstName
+								? t('myPledge.firstNameShown', { name: firstName(user.name) })
+								: t('myPledge.nameHidden')}
+						</dd>
 					</div>
 					<div>
 						<dt>{t('myPledge.newsletter')}</dt>
@@ -131,14 +149,24 @@ export function Commitments({ commitments }: { commitments: MyCommitment[] }) {
 			<p className="hint">{t('myPledge.commitmentsHint')}</p>
 			<ul className="commitment-list">
 				{commitments.map((commitment) => (
-					<li key={commitment.id} id={`commitment-${commitment.id}`} className={`commitment-item progress-${commitment.progress}`}>
+					<li
+						key={commitment.id}
+						id={`commitment-${commitment.id}`}
+						className={`commitment-item progress-${commitment.progress}`}
+					>
 						<div className="commitment-text">
 							<p className="commitment-title">
-								{commitment.category ? <span className={`category-dot category-${commitment.category}`} aria-hidden="true" /> : null}
+								{commitment.category ? (
+									<span className={`category-dot category-${commitment.category}`} aria-hidden="true" />
+								) : null}
 								<bdi>{commitment.title}</bdi>
 							</p>
 							<p className="commitment-meta">
-								{commitment.category ? <span>{t(`categories.${commitment.category}`)}</span> : <span>{t('myPledge.ownWords')}</span>}
+								{commitment.category ? (
+									<span>{t(`categories.${commitment.category}`)}</span>
+								) : (
+									<span>{t('myPledge.ownWords')}</span>
+								)}
 								{commitment.retired ? <span className="retired-note">{t('myPledge.retired')}</span> : null}
 								<CommitmentEstimate kgCo2ePerYear={commitment.kgCo2ePerYear} source={commitment.source} />
 							</p>
@@ -150,9 +178,19 @@ export function Commitments({ commitments }: { commitments: MyCommitment[] }) {
 							<Form method="post" className="progress-form" preventScrollReset>
 								<input type="hidden" name="intent" value="progress" />
 								<input type="hidden" name="pledgeCommitmentId" value={commitment.id} />
-								<div role="group" aria-label={t('myPledge.progressLabel', { title: commitment.title })} className="segmented">
+								<div
+									role="group"
+									aria-label={t('myPledge.progressLabel', { title: commitment.title })}
+									className="segmented"
+								>
 									{pledgeProgressSteps.map((step) => (
-										<button key={step} type="submit" name="progress" value={step} aria-pressed={commitment.progress === step}>
+										<button
+											key={step}
+											type="submit"
+											name="progress"
+											value={step}
+											aria-pressed={commitment.progress === step}
+										>
 											{t(`progress.${step}`)}
 										</button>
 									))}
@@ -162,7 +200,11 @@ export function Commitments({ commitments }: { commitments: MyCommitment[] }) {
 								<Form method="post" className="drop-form" preventScrollReset>
 									<input type="hidden" name="intent" value="drop" />
 									<input type="hidden" name="pledgeCommitmentId" value={commitment.id} />
-									<button type="submit" className="link-button" aria-label={t('myPledge.dropLabel', { title: commitment.title })}>
+									<button
+										type="submit"
+										className="link-button"
+										aria-label={t('myPledge.dropLabel', { title: commitment.title })}
+									>
 										{t('myPledge.drop')}
 									</button>
 								</Form>
@@ -175,7 +217,13 @@ export function Commitments({ commitments }: { commitments: MyCommitment[] }) {
 	)
 }
 
-export function AddCommitments({ addable, lastResult }: { addable: OfferedCommitment[]; lastResult?: SubmissionResult<string[]> }) {
+export function AddCommitments({
+	addable,
+	lastResult,
+}: {
+	addable: OfferedCommitment[]
+	lastResult?: SubmissionResult<string[]>
+}) {
 	const { t } = useTranslation('pledge')
 	const schema = createAddCommitmentsSchema(t)
 	const [form, fields] = useForm({
@@ -196,8 +244,14 @@ export function AddCommitments({ addable, lastResult }: { addable: OfferedCommit
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="hidden" name="intent" value="add" />
 					<FormErrors id={form.errorId} errors={form.errors} />
-					{addable.length > 0 ? <CommitmentChoices meta={fields.commitmentIds} commitments={addable} legend={t('sign.fromCatalogue')} /> : null}
-					<OwnWordsInputs meta={fields.ownWords} legend={t('ownWords.legend')} hint={t('ownWords.hint', { max: limits.ownWords })} />
+					{addable.length > 0 ? (
+						<CommitmentChoices meta={fields.commitmentIds} commitments={addable} legend={t('sign.fromCatalogue')} />
+					) : null}
+					<OwnWordsInputs
+						meta={fields.ownWords}
+						legend={t('ownWords.legend')}
+						hint={t('ownWords.hint', { max: limits.ownWords })}
+					/>
 					<div className="button-row">
 						<button type="submit" className="primary">
 							{t('myPledge.addSubmit')}
@@ -251,8 +305,7 @@ export function Details({
 					<TextField meta={fields.name} label={t('fields.name')} autoComplete="name" />
 					<ResidencyChoice meta={fields.livesInMunicipality} city={city} />
 					<DistrictField meta={fields.district} suggestions={districts} />
-					<CheckboxField meta={fields.showFirstName} label={t('fields.showFirstName')} hint={t('fields.showFirstNameHint')} />
-					<CheckboxField meta={fields.newsletterConsent} label={t('fields.newsletterConsent')} hint={t('fields.newsletterConsentHint')} />
+					<SignatureChoices showFirstName={fields.showFirstName} newsletterConsent={fields.newsletterConsent} />
 					<div className="button-row">
 						<button type="submit" className="primary">
 							{t('myPledge.detailsSubmit')}

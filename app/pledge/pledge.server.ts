@@ -484,3 +484,18 @@ export const commonDistricts = rememberFor(10 * 60_000, async (db: DB): Promise<
 		.execute()
 	return rows.map((row) => row.district!)
 })
+
+/** Every district confirmed signatories gave, once each, in order: for the coordinators' filters and forms. */
+export async function signatoryDistricts(db: DB, limit?: number): Promise<string[]> {
+	let query = db
+		.selectFrom('signature')
+		.select('district')
+		.distinct()
+		.where('status', '=', 'confirmed')
+		.where('district', 'is not', null)
+		.where('district', '!=', '')
+		.orderBy('district')
+	if (limit !== undefined) query = query.limit(limit)
+	const rows = await query.execute()
+	return rows.map((r) => r.district!)
+}

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { verifyCode } from '#app/auth/verification.server.ts'
 import { getDb } from '#db/index.ts'
 import { readPactCounts } from './counts.server.ts'
@@ -12,22 +12,13 @@ import {
 	updateDetails,
 	withdrawSignature,
 } from './pledge.server.ts'
-import { addTestCommitments, CONSENT_VERSION, signInput } from '#tests/support/pledge.ts'
+import { bikeVegHeat, chosenCount, CONSENT_VERSION, signInput } from '#tests/support/pledge.ts'
 
 const db = getDb()
-let bike: number, veg: number, heat: number
-
-beforeAll(async () => {
-	;[bike, veg, heat] = (await addTestCommitments(db, ['transport', 'food', 'energy'])) as [number, number, number]
-})
+const { bike, veg, heat } = await bikeVegHeat(db)
 
 async function outboxTo(email: string) {
 	return db.selectFrom('outbox').selectAll().where('to_address', '=', email).orderBy('id').execute()
-}
-
-async function chosenCount(id: number) {
-	const row = await db.selectFrom('commitment').select('chosen_count').where('id', '=', id).executeTakeFirstOrThrow()
-	return row.chosen_count
 }
 
 async function signatureOf(email: string) {
@@ -51,7 +42,11 @@ async function latestCode(email: string): Promise<string> {
 describe('signPledge', () => {
 	test('a new address gets a pending signature, its commitments and a confirmation email; nothing counts yet', async () => {
 		const before = await readPactCounts(db)
-		const input = signInput({ email: 'Alva.Lind@Example.se ', commitmentIds: [bike, veg], ownWords: ['Handla begagnat först'] })
+		const input = signInput({
+			email: 'Alva.Lind@Example.se ',
+			commitmentIds: [bike, veg],
+			ownWords: ['Handla begagnat först'],
+		})
 		const now = new Date('2026-12-01T10:00:00Z')
 		expect(await signPledge(db, input, { language: 'sv', now })).toBe('new')
 
@@ -65,7 +60,12 @@ describe('signPledge', () => {
 			consent_at: now.toISOString(),
 			confirmed_at: null,
 		})
-		const rows = await db.selectFrom('pledge_commitment').selectAll().where('signature_id', '=', signature!.id).orderBy('id').execute()
+		const rows = await db
+			.selectFrom('pledge_commitment')
+			.selectAll()
+			.where('signature_id', '=', signature!.id)
+			.orderBy('id')
+			.execute()
 		expect(rows.map((r) => [r.commitment_id, r.own_words, r.progress])).toEqual([
 			[bike, null, 'chosen'],
 			[veg, null, 'chosen'],
@@ -77,24 +77,43 @@ describe('signPledge', () => {
 		expect(mail!.subject).toMatch(/Bekräfta/)
 		expect(mail!.text).toContain('/verify?token=')
 		expect(mail!.text).toContain('Handla begagnat först')
-		expect((await verifyCode(db, 'confirm-signature', 'alva.lind@example.se', await latestCode('alva.lind@example.se'), now)).ok).toBe(true)
+		expect(
+			(await verifyCode(db, 'confirm-signature', 'alva.lind@example.se', await latestCode('alva.lind@example.se'), now))
+				.ok,
+		).toBe(true)
 
 		expect(await readPactCounts(db)).toEqual(before)
-		expect(await chosenCount(bike)).toBe(0)
+		expect(await chosenCount(db, bike)).toBe(0)
 	})
 
 	test('signing again while pending updates the one signature and sends a new email', async () => {
 		const first = signInput({ commitmentIds: [bike] })
 		await signPledge(db, first, { language: 'sv' })
-		const again = { ...first, email: first.email.toUpperCase(), name: 'Nytt Namn', livesInMunicipality: false, district: null, commitmentIds: [heat] }
+		const again = {
+			...first,
+			email: first.email.toUpperCase(),
+			name: 'Nytt Namn',
+			livesInMunicipality: false,
+			district: null,
+			commitmentIds: [heat],
+		}
 		expect(await signPledge(db, again, { language: 'en' })).toBe('updated')
 
 		const signatures = await signatureOf(first.email)
 		expect(signatures).toHaveLength(1)
-		expect(signatures[0]).toMatchObject({ status: 'pending', name: 'Nytt Namn', lives_in_municipality: 0, district: null })
+		expect(signatures[0]).toMatchObject({
+			status: 'pending',
+			name: 'Nytt Namn',
+			lives_in_municipality: 0,
+			district: null,
+		})
 		const users = await db.selectFrom('user').select('id').where('email', '=', first.email).execute()
 		expect(users).toHaveLength(1)
-		const rows = await db.selectFrom('pledge_commitment').select('commitment_id').where('signature_id', '=', signatures[0]!.id).execute()
+		const rows = await db
+			.selectFrom('pledge_commitment')
+			.select('commitment_id')
+			.where('signature_id', '=', signatures[0]!.id)
+			.execute()
 		expect(rows.map((r) => r.commitment_id)).toEqual([heat])
 		const mails = await outboxTo(first.email)
 		expect(mails).toHaveLength(2)
@@ -108,7 +127,11 @@ describe('signPledge', () => {
 		const counts = await readPactCounts(db)
 		const [before] = await signatureOf(input.email)
 
-		const outcome = await signPledge(db, { ...input, name: 'Någon Annan', commitmentIds: [bike], livesInMunicipality: false }, { language: 'sv' })
+		const outcome = await signPledge(
+			db,
+			{ ...input, name: 'Någon Annan', commitmentIds: [bike], livesInMunicipality: false },
+			{ language: 'sv' },
+		)
 		expect(outcome).toBe('already-signed')
 		const after = await signatureOf(input.email)
 		expect(after).toEqual([before])
@@ -125,7 +148,11 @@ describe('confirmSignature', () => {
 		const input = signInput({ commitmentIds: [bike, heat], ownWords: ['Egen rad'] })
 		await signPledge(db, input, { language: 'sv' })
 		const before = await readPactCounts(db)
-		const [bikeBefore, heatBefore, vegBefore] = [await chosenCount(bike), await chosenCount(heat), await chosenCount(veg)]
+		const [bikeBefore, heatBefore, vegBefore] = [
+			await chosenCount(db, bike),
+			await chosenCount(db, heat),
+			await chosenCount(db, veg),
+		]
 
 		const result = await confirmSignature(db, input.email)
 		expect(result).not.toBeNull()
@@ -133,7 +160,11 @@ describe('confirmSignature', () => {
 		expect(signature!.user_id).toBe(result!.userId)
 		expect(signature!.status).toBe('confirmed')
 		expect(await readPactCounts(db)).toEqual({ ...before, residents: before.residents + 1 })
-		expect([await chosenCount(bike), await chosenCount(heat), await chosenCount(veg)]).toEqual([bikeBefore + 1, heatBefore + 1, vegBefore])
+		expect([await chosenCount(db, bike), await chosenCount(db, heat), await chosenCount(db, veg)]).toEqual([
+			bikeBefore + 1,
+			heatBefore + 1,
+			vegBefore,
+		])
 
 		const welcome = (await outboxTo(input.email)).filter((m) => m.idempotency_key === `welcome:${signature!.id}`)
 		expect(welcome).toHaveLength(1)
@@ -142,7 +173,7 @@ describe('confirmSignature', () => {
 		// Confirming again (a second click, a second tab) changes nothing.
 		expect(await confirmSignature(db, input.email)).toEqual(result)
 		expect(await readPactCounts(db)).toEqual({ ...before, residents: before.residents + 1 })
-		expect(await chosenCount(bike)).toBe(bikeBefore + 1)
+		expect(await chosenCount(db, bike)).toBe(bikeBefore + 1)
 		expect((await outboxTo(input.email)).filter((m) => m.idempotency_key.startsWith('welcome:'))).toHaveLength(1)
 	})
 
@@ -177,30 +208,38 @@ describe('keeping a pledge', () => {
 	test('withdrawing stops the count at once; signing again makes the same signature pending', async () => {
 		const { input, userId } = await confirmedPerson({ commitmentIds: [bike, veg], newsletterConsent: true })
 		const before = await readPactCounts(db)
-		const [bikeBefore, vegBefore] = [await chosenCount(bike), await chosenCount(veg)]
+		const [bikeBefore, vegBefore] = [await chosenCount(db, bike), await chosenCount(db, veg)]
 
 		expect(await withdrawSignature(db, userId)).toBe(true)
 		expect(await readPactCounts(db)).toEqual({ ...before, residents: before.residents - 1 })
-		expect([await chosenCount(bike), await chosenCount(veg)]).toEqual([bikeBefore - 1, vegBefore - 1])
+		expect([await chosenCount(db, bike), await chosenCount(db, veg)]).toEqual([bikeBefore - 1, vegBefore - 1])
 		const [withdrawn] = await signatureOf(input.email)
 		expect(withdrawn).toMatchObject({ status: 'withdrawn', newsletter_consent: 0 })
 		// Withdrawing twice does nothing more.
 		expect(await withdrawSignature(db, userId)).toBe(false)
 		expect(await readPactCounts(db)).toEqual({ ...before, residents: before.residents - 1 })
 
-		expect(await signPledge(db, { ...input, commitmentIds: [heat], district: 'Råå' }, { language: 'sv' })).toBe('resigned')
+		expect(await signPledge(db, { ...input, commitmentIds: [heat], district: 'Råå' }, { language: 'sv' })).toBe(
+			'resigned',
+		)
 		const again = await signatureOf(input.email)
 		expect(again).toHaveLength(1)
 		expect(again[0]).toMatchObject({ id: withdrawn!.id, status: 'pending', district: 'Råå', withdrawn_at: null })
 		await confirmSignature(db, input.email)
 		expect(await readPactCounts(db)).toEqual(before)
-		expect(await chosenCount(veg)).toBe(vegBefore - 1)
+		expect(await chosenCount(db, veg)).toBe(vegBefore - 1)
 	})
 
 	test('moving into or out of the municipality moves a confirmed signature between the counts', async () => {
 		const { userId } = await confirmedPerson()
 		const before = await readPactCounts(db)
-		const details = { name: 'Flyttad Person', livesInMunicipality: false, district: null, showFirstName: true, newsletterConsent: true }
+		const details = {
+			name: 'Flyttad Person',
+			livesInMunicipality: false,
+			district: null,
+			showFirstName: true,
+			newsletterConsent: true,
+		}
 		expect(await updateDetails(db, userId, details)).toBe(true)
 		expect(await readPactCounts(db)).toEqual({ residents: before.residents - 1, others: before.others + 1 })
 		// The same details again move nothing.
@@ -213,27 +252,46 @@ describe('keeping a pledge', () => {
 
 	test('adding and dropping commitments moves their counts, only for a confirmed pledge', async () => {
 		const { userId } = await confirmedPerson()
-		const [vegBefore, heatBefore, bikeBefore] = [await chosenCount(veg), await chosenCount(heat), await chosenCount(bike)]
+		const [vegBefore, heatBefore, bikeBefore] = [
+			await chosenCount(db, veg),
+			await chosenCount(db, heat),
+			await chosenCount(db, bike),
+		]
 		// bike is already on the pledge: choosing it again adds nothing.
-		expect(await addCommitments(db, userId, { commitmentIds: [veg, heat, bike], ownWords: ['Sänka inomhustemperaturen'] })).toEqual({ ok: true, added: 3 })
-		expect([await chosenCount(veg), await chosenCount(heat), await chosenCount(bike)]).toEqual([vegBefore + 1, heatBefore + 1, bikeBefore])
+		expect(
+			await addCommitments(db, userId, { commitmentIds: [veg, heat, bike], ownWords: ['Sänka inomhustemperaturen'] }),
+		).toEqual({ ok: true, added: 3 })
+		expect([await chosenCount(db, veg), await chosenCount(db, heat), await chosenCount(db, bike)]).toEqual([
+			vegBefore + 1,
+			heatBefore + 1,
+			bikeBefore,
+		])
 
 		const pledge = (await getMyPledge(db, userId))!
-		expect(pledge.commitments.map((c) => c.commitmentId ?? c.ownWords)).toEqual([bike, veg, heat, 'Sänka inomhustemperaturen'])
+		expect(pledge.commitments.map((c) => c.commitmentId ?? c.ownWords)).toEqual([
+			bike,
+			veg,
+			heat,
+			'Sänka inomhustemperaturen',
+		])
 		const vegRow = pledge.commitments.find((c) => c.commitmentId === veg)!
 		expect(await dropCommitment(db, userId, vegRow.id)).toBe('dropped')
-		expect(await chosenCount(veg)).toBe(vegBefore)
+		expect(await chosenCount(db, veg)).toBe(vegBefore)
 		expect(await dropCommitment(db, userId, vegRow.id)).toBe('not-found')
 
 		// A pending pledge moves no counts.
 		const pending = signInput({ commitmentIds: [bike] })
 		await signPledge(db, pending, { language: 'sv' })
-		const pendingUser = await db.selectFrom('user').select('id').where('email', '=', pending.email).executeTakeFirstOrThrow()
+		const pendingUser = await db
+			.selectFrom('user')
+			.select('id')
+			.where('email', '=', pending.email)
+			.executeTakeFirstOrThrow()
 		await addCommitments(db, pendingUser.id, { commitmentIds: [veg], ownWords: [] })
-		expect(await chosenCount(veg)).toBe(vegBefore)
+		expect(await chosenCount(db, veg)).toBe(vegBefore)
 	})
 
-	test('the last commitment cannot be dropped, and nobody drops or marks another person\'s', async () => {
+	test("the last commitment cannot be dropped, and nobody drops or marks another person's", async () => {
 		const { userId } = await confirmedPerson()
 		const other = await confirmedPerson()
 		const [only] = (await getMyPledge(db, userId))!.commitments
@@ -244,11 +302,14 @@ describe('keeping a pledge', () => {
 		expect((await getMyPledge(db, userId))!.commitments[0]!.progress).toBe('started')
 	})
 
-	test('a pledge holds at most ten commitments in one\'s own words', async () => {
+	test("a pledge holds at most ten commitments in one's own words", async () => {
 		const { userId } = await confirmedPerson()
 		const five = ['a', 'b', 'c', 'd', 'e']
 		expect(await addCommitments(db, userId, { commitmentIds: [], ownWords: five })).toEqual({ ok: true, added: 5 })
 		expect(await addCommitments(db, userId, { commitmentIds: [], ownWords: five })).toEqual({ ok: true, added: 5 })
-		expect(await addCommitments(db, userId, { commitmentIds: [], ownWords: ['f'] })).toEqual({ ok: false, reason: 'too-many-own-words' })
+		expect(await addCommitments(db, userId, { commitmentIds: [], ownWords: ['f'] })).toEqual({
+			ok: false,
+			reason: 'too-many-own-words',
+		})
 	})
 })

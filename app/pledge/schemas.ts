@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { CommitmentCategory, PledgeProgress } from '#db/schema.ts'
-import { oncePerT, tooLong, type SchemaT } from '#app/common/form.ts'
+import { hasControlCharacters, oncePerT, optionalLine, requiredLine, tooLong, type SchemaT } from '#app/common/form.ts'
 
 /**
  * The pledge area's forms, one schema each, shared by the browser (Conform) and the server. Each
@@ -12,7 +12,13 @@ type PledgeT = SchemaT<'pledge'>
 /** The version of the consent text shown on the sign form; recorded with every signature. */
 export const CONSENT_VERSION = '2026-11-01'
 
-export const commitmentCategories = ['transport', 'food', 'energy', 'consumption', 'engagement'] as const satisfies readonly CommitmentCategory[]
+export const commitmentCategories = [
+	'transport',
+	'food',
+	'energy',
+	'consumption',
+	'engagement',
+] as const satisfies readonly CommitmentCategory[]
 export const pledgeProgressSteps = ['chosen', 'started', 'everyday'] as const satisfies readonly PledgeProgress[]
 
 export const limits = {
@@ -27,29 +33,9 @@ export const limits = {
 	kgCo2ePerYear: 100_000,
 } as const
 
-// Control characters have no place in a one-line text (they break emails and exports).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const hasControlCharacters = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
-
-function requiredText(t: PledgeT, max: number) {
-	const required = t('common:form.required')
-	return z
-		.string({ error: required })
-		.trim()
-		.min(1, required)
-		.max(max, tooLong(t, max))
-		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
-}
-
-function optionalText(t: PledgeT, max: number) {
-	return z
-		.string()
-		.trim()
-		.max(max, tooLong(t, max))
-		.refine((value) => !hasControlCharacters(value), t('errors.controlCharacters'))
-		.optional()
-		.transform((value) => (value ? value : null))
-}
+// The pledge area's own wording of the control-character error (app/common/form.ts).
+const requiredText = (t: PledgeT, max: number) => requiredLine(t, max, t('errors.controlCharacters'))
+const optionalText = (t: PledgeT, max: number) => optionalLine(t, max, t('errors.controlCharacters'))
 
 function email(t: PledgeT) {
 	return z
@@ -129,7 +115,11 @@ function buildSignSchema(t: PledgeT, offered?: ReadonlySet<number>) {
 			newsletterConsent: checkbox,
 			consent: z.literal(true, { error: t('errors.consentRequired') }),
 		})
-		.refine(hasACommitment, { path: ['commitmentIds'], message: t('errors.commitmentRequired'), when: commitmentsParsed })
+		.refine(hasACommitment, {
+			path: ['commitmentIds'],
+			message: t('errors.commitmentRequired'),
+			when: commitmentsParsed,
+		})
 		.superRefine((value, ctx) => onlyOffered(t, value.commitmentIds, offered, ctx))
 }
 const signSchemaFor = oncePerT(buildSignSchema)
@@ -189,7 +179,9 @@ export const withdrawSchema = z.object({ intent: z.literal('withdraw') })
 /** The coordinators' catalogue form. */
 export const createCommitmentSchema = oncePerT((t: PledgeT) => {
 	/** A title typed in a textarea: line breaks become spaces. */
-	const oneLine = z.string({ error: t('common:form.required') }).transform((value) => value.replace(/\s*[\r\n]+\s*/g, ' '))
+	const oneLine = z
+		.string({ error: t('common:form.required') })
+		.transform((value) => value.replace(/\s*[\r\n]+\s*/g, ' '))
 	const wholeNumber = t('errors.wholeNumber')
 	return z.object({
 		category: z.enum(commitmentCategories, { error: t('errors.categoryRequired') }),

@@ -9,6 +9,7 @@ import { getCommitment, reinstateCommitment, retireCommitment, updateCommitment 
 import { CommitmentForm } from '#app/pledge/commitment-form.tsx'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatNumber } from '#app/common/format.ts'
+import { idOr404 } from '#app/common/params.ts'
 import { createCommitmentSchema } from '#app/pledge/schemas.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
@@ -19,21 +20,19 @@ export const handle: I18nHandle = { i18n: ['pledge'] }
 /** One catalogue commitment: edit it, retire it (it stays on the pledges that chose it), reinstate it. */
 
 /** The confirmations this page shows after a change (app/common/flash.ts). */
-const messages = { saved: 'catalogue.saved.saved', retired: 'catalogue.saved.retired', reinstated: 'catalogue.saved.reinstated' } as const
+const messages = {
+	saved: 'catalogue.saved.saved',
+	retired: 'catalogue.saved.retired',
+	reinstated: 'catalogue.saved.reinstated',
+} as const
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
 
-function commitmentIdFrom(params: { commitmentId?: string }): number {
-	const id = Number(params.commitmentId)
-	if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
-	return id
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requirePermission(request, 'catalogue:manage')
-	const commitment = await getCommitment(getDb(), commitmentIdFrom(params))
+	const commitment = await getCommitment(getDb(), idOr404(params.commitmentId))
 	if (!commitment) throw new Response('Not found', { status: 404 })
 	const t = await getT(request, 'pledge')
 	return { title: t('catalogue.editTitle'), commitment, flash: readFlash(new URL(request.url), messages) }
@@ -42,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	await requirePermission(request, 'catalogue:manage')
 	const db = getDb()
-	const id = commitmentIdFrom(params)
+	const id = idOr404(params.commitmentId)
 	if (!(await getCommitment(db, id))) throw new Response('Not found', { status: 404 })
 	const formData = await request.formData()
 	const intent = formData.get('intent')
@@ -75,7 +74,10 @@ export default function AdminCommitmentEdit({ loaderData, actionData }: Route.Co
 			</p>
 			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			<p>
-				{t('catalogue.chosenBy', { count: commitment.chosen_count, number: formatNumber(commitment.chosen_count, i18n.language) })}
+				{t('catalogue.chosenBy', {
+					count: commitment.chosen_count,
+					number: formatNumber(commitment.chosen_count, i18n.language),
+				})}
 				{retired ? ` ${t('catalogue.retiredNote')}` : null}
 			</p>
 			<div className="card">

@@ -25,12 +25,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, 'catalogue:manage')
 	const t = await getT(request, 'pledge')
 	const url = new URL(request.url)
-	return { title: t('catalogue.title'), groups: groupByCategory(await listCatalogue(getDb())), added: url.searchParams.get('added') === '1' }
+	return {
+		title: t('catalogue.title'),
+		groups: groupByCategory(await listCatalogue(getDb())),
+		added: url.searchParams.get('added') === '1',
+	}
 }
 
 export async function action({ request }: Route.ActionArgs) {
 	await requirePermission(request, 'catalogue:manage')
-	const submission = parseWithZod(await request.formData(), { schema: createCommitmentSchema(await getT(request, 'pledge')) })
+	const submission = parseWithZod(await request.formData(), {
+		schema: createCommitmentSchema(await getT(request, 'pledge')),
+	})
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	await createCommitment(getDb(), submission.value)
 	return redirect('/admin/commitments?added=1')
@@ -84,7 +90,9 @@ export default function AdminCommitments({ loaderData, actionData }: Route.Compo
 										<td>
 											<Link to={`/admin/commitments/${entry.id}`}>
 												{t('catalogue.edit')}
-												<span className="visually-hidden">: {i18n.language === 'en' ? entry.title_en : entry.title_sv}</span>
+												<span className="visually-hidden">
+													: {i18n.language === 'en' ? entry.title_en : entry.title_sv}
+												</span>
 											</Link>
 										</td>
 									</tr>

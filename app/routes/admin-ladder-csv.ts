@@ -12,7 +12,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, 'members:manage')
 	const t = await getT(request, 'ladder')
 	const members = await ladderMembers(getDb(), parseMemberFilter(new URL(request.url)))
-	const headers = (['name', 'email', 'district', 'step', 'ruleStep', 'since', 'lastActivity', 'interests'] as const).map((key) => t(`csv.${key}`))
+	const headers = (
+		['name', 'email', 'district', 'step', 'ruleStep', 'since', 'lastActivity', 'interests'] as const
+	).map((key) => t(`csv.${key}`))
 	const csv = membersCsv(members, headers, (interest) => t(`interests.${interest}`), config.timeZone)
 	return new Response(csv, {
 		headers: {

@@ -7,13 +7,14 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { HistoryList, Staircase } from '#app/ladder/components.tsx'
+import { EventLinks, HistoryList, Staircase } from '#app/ladder/components.tsx'
 import { evaluateLadder, setStepByCoordinator } from '#app/ladder/ladder.server.ts'
 import { personForCoordinator } from '#app/ladder/coordinators.server.ts'
 import { ladderSteps } from '#app/ladder/rules.ts'
 import { createCoordinatorChangeSchema, limits } from '#app/ladder/schemas.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate } from '#app/common/format.ts'
+import { idOr404 } from '#app/common/params.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { ErrorList, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
@@ -30,16 +31,10 @@ export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
 }
 
-function userIdFrom(params: { userId: string }): number {
-	const id = Number(params.userId)
-	if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
-	return id
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requirePermission(request, 'members:manage')
 	const db = getDb()
-	const userId = userIdFrom(params)
+	const userId = idOr404(params.userId)
 	await evaluateLadder(db, userId)
 	const person = await personForCoordinator(db, userId)
 	if (!person) throw new Response('Not found', { status: 404 })
@@ -59,13 +54,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const coordinator = await requirePermission(request, 'members:manage')
-	const userId = userIdFrom(params)
+	const userId = idOr404(params.userId)
 	const t = await getT(request, 'ladder')
 	const submission = parseWithZod(await request.formData(), { schema: createCoordinatorChangeSchema(t) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { step, reason } = submission.value
-	const outcome = await setStepByCoordinator(getDb(), { userId, step: step as (typeof ladderSteps)[number], reason, coordinatorId: coordinator.id })
-	if (outcome.kind === 'not-signed') return data({ result: submission.reply({ formErrors: [t('person.notSigned')] }) }, { status: 400 })
+	const outcome = await setStepByCoordinator(getDb(), {
+		userId,
+		step: step as (typeof ladderSteps)[number],
+		reason,
+		coordinatorId: coordinator.id,
+	})
+	if (outcome.kind === 'not-signed')
+		return data({ result: submission.reply({ formErrors: [t('person.notSigned')] }) }, { status: 400 })
 	return redirect(withFlash(`/admin/ladder/${userId}`, outcome.kind), 303)
 }
 
@@ -108,28 +109,30 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 						step={person.step}
 						size="small"
 						captionId="person-caption"
-						caption={person.step ? t('person.current', { step: person.step, title: t(`steps.${person.step}.title`) }) : t('person.notSigned')}
+						caption={
+							person.step
+								? t('person.current', { step: person.step, title: t(`steps.${person.step}.title`) })
+								: t('person.notSigned')
+						}
 					/>
-					{person.ruleStep !== person.step && person.confirmed ? <p className="lad-note">{t('person.rulesSay', { step: person.ruleStep })}</p> : null}
+					{person.ruleStep !== person.step && person.confirmed ? (
+						<p className="lad-note">{t('person.rulesSay', { step: person.ruleStep })}</p>
+					) : null}
 					<h2>{t('person.facts')}</h2>
 					<p>{t('person.attended', { count: person.attended.length })}</p>
-					<ul>
-						{person.attended.slice(0, 10).map((e) => (
-							<li key={e.slug}>
-								<Link to={`/events/${e.slug}`}>{e.title}</Link>, {e.when}
-							</li>
-						))}
-					</ul>
-					<p>{t('person.helped', { count: person.helped.length, window: t('window', { count: person.settings.helperWindowMonths }) })}</p>
-					<ul>
-						{person.helped.map((e) => (
-							<li key={e.slug}>
-								<Link to={`/events/${e.slug}`}>{e.title}</Link>, {e.when}
-							</li>
-						))}
-					</ul>
+					<EventLinks events={person.attended.slice(0, 10)} />
 					<p>
-						{t('admin.interests')}: {person.interests.length ? person.interests.map((i) => t(`interests.${i}`)).join(', ') : t('interests.none')}
+						{t('person.helped', {
+							count: person.helped.length,
+							window: t('window', { count: person.settings.helperWindowMonths }),
+						})}
+					</p>
+					<EventLinks events={person.helped} />
+					<p>
+						{t('admin.interests')}:{' '}
+						{person.interests.length
+							? person.interests.map((i) => t(`interests.${i}`)).join(', ')
+							: t('interests.none')}
 					</p>
 				</section>
 
@@ -144,7 +147,12 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 								<div className="lad-steps-choice">
 									{ladderSteps.map((s) => (
 										<label key={s}>
-											<input type="radio" name={fields.step.name} value={s} defaultChecked={String(fields.step.initialValue) === String(s)} />
+											<input
+												type="radio"
+												name={fields.step.name}
+												value={s}
+												defaultChecked={String(fields.step.initialValue) === String(s)}
+											/>
 											{s}. {t(`steps.${s}.title`)}
 										</label>
 									))}
@@ -162,7 +170,12 @@ export default function AdminLadderPerson({ loaderData, actionData }: Route.Comp
 									rows={3}
 									maxLength={limits.reason}
 									aria-invalid={fields.reason.errors?.length ? true : undefined}
-									aria-describedby={[`${fields.reason.id}-hint`, fields.reason.errors?.length ? fields.reason.errorId : ''].filter(Boolean).join(' ')}
+									aria-describedby={[
+										`${fields.reason.id}-hint`,
+										fields.reason.errors?.length ? fields.reason.errorId : '',
+									]
+										.filter(Boolean)
+										.join(' ')}
 								/>
 								<ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
 							</div>

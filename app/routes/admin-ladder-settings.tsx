@@ -45,14 +45,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		title: t('settings.title'),
 		settings,
-		updated: last?.updated_at ? { date: formatDate(last.updated_at, language, config.timeZone), name: last.name ?? '–' } : null,
+		updated: last?.updated_at
+			? { date: formatDate(last.updated_at, language, config.timeZone), name: last.name ?? '–' }
+			: null,
 		flash: readFlash(new URL(request.url), messages),
 	}
 }
 
 export async function action({ request }: Route.ActionArgs) {
 	const coordinator = await requirePermission(request, 'members:manage')
-	const submission = parseWithZod(await request.formData(), { schema: createSettingsSchema(await getT(request, 'ladder')) })
+	const submission = parseWithZod(await request.formData(), {
+		schema: createSettingsSchema(await getT(request, 'ladder')),
+	})
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { promoted } = await updateLadderSettings(getDb(), submission.value, coordinator.id)
 	return redirect(withFlash('/admin/ladder/settings', 'saved', promoted), 303)
@@ -81,12 +85,30 @@ export default function AdminLadderSettings({ loaderData, actionData }: Route.Co
 			</p>
 			<h1>{t('settings.title')}</h1>
 			<p className="lead">{t('settings.lead')}</p>
-			<FlashMessage>{loaderData.flash ? t(messages[loaderData.flash.key], { count: loaderData.flash.count }) : null}</FlashMessage>
+			<FlashMessage>
+				{loaderData.flash ? t(messages[loaderData.flash.key], { count: loaderData.flash.count }) : null}
+			</FlashMessage>
 			<Form method="post" className="form card" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
-				<TextField meta={fields.eventsForStep2} label={t('settings.eventsForStep2')} type="number" inputMode="numeric" />
-				<TextField meta={fields.helperEventsForStep3} label={t('settings.helperEventsForStep3')} hint={t('settings.doneHint')} type="number" inputMode="numeric" />
-				<TextField meta={fields.helperWindowMonths} label={t('settings.helperWindowMonths')} type="number" inputMode="numeric" />
+				<TextField
+					meta={fields.eventsForStep2}
+					label={t('settings.eventsForStep2')}
+					type="number"
+					inputMode="numeric"
+				/>
+				<TextField
+					meta={fields.helperEventsForStep3}
+					label={t('settings.helperEventsForStep3')}
+					hint={t('settings.doneHint')}
+					type="number"
+					inputMode="numeric"
+				/>
+				<TextField
+					meta={fields.helperWindowMonths}
+					label={t('settings.helperWindowMonths')}
+					type="number"
+					inputMode="numeric"
+				/>
 				<div className="button-row">
 					<button type="submit" className="primary">
 						{t('settings.save')}

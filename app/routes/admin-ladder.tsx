@@ -10,7 +10,8 @@ import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { Funnel, MonthlyPromotions } from '#app/ladder/charts.tsx'
 import { activityFilters, type ActivityFilter } from '#app/ladder/filters.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
-import { ladderDistricts, ladderFunnel, ladderMembers, promotionsByMonth } from '#app/ladder/coordinators.server.ts'
+import { ladderFunnel, ladderMembers, promotionsByMonth } from '#app/ladder/coordinators.server.ts'
+import { signatoryDistricts } from '#app/pledge/pledge.server.ts'
 import { ladderSteps, volunteerInterests } from '#app/ladder/rules.ts'
 import { parseMemberFilter } from '#app/ladder/schemas.ts'
 import { getDb } from '#db/index.ts'
@@ -44,7 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		ladderFunnel(db),
 		promotionsByMonth(db, config.timeZone, now),
 		ladderMembers(db, filter, now),
-		ladderDistricts(db),
+		signatoryDistricts(db),
 	])
 	const signed = funnel.reduce((sum, r) => sum + r.people, 0)
 	const percent = numberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 0 })
@@ -57,7 +58,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 		funnel: funnel.map((r) => ({ ...r, share: percent.format(signed ? r.people / signed : 0) })),
 		months: months.map((m) => {
 			const [y, mo] = m.month.split('-').map(Number) as [number, number]
-			return { ...m, label: formatMonth(m.month, language), short: shortMonth.format(new Date(Date.UTC(y, mo - 1, 15))).replace('.', '') }
+			return {
+				...m,
+				label: formatMonth(m.month, language),
+				short: shortMonth.format(new Date(Date.UTC(y, mo - 1, 15))).replace('.', ''),
+			}
 		}),
 		members: members.map((m) => ({ ...m, since: date(m.reachedAt), lastActive: date(m.lastActivity) })),
 		districts,
@@ -174,14 +179,18 @@ export default function AdminLadder({ loaderData }: Route.ComponentProps) {
 										</th>
 										<td>
 											<span className="lad-step-badge">{m.step}</span>
-											{m.ruleStep < m.step ? <span className="lad-note">{t('admin.ruleNote', { step: m.ruleStep })}</span> : null}
+											{m.ruleStep < m.step ? (
+												<span className="lad-note">{t('admin.ruleNote', { step: m.ruleStep })}</span>
+											) : null}
 										</td>
 										<td>
 											<bdi>{m.district ?? t('admin.never')}</bdi>
 										</td>
 										<td>{m.since ?? t('admin.never')}</td>
 										<td>{m.lastActive ?? t('admin.never')}</td>
-										<td>{m.interests.length ? m.interests.map((i) => t(`interests.${i}`)).join(', ') : t('admin.never')}</td>
+										<td>
+											{m.interests.length ? m.interests.map((i) => t(`interests.${i}`)).join(', ') : t('admin.never')}
+										</td>
 									</tr>
 								))}
 							</tbody>

@@ -7,14 +7,21 @@ import { config } from '#app/config.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { utcToLocal } from '#app/common/time.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
-import { cancelNewsletter, getNewsletter, isEditable, pauseNewsletter, resumeNewsletter } from '#app/newsletters/campaigns.server.ts'
+import {
+	cancelNewsletter,
+	getNewsletter,
+	isEditable,
+	pauseNewsletter,
+	resumeNewsletter,
+} from '#app/newsletters/campaigns.server.ts'
 import { previewNewsletter, versionFor } from '#app/newsletters/rendering.server.ts'
 import { newsletterProgress, newsletterStatistics } from '#app/newsletters/statistics.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { composeNewsletter } from '#app/newsletters/compose.server.ts'
 import { Compose, Sending, type ComposeData, type ComposeDefaults } from '#app/newsletters/components.tsx'
 import { controlSchema, createComposeSchema } from '#app/newsletters/schemas.ts'
-import { countRecipients, eventsWithAttendance, knownDistricts } from '#app/newsletters/segments.server.ts'
+import { countRecipients, eventsWithAttendance } from '#app/newsletters/segments.server.ts'
+import { signatoryDistricts } from '#app/pledge/pledge.server.ts'
 import { formatDate } from '#app/common/format.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
@@ -87,11 +94,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		subjects: versions.map((v) => ({ language: v.language, subject: v.subject })),
 		count: editable ? await countRecipients(db, segment) : null,
 		previewHtml: editable && first ? await previewNewsletter(first, user.name) : null,
-		districts: editable ? await knownDistricts(db) : [],
+		districts: editable ? await signatoryDistricts(db, 200) : [],
 		events: editable
-			? (await eventsWithAttendance(db)).map((e) => ({ id: e.id, title: e.title, date: formatDate(e.starts_at, language, config.timeZone) }))
+			? (await eventsWithAttendance(db)).map((e) => ({
+					id: e.id,
+					title: e.title,
+					date: formatDate(e.starts_at, language, config.timeZone),
+				}))
 			: [],
-		scheduledFor: newsletter.scheduled_at && scheduledLocal ? { date: formatDate(newsletter.scheduled_at, language, config.timeZone), time: scheduledLocal.time } : null,
+		scheduledFor:
+			newsletter.scheduled_at && scheduledLocal
+				? { date: formatDate(newsletter.scheduled_at, language, config.timeZone), time: scheduledLocal.time }
+				: null,
 		progress: editable ? null : await newsletterProgress(db, id),
 		statistics: editable ? null : await newsletterStatistics(db, id),
 		flash: readFlash(url, messages),
@@ -106,14 +120,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (intent === 'pause' || intent === 'resume' || intent === 'cancel') {
 		const control = controlSchema.parse({ intent })
 		const done =
-			control.intent === 'pause' ? await pauseNewsletter(db, id) : control.intent === 'resume' ? await resumeNewsletter(db, id) : await cancelNewsletter(db, id)
+			control.intent === 'pause'
+				? await pauseNewsletter(db, id)
+				: control.intent === 'resume'
+					? await resumeNewsletter(db, id)
+					: await cancelNewsletter(db, id)
 		return redirect(withFlash(`/admin/newsletters/${id}`, done ? control.intent : 'unchanged'))
 	}
 	if (!isEditable(newsletter.status)) return redirect(withFlash(`/admin/newsletters/${id}`, 'unchanged'))
 
 	const t = await getT(request, 'newsletters')
 	const submission = parseWithZod(formData, { schema: createComposeSchema(t) })
-	if (submission.status !== 'success') return data({ result: submission.reply(), previewHtml: null, count: null, tested: null }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply(), previewHtml: null, count: null, tested: null }, { status: 400 })
 	const outcome = await composeNewsletter(db, id, user, submission.value)
 	switch (outcome.kind) {
 		case 'preview':
@@ -122,7 +141,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return { result: submission.reply(), previewHtml: null, count: null, tested: outcome.sent }
 		case 'in-the-past':
 			return data(
-				{ result: submission.reply({ fieldErrors: { scheduledDate: [t('errors.inThePast')] } }), previewHtml: null, count: null, tested: null },
+				{
+					result: submission.reply({ fieldErrors: { scheduledDate: [t('errors.inThePast')] } }),
+					previewHtml: null,
+					count: null,
+					tested: null,
+				},
 				{ status: 400 },
 			)
 		case 'saved':
@@ -146,7 +170,11 @@ export default function AdminNewsletter({ loaderData, actionData }: Route.Compon
 				{t('compose.status')}: <strong>{t(`status.${newsletter.status}`)}</strong>
 			</p>
 			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
-			{loaderData.editable ? <Compose {...loaderData} actionData={actionData as ComposeData | undefined} /> : <Sending {...loaderData} />}
+			{loaderData.editable ? (
+				<Compose {...loaderData} actionData={actionData as ComposeData | undefined} />
+			) : (
+				<Sending {...loaderData} />
+			)}
 		</div>
 	)
 }

@@ -40,7 +40,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			filename: a.filename,
 			contentType: a.contentType,
 			size: a.content.length,
-			href: a.content.length <= MAX_INLINE_ATTACHMENT ? `data:${a.contentType};base64,${a.content.toString('base64')}` : null,
+			href:
+				a.content.length <= MAX_INLINE_ATTACHMENT
+					? `data:${a.contentType};base64,${a.content.toString('base64')}`
+					: null,
 		})),
 	}
 }
@@ -134,7 +137,13 @@ function TextWithLinks({ text }: { text: string }) {
 	return (
 		<>
 			{pieces.map((piece, index) =>
-				typeof piece === 'string' ? <Fragment key={index}>{piece}</Fragment> : <a key={index} href={piece.url}>{piece.url}</a>,
+				typeof piece === 'string' ? (
+					<Fragment key={index}>{piece}</Fragment>
+				) : (
+					<a key={index} href={piece.url}>
+						{piece.url}
+					</a>
+				),
 			)}
 		</>
 	)

@@ -24,12 +24,22 @@ export async function loader({ request }: Route.LoaderArgs) {
 		getLanguage(request),
 		getT(request, 'email'),
 	])
-	const format = dateTimeFormat(localeFor(language), { dateStyle: 'short', timeStyle: 'medium', timeZone: config.timeZone })
+	const format = dateTimeFormat(localeFor(language), {
+		dateStyle: 'short',
+		timeStyle: 'medium',
+		timeZone: config.timeZone,
+	})
 	return {
 		title: t('devMail.title'),
 		dir: config.mailDir,
 		to,
-		messages: messages.map((m) => ({ id: m.id, to: m.to, subject: m.subject, date: m.date.toISOString(), time: format.format(m.date) })),
+		messages: messages.map((m) => ({
+			id: m.id,
+			to: m.to,
+			subject: m.subject,
+			date: m.date.toISOString(),
+			time: format.format(m.date),
+		})),
 	}
 }
 
@@ -48,7 +58,14 @@ export default function DevMail({ loaderData }: Route.ComponentProps) {
 					<p className="hint" id="mail-to-hint">
 						{t('devMail.filterHint')}
 					</p>
-					<input id="mail-to" type="email" name="to" defaultValue={to} aria-describedby="mail-to-hint" autoComplete="off" />
+					<input
+						id="mail-to"
+						type="email"
+						name="to"
+						defaultValue={to}
+						aria-describedby="mail-to-hint"
+						autoComplete="off"
+					/>
 				</div>
 				<div className="button-row">
 					<button type="submit" className="secondary">

@@ -9,7 +9,15 @@ import { eventPageData, findEvent } from '#app/events/listing.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { markdownToHtml, webProfile } from '#app/common/markdown.server.ts'
-import { canStillCancel, cancelRsvp, leaveHelperShift, rsvp, rsvpIsOpen, shiftBelongsToEvent, takeHelperShift } from '#app/events/rsvp.server.ts'
+import {
+	canStillCancel,
+	cancelRsvp,
+	leaveHelperShift,
+	rsvp,
+	rsvpIsOpen,
+	shiftBelongsToEvent,
+	takeHelperShift,
+} from '#app/events/rsvp.server.ts'
 import { rsvpSchema, type EventType } from '#app/events/schemas.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -21,7 +29,10 @@ export const handle: I18nHandle = { i18n: ['events'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	if (!data) return []
-	return [{ title: `${data.event.title} – ${data.pactName}` }, { name: 'description', content: `${data.when}${data.event.place ? `, ${data.event.place}` : ''}` }]
+	return [
+		{ title: `${data.event.title} – ${data.pactName}` },
+		{ name: 'description', content: `${data.when}${data.event.place ? `, ${data.event.place}` : ''}` },
+	]
 }
 
 /** Drafts exist only for organisers; everyone else is told there is no such page. */
@@ -97,7 +108,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 		case 'rsvp': {
 			const outcome = await rsvp(db, event.id, user.id)
 			if (outcome.kind === 'going') done = { key: outcome.changed ? 'going' : 'already-going' }
-			else if (outcome.kind === 'waiting') done = { key: outcome.changed ? 'waiting' : 'already-waiting', count: outcome.placeInQueue }
+			else if (outcome.kind === 'waiting')
+				done = { key: outcome.changed ? 'waiting' : 'already-waiting', count: outcome.placeInQueue }
 			else done = { key: outcome.kind }
 			break
 		}
@@ -175,7 +187,13 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 						{!loaderData.isPast && !cancelled ? (
 							<div>
 								<dt>{t('event.places')}</dt>
-								<dd>{event.capacity === null ? t('places.unlimited') : <PlacesLeft capacity={event.capacity} going={page.going} />}</dd>
+								<dd>
+									{event.capacity === null ? (
+										t('places.unlimited')
+									) : (
+										<PlacesLeft capacity={event.capacity} going={page.going} />
+									)}
+								</dd>
 							</div>
 						) : null}
 						{loaderData.rsvpCloses && !loaderData.isPast && !cancelled ? (
@@ -206,7 +224,12 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 											</p>
 											<p className="muted">{t('helpers.count', { taken: shift.taken, count: shift.needed })}</p>
 										</div>
-										<ShiftAction shift={shift} open={loaderData.canCancel} signedIn={loaderData.signedIn} signInHref={signInHref} />
+										<ShiftAction
+											shift={shift}
+											open={loaderData.canCancel}
+											signedIn={loaderData.signedIn}
+											signInHref={signInHref}
+										/>
 									</li>
 								))}
 							</ul>
@@ -333,7 +356,13 @@ function ShiftAction({
 				{open ? (
 					<Form method="post">
 						<input type="hidden" name="shiftId" value={shift.id} />
-						<button type="submit" name="intent" value="leave-shift" className="secondary" aria-describedby={`shift-${shift.id}`}>
+						<button
+							type="submit"
+							name="intent"
+							value="leave-shift"
+							className="secondary"
+							aria-describedby={`shift-${shift.id}`}
+						>
 							{t('helpers.leave')}
 						</button>
 					</Form>
@@ -353,7 +382,13 @@ function ShiftAction({
 	return (
 		<Form method="post" className="shift-action">
 			<input type="hidden" name="shiftId" value={shift.id} />
-			<button type="submit" name="intent" value="take-shift" className="secondary" aria-describedby={`shift-${shift.id}`}>
+			<button
+				type="submit"
+				name="intent"
+				value="take-shift"
+				className="secondary"
+				aria-describedby={`shift-${shift.id}`}
+			>
 				{t('helpers.take')}
 			</button>
 		</Form>

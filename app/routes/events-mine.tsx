@@ -72,7 +72,13 @@ export default function MyEvents({ loaderData }: Route.ComponentProps) {
 				<FlashMessage>{loaderData.reset ? t('mine.resetDone') : null}</FlashMessage>
 				<div className="field">
 					<label htmlFor="feed-url">{t('mine.feedLabel')}</label>
-					<input id="feed-url" type="text" readOnly value={loaderData.feedUrl} onFocus={(e) => e.currentTarget.select()} />
+					<input
+						id="feed-url"
+						type="text"
+						readOnly
+						value={loaderData.feedUrl}
+						onFocus={(e) => e.currentTarget.select()}
+					/>
 				</div>
 				<p>
 					<a href={loaderData.webcalUrl} className="button secondary">
@@ -112,8 +118,12 @@ function MyEventItem({ event }: { event: Item }) {
 			<span className="my-event-tags">
 				{event.status === 'cancelled' ? <span className="badge badge-cancelled">{t('status.cancelled')}</span> : null}
 				{event.rsvp?.status === 'going' ? <span className="badge badge-going">{t('mine.going')}</span> : null}
-				{event.rsvp?.status === 'waiting' ? <span className="badge badge-full">{t('mine.waiting', { position: event.rsvp.placeInQueue })}</span> : null}
-				{event.shifts.length > 0 ? <span className="badge badge-mine">{t('mine.helping', { shifts: event.shifts.join(', ') })}</span> : null}
+				{event.rsvp?.status === 'waiting' ? (
+					<span className="badge badge-full">{t('mine.waiting', { position: event.rsvp.placeInQueue })}</span>
+				) : null}
+				{event.shifts.length > 0 ? (
+					<span className="badge badge-mine">{t('mine.helping', { shifts: event.shifts.join(', ') })}</span>
+				) : null}
 				{event.attended ? <span className="badge badge-going">{t('mine.attended')}</span> : null}
 			</span>
 		</li>

@@ -31,7 +31,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const { events, total } = await listEvents(getDb(), filter, now)
 	// A year of months to choose from: ahead for upcoming events, back for past ones.
 	const thisMonth = localMonth(now, config.timeZone)
-	const months = Array.from({ length: 12 }, (_, i) => addToLocalDate(`${thisMonth}-01`, { months: filter.when === 'past' ? -i : i }).slice(0, 7))
+	const months = Array.from({ length: 12 }, (_, i) =>
+		addToLocalDate(`${thisMonth}-01`, { months: filter.when === 'past' ? -i : i }).slice(0, 7),
+	)
 	return {
 		title: `${t('list.title')} – ${config.pact.name}`,
 		description: t('list.lead'),
@@ -154,7 +156,9 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 			<p className="muted" role="status">
 				{t('list.count', { count: loaderData.count })}
 			</p>
-			{loaderData.count === 0 ? <p>{filtered || filter.when === 'past' ? t('list.empty') : t('list.emptyUpcoming')}</p> : null}
+			{loaderData.count === 0 ? (
+				<p>{filtered || filter.when === 'past' ? t('list.empty') : t('list.emptyUpcoming')}</p>
+			) : null}
 			{loaderData.groups.map((group) => (
 				<section key={group.month} aria-labelledby={`month-${group.month}`}>
 					<h2 id={`month-${group.month}`} className="month-heading">

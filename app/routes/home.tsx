@@ -19,14 +19,24 @@ export function meta({ data }: Route.MetaArgs) {
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const db = getDb()
-	const [language, t, counts, top] = await Promise.all([getLanguage(request), getT(request, 'pledge'), readPactCounts(db), mostChosenCommitments(db, 5)])
+	const [language, t, counts, top] = await Promise.all([
+		getLanguage(request),
+		getT(request, 'pledge'),
+		readPactCounts(db),
+		mostChosenCommitments(db, 5),
+	])
 	const { name, city, cityNetZeroYear, nationalNetZeroYear } = config.pact
 	return {
 		title: name,
 		description: t('home.description', { city, year: cityNetZeroYear }),
 		pact: { name, city, cityNetZeroYear, nationalNetZeroYear },
 		counts,
-		mostChosen: top.map((c) => ({ id: c.id, category: c.category, title: language === 'en' ? c.title_en : c.title_sv, count: c.chosen_count })),
+		mostChosen: top.map((c) => ({
+			id: c.id,
+			category: c.category,
+			title: language === 'en' ? c.title_en : c.title_sv,
+			count: c.chosen_count,
+		})),
 	}
 }
 
@@ -66,10 +76,14 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 							<>
 								<p className="counter-main">
 									<span className="count-number">{n(counts.residents)}</span>
-									<span className="count-label">{t('home.residentsSigned', { count: counts.residents, city: pact.city })}</span>
+									<span className="count-label">
+										{t('home.residentsSigned', { count: counts.residents, city: pact.city })}
+									</span>
 								</p>
 								{counts.others > 0 ? (
-									<p className="counter-others">{t('home.othersSigned', { count: counts.others, number: n(counts.others) })}</p>
+									<p className="counter-others">
+										{t('home.othersSigned', { count: counts.others, number: n(counts.others) })}
+									</p>
 								) : null}
 							</>
 						)}
@@ -84,8 +98,17 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 						<h2 id="why-title">{t('home.whyTitle')}</h2>
 						<p className="section-lead">
 							{yearsEarlier > 0
-								? t('home.whyEarlier', { city: pact.city, cityYear: pact.cityNetZeroYear, nationalYear: pact.nationalNetZeroYear, count: yearsEarlier })
-								: t('home.whySame', { city: pact.city, cityYear: pact.cityNetZeroYear, nationalYear: pact.nationalNetZeroYear })}
+								? t('home.whyEarlier', {
+										city: pact.city,
+										cityYear: pact.cityNetZeroYear,
+										nationalYear: pact.nationalNetZeroYear,
+										count: yearsEarlier,
+									})
+								: t('home.whySame', {
+										city: pact.city,
+										cityYear: pact.cityNetZeroYear,
+										nationalYear: pact.nationalNetZeroYear,
+									})}
 						</p>
 						<p>{t('home.whyTogether', { city: pact.city })}</p>
 					</div>
@@ -125,7 +148,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 										{commitment.title}
 										<span className="visually-hidden"> ({t(`categories.${commitment.category}`)})</span>
 									</span>
-									<span className="most-chosen-count">{t('home.chosenBy', { count: commitment.count, number: n(commitment.count) })}</span>
+									<span className="most-chosen-count">
+										{t('home.chosenBy', { count: commitment.count, number: n(commitment.count) })}
+									</span>
 									<span className="most-chosen-bar" aria-hidden="true">
 										<span style={{ width: `${Math.round((commitment.count / maxChosen) * 100)}%` }} />
 									</span>

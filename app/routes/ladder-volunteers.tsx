@@ -76,7 +76,8 @@ export default function LadderVolunteers({ loaderData }: Route.ComponentProps) {
 										<a href={`mailto:${p.email}`}>{p.email}</a>
 									</td>
 									<td>
-										<span className="lad-step-badge">{p.step}</span> <span className="visually-hidden">{t(`steps.${p.step}.title`)}</span>
+										<span className="lad-step-badge">{p.step}</span>{' '}
+										<span className="visually-hidden">{t(`steps.${p.step}.title`)}</span>
 									</td>
 									<td>
 										<bdi>{p.district ?? t('admin.never')}</bdi>

@@ -8,7 +8,7 @@ import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate, formatEventWhen } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { HistoryList, ProgressMeter, Staircase } from '#app/ladder/components.tsx'
+import { EventLinks, HistoryList, ProgressMeter, Staircase } from '#app/ladder/components.tsx'
 import { setVolunteerInterests } from '#app/ladder/interests.server.ts'
 import { evaluateLadder, markStepSeen, setLevelUpEmails } from '#app/ladder/ladder.server.ts'
 import { myLadder, type SuggestedEvent, type SuggestedShift } from '#app/ladder/my-ladder.server.ts'
@@ -23,7 +23,11 @@ export const handle: I18nHandle = { i18n: ['ladder', 'events', 'pledge'] }
 /** My ladder: where I stand, how I got here, one next step chosen for me, and what I would help with. */
 
 /** The confirmations this page shows after saving (app/common/flash.ts). */
-const messages = { interests: 'interests.saved', 'email-on': 'emailSetting.savedOn', 'email-off': 'emailSetting.savedOff' } as const
+const messages = {
+	interests: 'interests.saved',
+	'email-on': 'emailSetting.savedOn',
+	'email-off': 'emailSetting.savedOff',
+} as const
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -35,9 +39,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const now = new Date()
 	// Catch up on anything the rules have not seen yet (an event that has ended since).
 	await evaluateLadder(db, user.id, now)
-	const [language, t, ladder] = await Promise.all([getLanguage(request), getT(request, 'ladder'), myLadder(db, user.id, now)])
+	const [language, t, ladder] = await Promise.all([
+		getLanguage(request),
+		getT(request, 'ladder'),
+		myLadder(db, user.id, now),
+	])
 	if (ladder.newStep) await markStepSeen(db, user.id)
-	const when = (e: SuggestedEvent | SuggestedShift['event']) => formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone)
+	const when = (e: SuggestedEvent | SuggestedShift['event']) =>
+		formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone)
 	const date = (iso: string) => formatDate(iso, language, config.timeZone)
 	const next = ladder.next
 	return {
@@ -54,11 +63,23 @@ export async function loader({ request }: Route.LoaderArgs) {
 		levelUpEmails: ladder.levelUpEmails,
 		next:
 			next.kind === 'event'
-				? { ...next, going: next.going.map((e) => ({ ...e, when: when(e) })), events: next.events.map((e) => ({ ...e, when: when(e) })) }
+				? {
+						...next,
+						going: next.going.map((e) => ({ ...e, when: when(e) })),
+						events: next.events.map((e) => ({ ...e, when: when(e) })),
+					}
 				: next.kind === 'help'
-					? { ...next, mine: next.mine.map((s) => ({ ...s, when: when(s.event) })), shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })) }
+					? {
+							...next,
+							mine: next.mine.map((s) => ({ ...s, when: when(s.event) })),
+							shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })),
+						}
 					: next.kind === 'plan'
-						? { ...next, planning: next.planning.map((e) => ({ ...e, when: when(e) })), shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })) }
+						? {
+								...next,
+								planning: next.planning.map((e) => ({ ...e, when: when(e) })),
+								shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })),
+							}
 						: next.kind === 'top'
 							? { ...next, shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })) }
 							: next,
@@ -123,13 +144,18 @@ export default function Ladder({ loaderData }: Route.ComponentProps) {
 							) : (
 								<>
 									<p>{t('my.attended', { count: loaderData.attended.length })}</p>
-									<EventLinks events={loaderData.attended} />
+									<EventLinks events={loaderData.attended.slice(0, 8)} />
 								</>
 							)}
 							{loaderData.helped.length > 0 ? (
 								<>
-									<p>{t('my.helped', { count: loaderData.helped.length, window: t('window', { count: loaderData.settings.helperWindowMonths }) })}</p>
-									<EventLinks events={loaderData.helped} />
+									<p>
+										{t('my.helped', {
+											count: loaderData.helped.length,
+											window: t('window', { count: loaderData.settings.helperWindowMonths }),
+										})}
+									</p>
+									<EventLinks events={loaderData.helped.slice(0, 8)} />
 								</>
 							) : null}
 						</div>
@@ -156,18 +182,6 @@ export default function Ladder({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-function EventLinks({ events }: { events: Array<{ slug: string; title: string; when: string }> }) {
-	return (
-		<ul>
-			{events.slice(0, 8).map((e) => (
-				<li key={e.slug}>
-					<Link to={`/events/${e.slug}`}>{e.title}</Link>, {e.when}
-				</li>
-			))}
-		</ul>
-	)
-}
-
 export function Rules({ settings }: { settings: LoaderData['settings'] }) {
 	const { t } = useTranslation('ladder')
 	return (
@@ -175,7 +189,11 @@ export function Rules({ settings }: { settings: LoaderData['settings'] }) {
 			<li>{t('rules.step1')}</li>
 			<li>{t('rules.step2', { count: settings.eventsForStep2 })}</li>
 			<li>
-				{t('rules.step3', { count: settings.helperEventsForStep3, window: t('window', { count: settings.helperWindowMonths }) })} {t('rules.done')}
+				{t('rules.step3', {
+					count: settings.helperEventsForStep3,
+					window: t('window', { count: settings.helperWindowMonths }),
+				})}{' '}
+				{t('rules.done')}
 			</li>
 			<li>{t('rules.step4')}</li>
 			<li>{t('rules.never')}</li>
@@ -208,22 +226,40 @@ function NextStep({ next, settings, attended, helped, step }: LoaderData) {
 					) : (
 						<p>{t('next.event.intro')}</p>
 					)}
-					{next.events.length > 0 ? <EventSuggestions events={next.going.length > 0 ? next.events.slice(0, 1) : next.events} /> : next.going.length === 0 ? <p>{t('next.event.none')}</p> : null}
-					<ProgressMeter id="progress-events" label={t('my.progressEvents')} have={attended.length} need={settings.eventsForStep2} />
+					{next.events.length > 0 ? (
+						<EventSuggestions events={next.going.length > 0 ? next.events.slice(0, 1) : next.events} />
+					) : next.going.length === 0 ? (
+						<p>{t('next.event.none')}</p>
+					) : null}
+					<ProgressMeter
+						id="progress-events"
+						label={t('my.progressEvents')}
+						have={attended.length}
+						need={settings.eventsForStep2}
+					/>
 					<p>
 						<Link to="/events">{t('my.seeAll')}</Link>
 					</p>
 				</>
 			) : next.kind === 'help' ? (
 				<>
-					<p>{t('next.help.intro', { count: settings.helperEventsForStep3, within: t('within', { count: settings.helperWindowMonths }) })}</p>
+					<p>
+						{t('next.help.intro', {
+							count: settings.helperEventsForStep3,
+							within: t('within', { count: settings.helperWindowMonths }),
+						})}
+					</p>
 					{next.mine.length > 0 ? (
 						<>
 							<p>{t('next.help.mineIntro')}</p>
 							<ShiftSuggestions shifts={next.mine} />
 						</>
 					) : null}
-					{next.shifts.length > 0 ? <ShiftSuggestions shifts={next.shifts} /> : next.mine.length === 0 ? <p>{t('next.help.none')}</p> : null}
+					{next.shifts.length > 0 ? (
+						<ShiftSuggestions shifts={next.shifts} />
+					) : next.mine.length === 0 ? (
+						<p>{t('next.help.none')}</p>
+					) : null}
 					<ProgressMeter
 						id="progress-helped"
 						label={t('my.progressHelped', { window: t('window', { count: settings.helperWindowMonths }) })}
@@ -273,7 +309,11 @@ function EventSuggestions({ events }: { events: Array<SuggestedEvent & { when: s
 						{te(`types.${e.type}`, { defaultValue: e.type })}
 						{e.placesLeft !== null && !e.going ? ` · ${t('next.event.placesLeft', { count: e.placesLeft })}` : ''}
 					</p>
-					{e.fits ? <span className="lad-tag">{t('next.event.fits', { category: tp(`categories.${e.fits}`).toLowerCase() })}</span> : null}
+					{e.fits ? (
+						<span className="lad-tag">
+							{t('next.event.fits', { category: tp(`categories.${e.fits}`).toLowerCase() })}
+						</span>
+					) : null}
 				</li>
 			))}
 		</ul>
@@ -313,7 +353,12 @@ function Interests({ interests }: { interests: string[] }) {
 					<div className="lad-choices">
 						{volunteerInterests.map((interest) => (
 							<label key={interest} className="lad-choice">
-								<input type="checkbox" name="interests" value={interest} defaultChecked={interests.includes(interest)} />
+								<input
+									type="checkbox"
+									name="interests"
+									value={interest}
+									defaultChecked={interests.includes(interest)}
+								/>
 								{t(`interests.${interest}`)}
 							</label>
 						))}
@@ -337,7 +382,14 @@ function EmailSetting({ on }: { on: boolean }) {
 			<Form method="post" className="form" preventScrollReset>
 				<input type="hidden" name="intent" value="email-setting" />
 				<div className="field field-checkbox">
-					<input type="checkbox" id="level-up-emails" name="levelUpEmails" value="on" defaultChecked={on} aria-describedby="level-up-emails-hint" />
+					<input
+						type="checkbox"
+						id="level-up-emails"
+						name="levelUpEmails"
+						value="on"
+						defaultChecked={on}
+						aria-describedby="level-up-emails-hint"
+					/>
 					<label htmlFor="level-up-emails">{t('emailSetting.label')}</label>
 					<p id="level-up-emails-hint" className="hint">
 						{t('emailSetting.hint')}

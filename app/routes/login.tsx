@@ -32,8 +32,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { email } = submission.value
 	const redirectTo = afterSignInPath(submission.value.redirectTo)
-	const outcome = await requestSignIn(getDb(), { email, clientIp: context.clientIp, language: await getLanguage(request), redirectTo })
-	if (!outcome.ok) return data({ result: submission.reply({ formErrors: [t('errors.tooManyRequests')] }) }, { status: 429 })
+	const outcome = await requestSignIn(getDb(), {
+		email,
+		clientIp: context.clientIp,
+		language: await getLanguage(request),
+		redirectTo,
+	})
+	if (!outcome.ok)
+		return data({ result: submission.reply({ formErrors: [t('errors.tooManyRequests')] }) }, { status: 429 })
 	// The same answer whether or not the address has an account (see requestSignIn).
 	return redirect(`/verify?${new URLSearchParams({ email, purpose: 'sign-in', redirectTo })}`)
 }
@@ -56,7 +62,14 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 			<Form method="post" className="form card" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name={fields.redirectTo.name} value={loaderData.redirectTo} />
-				<TextField meta={fields.email} label={t('login.email')} hint={t('login.emailHint')} type="email" autoComplete="email" inputMode="email" />
+				<TextField
+					meta={fields.email}
+					label={t('login.email')}
+					hint={t('login.emailHint')}
+					type="email"
+					autoComplete="email"
+					inputMode="email"
+				/>
 				<div className="button-row">
 					<button type="submit" className="primary">
 						{t('login.submit')}

@@ -8,9 +8,24 @@ import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { currentLadderStep } from '#app/ladder/my-ladder.server.ts'
-import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
-import { AddCommitments, Commitments, Details, NotSigned, PledgeSummary, Withdraw } from '#app/pledge/my-pledge-sections.tsx'
-import { addCommitments, commonDistricts, dropCommitment, getMyPledge, setProgress, updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
+import { offeredCommitmentIds, offeredCommitments, toOffered } from '#app/pledge/catalogue.server.ts'
+import {
+	AddCommitments,
+	Commitments,
+	Details,
+	NotSigned,
+	PledgeSummary,
+	Withdraw,
+} from '#app/pledge/my-pledge-sections.tsx'
+import {
+	addCommitments,
+	commonDistricts,
+	dropCommitment,
+	getMyPledge,
+	setProgress,
+	updateDetails,
+	withdrawSignature,
+} from '#app/pledge/pledge.server.ts'
 import { createAddCommitmentsSchema, createDetailsSchema, dropSchema, progressSchema } from '#app/pledge/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
@@ -70,9 +85,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			retired: c.retired,
 		})),
 		// What can still be added: offered commitments not on the pledge yet.
-		addable: catalogue
-			.filter((c) => !chosen.has(c.id))
-			.map((c) => ({ id: c.id, category: c.category, title: language === 'en' ? c.title_en : c.title_sv, kgCo2ePerYear: c.kg_co2e_per_year, source: c.source })),
+		addable: catalogue.filter((c) => !chosen.has(c.id)).map((c) => toOffered(c, language)),
 		districts,
 		ladderStep,
 	}
@@ -80,7 +93,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 /** A button's failure, shown above the page: a key in the pledge or common catalogue. */
 type ButtonError = 'common:form.invalid' | 'pledge:errors.notYourCommitment' | 'pledge:errors.lastCommitment'
-type ActionData = { intent: 'details' | 'add'; result: SubmissionResult<string[]> } | { intent: 'drop' | 'progress'; error: ButtonError }
+type ActionData =
+	| { intent: 'details' | 'add'; result: SubmissionResult<string[]> }
+	| { intent: 'drop' | 'progress'; error: ButtonError }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
@@ -98,7 +113,9 @@ export async function action({ request }: Route.ActionArgs) {
 			return redirect(withFlash('/my-pledge', 'details'))
 		}
 		case 'add': {
-			const submission = parseWithZod(formData, { schema: createAddCommitmentsSchema(t, await offeredCommitmentIds(db)) })
+			const submission = parseWithZod(formData, {
+				schema: createAddCommitmentsSchema(t, await offeredCommitmentIds(db)),
+			})
 			if (submission.status !== 'success') return fail({ intent, result: submission.reply() })
 			const outcome = await addCommitments(db, user.id, submission.value)
 			if (!outcome.ok) {
@@ -111,7 +128,8 @@ export async function action({ request }: Route.ActionArgs) {
 			const submission = parseWithZod(formData, { schema: progressSchema })
 			if (submission.status !== 'success') return fail({ intent, error: 'common:form.invalid' })
 			const { pledgeCommitmentId, progress } = submission.value
-			if (!(await setProgress(db, user.id, pledgeCommitmentId, progress))) return fail({ intent, error: 'pledge:errors.notYourCommitment' }, 404)
+			if (!(await setProgress(db, user.id, pledgeCommitmentId, progress)))
+				return fail({ intent, error: 'pledge:errors.notYourCommitment' }, 404)
 			return redirect(withFlash(`/my-pledge#commitment-${pledgeCommitmentId}`, 'progress'))
 		}
 		case 'drop': {
@@ -160,8 +178,15 @@ export default function MyPledge({ loaderData, actionData }: Route.ComponentProp
 				<>
 					<PledgeSummary {...loaderData} signature={signature!} language={i18n.language} />
 					<Commitments commitments={commitments} />
-					<AddCommitments addable={loaderData.addable} lastResult={action?.intent === 'add' && 'result' in action ? action.result : undefined} />
-					<Details {...loaderData} signature={signature!} lastResult={action?.intent === 'details' && 'result' in action ? action.result : undefined} />
+					<AddCommitments
+						addable={loaderData.addable}
+						lastResult={action?.intent === 'add' && 'result' in action ? action.result : undefined}
+					/>
+					<Details
+						{...loaderData}
+						signature={signature!}
+						lastResult={action?.intent === 'details' && 'result' in action ? action.result : undefined}
+					/>
 					<Withdraw ask={loaderData.askWithdraw} />
 				</>
 			)}

@@ -1,21 +1,26 @@
 import type { Route } from './+types/organise-event-attendees-csv'
-import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { attendeeList, attendeesCsv } from '#app/events/attendees.server.ts'
-import { eventOr404 } from '#app/events/listing.server.ts'
+import { organisersEvent } from '#app/events/listing.server.ts'
 import { formatSortableDateTime } from '#app/common/format.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import { getDb } from '#db/index.ts'
 
 /** The attendee list as CSV, in the organiser's language. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
+	const { event } = await organisersEvent(getDb(), request, params.eventId)
 	const t = await getT(request, 'events')
-	const statusLabels = { going: 'statusGoing', waiting: 'statusWaiting', helper: 'statusHelper', cancelled: 'statusCancelled' } as const
+	const statusLabels = {
+		going: 'statusGoing',
+		waiting: 'statusWaiting',
+		helper: 'statusHelper',
+		cancelled: 'statusCancelled',
+	} as const
 	const csv = attendeesCsv(
 		await attendeeList(getDb(), event.id),
-		(['name', 'email', 'status', 'queue', 'shifts', 'signedUp', 'checkedIn'] as const).map((key) => t(`attendees.${key}`)),
+		(['name', 'email', 'status', 'queue', 'shifts', 'signedUp', 'checkedIn'] as const).map((key) =>
+			t(`attendees.${key}`),
+		),
 		(status) => t(`attendees.${statusLabels[status]}`),
 		(iso) => formatSortableDateTime(iso, config.timeZone),
 	)

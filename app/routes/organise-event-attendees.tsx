@@ -3,10 +3,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/organise-event-attendees'
-import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { type Attendee, attendeeList, messageAttendees } from '#app/events/attendees.server.ts'
-import { eventOr404 } from '#app/events/listing.server.ts'
+import { organisersEvent } from '#app/events/listing.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { createMessageSchema } from '#app/events/schemas.ts'
@@ -28,12 +27,15 @@ export function meta({ data }: Route.MetaArgs) {
 const messages = { 'message-sent': 'flash.messageSent' } as const
 
 function withTimes(a: Attendee, language: SupportedLanguage) {
-	return { ...a, signedUp: formatDateTime(a.signedUpAt, language, config.timeZone), checkedIn: a.checkedInAt ? formatDateTime(a.checkedInAt, language, config.timeZone) : null }
+	return {
+		...a,
+		signedUp: formatDateTime(a.signedUpAt, language, config.timeZone),
+		checkedIn: a.checkedInAt ? formatDateTime(a.checkedInAt, language, config.timeZone) : null,
+	}
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
+	const { event } = await organisersEvent(getDb(), request, params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const list = await attendeeList(getDb(), event.id)
 	return {
@@ -48,9 +50,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
-	const submission = parseWithZod(await request.formData(), { schema: createMessageSchema(await getT(request, 'events')) })
+	const { organiser, event } = await organisersEvent(getDb(), request, params.eventId)
+	const submission = parseWithZod(await request.formData(), {
+		schema: createMessageSchema(await getT(request, 'events')),
+	})
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const sent = await messageAttendees(getDb(), event.id, { ...submission.value, organiser: organiser.name })
 	return redirect(withFlash(`/organise/events/${event.id}/attendees`, 'message-sent', sent), 303)
@@ -120,7 +123,17 @@ export default function Attendees({ loaderData, actionData }: Route.ComponentPro
 	)
 }
 
-function AttendeeTable({ id, heading, rows, showQueue }: { id: string; heading: string; rows: Row[]; showQueue?: boolean }) {
+function AttendeeTable({
+	id,
+	heading,
+	rows,
+	showQueue,
+}: {
+	id: string
+	heading: string
+	rows: Row[]
+	showQueue?: boolean
+}) {
 	const { t } = useTranslation('events')
 	return (
 		<section aria-labelledby={`${id}-heading`}>

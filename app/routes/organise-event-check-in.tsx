@@ -5,10 +5,9 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect, useFetcher } from 'react-router'
 import type { Route } from './+types/organise-event-check-in'
 import { dateTimeFormat } from '#app/common/intl.ts'
-import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { addWalkIn, checkIn, doorList, undoCheckIn, type DoorListPerson } from '#app/events/check-in.server.ts'
-import { eventOr404 } from '#app/events/listing.server.ts'
+import { organisersEvent } from '#app/events/listing.server.ts'
 import { formatEventWhen } from '#app/common/format.ts'
 import { matchesName } from '#app/events/names.ts'
 import { createCheckInSchema, createWalkInSchema, limits } from '#app/events/schemas.ts'
@@ -27,12 +26,15 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 function clock(iso: string, language: SupportedLanguage) {
-	return dateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: config.timeZone }).format(new Date(iso))
+	return dateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: config.timeZone,
+	}).format(new Date(iso))
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
+	const { event } = await organisersEvent(getDb(), request, params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const url = new URL(request.url)
 	const people = await doorList(getDb(), event.id)
@@ -48,8 +50,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
+	const { organiser, event } = await organisersEvent(getDb(), request, params.eventId)
 	const db = getDb()
 	const formData = await request.formData()
 	const t = await getT(request, 'events')
@@ -57,7 +58,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const submission = parseWithZod(formData, { schema: createWalkInSchema(t) })
 		if (submission.status !== 'success') return data({ walkInResult: submission.reply() }, { status: 400 })
 		await addWalkIn(db, event.id, submission.value, organiser.id)
-		return redirect(`/organise/events/${event.id}/check-in?${new URLSearchParams({ added: submission.value.name })}`, 303)
+		return redirect(
+			`/organise/events/${event.id}/check-in?${new URLSearchParams({ added: submission.value.name })}`,
+			303,
+		)
 	}
 	const submission = parseWithZod(formData, { schema: createCheckInSchema(t) })
 	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
@@ -99,14 +103,26 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 			<Form method="get" role="search" className="check-in-search" aria-label={t('checkIn.search')}>
 				<div className="field">
 					<label htmlFor="check-in-q">{t('checkIn.search')}</label>
-					<input id="check-in-q" type="search" name="q" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoComplete="off" maxLength={limits.search} />
+					<input
+						id="check-in-q"
+						type="search"
+						name="q"
+						value={query}
+						onChange={(e) => setQuery(e.currentTarget.value)}
+						autoComplete="off"
+						maxLength={limits.search}
+					/>
 				</div>
 				<button type="submit" className="secondary">
 					{t('checkIn.searchButton')}
 				</button>
 			</Form>
 
-			{loaderData.people.length === 0 ? <p>{t('checkIn.empty')}</p> : shown.length === 0 ? <p>{t('checkIn.none')}</p> : null}
+			{loaderData.people.length === 0 ? (
+				<p>{t('checkIn.empty')}</p>
+			) : shown.length === 0 ? (
+				<p>{t('checkIn.none')}</p>
+			) : null}
 			<ul className="door-list" aria-label={t('checkIn.listLabel')}>
 				{shown.map((person) => (
 					<DoorListRow key={person.attendanceId ? `a${person.attendanceId}` : `u${person.userId}`} person={person} />
@@ -119,7 +135,15 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 					<input type="hidden" name="intent" value="walk-in" />
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<TextField meta={fields.name} label={t('checkIn.walkInName')} autoComplete="off" />
-					<TextField meta={fields.email} type="email" label={t('checkIn.walkInEmail')} hint={t('checkIn.walkInEmailHint')} optional autoComplete="off" inputMode="email" />
+					<TextField
+						meta={fields.email}
+						type="email"
+						label={t('checkIn.walkInEmail')}
+						hint={t('checkIn.walkInEmailHint')}
+						optional
+						autoComplete="off"
+						inputMode="email"
+					/>
 					<div className="button-row">
 						<button type="submit" className="primary">
 							{t('checkIn.addWalkIn')}
@@ -173,7 +197,13 @@ function DoorListRow({ person }: { person: Person }) {
 				) : person.userId ? (
 					<>
 						<input type="hidden" name="userId" value={person.userId} />
-						<button type="submit" name="intent" value="check-in" className="primary check-in-button" aria-describedby={nameId}>
+						<button
+							type="submit"
+							name="intent"
+							value="check-in"
+							className="primary check-in-button"
+							aria-describedby={nameId}
+						>
 							{t('checkIn.mark')}
 						</button>
 					</>

@@ -23,14 +23,20 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, 'events:organise')
 	const t = await getT(request, 'events')
-	return { title: t('organise.newTitle'), defaults: newEventDefaults(new Date(), config.timeZone), timeZone: config.timeZone }
+	return {
+		title: t('organise.newTitle'),
+		defaults: newEventDefaults(new Date(), config.timeZone),
+		timeZone: config.timeZone,
+	}
 }
 
 export async function action({ request }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
 	const now = new Date()
 	const t = await getT(request, 'events')
-	const submission = parseWithZod(await request.formData(), { schema: eventFormSchema(t, { timeZone: config.timeZone, now }) })
+	const submission = parseWithZod(await request.formData(), {
+		schema: eventFormSchema(t, { timeZone: config.timeZone, now }),
+	})
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { intent, repeat, ...input } = submission.value
 	const publish = intent === 'publish'
@@ -48,7 +54,13 @@ export default function NewEvent({ loaderData, actionData }: Route.ComponentProp
 				<Link to="/organise/events">← {t('organise.backToList')}</Link>
 			</p>
 			<h1>{t('organise.newTitle')}</h1>
-			<EventForm mode="new" status="draft" defaultValue={loaderData.defaults} lastResult={actionData?.result} timeZone={loaderData.timeZone} />
+			<EventForm
+				mode="new"
+				status="draft"
+				defaultValue={loaderData.defaults}
+				lastResult={actionData?.result}
+				timeZone={loaderData.timeZone}
+			/>
 		</div>
 	)
 }

@@ -2,11 +2,10 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/organise-event'
-import { requirePermission } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { EventForm } from '#app/events/components/event-form.tsx'
 import { cancelEvent, duplicateEvent, publishEvent, updateEvent } from '#app/events/life-cycle.server.ts'
-import { eventOr404 } from '#app/events/listing.server.ts'
+import { organisersEvent } from '#app/events/listing.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { eventFormDefaults } from '#app/events/form-defaults.ts'
@@ -37,10 +36,14 @@ const messages = {
 } as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
+	const { event } = await organisersEvent(getDb(), request, params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
-	const shifts = await getDb().selectFrom('event_helper_shift').select(['id', 'title', 'needed']).where('event_id', '=', event.id).orderBy('sort_order').execute()
+	const shifts = await getDb()
+		.selectFrom('event_helper_shift')
+		.select(['id', 'title', 'needed'])
+		.where('event_id', '=', event.id)
+		.orderBy('sort_order')
+		.execute()
 	return {
 		pageTitle: `${t('organise.editTitle')}: ${event.title}`,
 		event: { id: event.id, slug: event.slug, title: event.title, status: event.status, startsAt: event.starts_at },
@@ -53,8 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const organiser = await requirePermission(request, 'events:organise')
-	const event = await eventOr404(getDb(), params.eventId)
+	const { organiser, event } = await organisersEvent(getDb(), request, params.eventId)
 	const db = getDb()
 	const now = new Date()
 	const formData = await request.formData()
@@ -71,13 +73,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	if (intent === 'cancel-event') {
 		const submission = parseWithZod(formData, { schema: createCancelSchema(await getT(request, 'events')) })
-		if (submission.status !== 'success') return data({ result: null, cancelResult: submission.reply() }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ result: null, cancelResult: submission.reply() }, { status: 400 })
 		const outcome = await cancelEvent(db, event.id, submission.value.note || null, now)
 		return redirect(withFlash(here, 'cancelled', outcome.kind === 'cancelled' ? outcome.notified : 0))
 	}
 
 	if (event.status === 'cancelled') throw new Response('Conflict', { status: 409 })
-	const schema = eventFormSchema(await getT(request, 'events'), { timeZone: config.timeZone, now, currentStartsAt: event.starts_at })
+	const schema = eventFormSchema(await getT(request, 'events'), {
+		timeZone: config.timeZone,
+		now,
+		currentStartsAt: event.starts_at,
+	})
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), cancelResult: null }, { status: 400 })
 	const { intent: saveIntent, repeat: _repeat, ...input } = submission.value
@@ -97,7 +104,9 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 			</p>
 			<h1>{event.title}</h1>
 			<p className="lead">{loaderData.when}</p>
-			<FlashMessage warning={flash?.key === 'start-in-past'}>{flash ? t(messages[flash.key], { count: flash.count }) : null}</FlashMessage>
+			<FlashMessage warning={flash?.key === 'start-in-past'}>
+				{flash ? t(messages[flash.key], { count: flash.count }) : null}
+			</FlashMessage>
 			<div className="organise-layout">
 				<div>
 					<h2>{t('organise.editTitle')}</h2>
@@ -160,7 +169,13 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 									<p className="hint" id="cancel-note-hint">
 										{t('manage.cancelNoteHint')}
 									</p>
-									<textarea id="cancel-note" name="note" rows={3} maxLength={1000} aria-describedby="cancel-note-hint" />
+									<textarea
+										id="cancel-note"
+										name="note"
+										rows={3}
+										maxLength={1000}
+										aria-describedby="cancel-note-hint"
+									/>
 								</div>
 								<button type="submit" name="intent" value="cancel-event" className="danger">
 									{t('manage.cancel')}

@@ -19,14 +19,22 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 function row(e: EventListItem, language: SupportedLanguage) {
-	return { ...e, date: formatShortDate(e.starts_at, language, config.timeZone), time: formatTimeRange(e.starts_at, e.ends_at, language, config.timeZone) }
+	return {
+		...e,
+		date: formatShortDate(e.starts_at, language, config.timeZone),
+		time: formatTimeRange(e.starts_at, e.ends_at, language, config.timeZone),
+	}
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, 'events:organise')
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const { upcoming, past } = await listEventsForOrganisers(getDb())
-	return { title: t('organise.title'), upcoming: upcoming.map((e) => row(e, language)), past: past.map((e) => row(e, language)) }
+	return {
+		title: t('organise.title'),
+		upcoming: upcoming.map((e) => row(e, language)),
+		past: past.map((e) => row(e, language)),
+	}
 }
 
 type Row = ReturnType<typeof row>

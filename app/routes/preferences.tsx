@@ -50,7 +50,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: createPreferencesSchema(await getT(request, 'newsletters')) })
+	const submission = parseWithZod(await request.formData(), {
+		schema: createPreferencesSchema(await getT(request, 'newsletters')),
+	})
 	const userId = await whoseToken(request, submission.payload.token as string | undefined)
 	if (!userId) throw data(null, { status: 403 })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
@@ -88,7 +90,12 @@ export default function Preferences({ loaderData, actionData }: Route.ComponentP
 					<div className="choice-list">
 						{(['weekly', 'monthly', 'off'] as const).map((value) => (
 							<label key={value} className="choice">
-								<input type="radio" name={fields.digestFrequency.name} value={value} defaultChecked={preferences.digestFrequency === value} />
+								<input
+									type="radio"
+									name={fields.digestFrequency.name}
+									value={value}
+									defaultChecked={preferences.digestFrequency === value}
+								/>
 								{t(`preferences.frequency.${value}`)}
 							</label>
 						))}
@@ -97,7 +104,11 @@ export default function Preferences({ loaderData, actionData }: Route.ComponentP
 				<fieldset>
 					<legend>{t('preferences.other')}</legend>
 					{preferences.signed ? (
-						<CheckboxField meta={fields.newsletters} label={t('preferences.newsletters')} hint={t('preferences.newslettersHint')} />
+						<CheckboxField
+							meta={fields.newsletters}
+							label={t('preferences.newsletters')}
+							hint={t('preferences.newslettersHint')}
+						/>
 					) : (
 						<p className="hint">{t('preferences.newslettersNotSigned')}</p>
 					)}

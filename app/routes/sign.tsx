@@ -9,8 +9,14 @@ import { normaliseEmail } from '#app/auth/verification.server.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { offeredCommitmentIds, offeredCommitments } from '#app/pledge/catalogue.server.ts'
-import { CommitmentChoices, DistrictField, OwnWordsInputs, ResidencyChoice } from '#app/pledge/components.tsx'
+import { offeredCommitmentIds, offeredCommitments, toOffered } from '#app/pledge/catalogue.server.ts'
+import {
+	CommitmentChoices,
+	DistrictField,
+	OwnWordsInputs,
+	ResidencyChoice,
+	SignatureChoices,
+} from '#app/pledge/components.tsx'
 import { commonDistricts, SIGN_LIMITS, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
 import { CONSENT_VERSION, createSignSchema, limits } from '#app/pledge/schemas.ts'
 import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
@@ -36,13 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		description: t('sign.lead', { city: config.pact.city }),
 		city: config.pact.city,
 		pactName: config.pact.name,
-		commitments: catalogue.map((c) => ({
-			id: c.id,
-			category: c.category,
-			title: language === 'en' ? c.title_en : c.title_sv,
-			kgCo2ePerYear: c.kg_co2e_per_year,
-			source: c.source,
-		})),
+		commitments: catalogue.map((c) => toOffered(c, language)),
 		districts,
 		defaults,
 	}
@@ -138,8 +138,17 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 						{t('sign.yourCommitments')}
 					</h2>
 					<p className="hint">{t('sign.commitmentsIntro')}</p>
-					<CommitmentChoices meta={fields.commitmentIds} commitments={commitments} legend={t('sign.fromCatalogue')} hint={t('sign.fromCatalogueHint')} />
-					<OwnWordsInputs meta={fields.ownWords} legend={t('ownWords.legend')} hint={t('ownWords.hint', { max: limits.ownWords })} />
+					<CommitmentChoices
+						meta={fields.commitmentIds}
+						commitments={commitments}
+						legend={t('sign.fromCatalogue')}
+						hint={t('sign.fromCatalogueHint')}
+					/>
+					<OwnWordsInputs
+						meta={fields.ownWords}
+						legend={t('ownWords.legend')}
+						hint={t('ownWords.hint', { max: limits.ownWords })}
+					/>
 				</section>
 
 				<section className="form-section" aria-labelledby="sign-section-choices">
@@ -149,8 +158,7 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 						</span>
 						{t('sign.choices')}
 					</h2>
-					<CheckboxField meta={fields.showFirstName} label={t('fields.showFirstName')} hint={t('fields.showFirstNameHint')} />
-					<CheckboxField meta={fields.newsletterConsent} label={t('fields.newsletterConsent')} hint={t('fields.newsletterConsentHint')} />
+					<SignatureChoices showFirstName={fields.showFirstName} newsletterConsent={fields.newsletterConsent} />
 					<div className="consent-box">
 						<h3>{t('consent.title')}</h3>
 						<p>{t('consent.text', { city })}</p>

@@ -20,7 +20,8 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const t = await getT(request, 'newsletters')
 	const claims = readEmailLinkToken(params.token)
-	if (!claims || claims.list === 'preferences') return data({ title: t('unsubscribe.invalidTitle'), list: null }, { status: 400 })
+	if (!claims || claims.list === 'preferences')
+		return data({ title: t('unsubscribe.invalidTitle'), list: null }, { status: 400 })
 	return { title: t(`unsubscribe.title.${claims.list}`), list: claims.list }
 }
 
@@ -29,7 +30,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const claims = readEmailLinkToken(params.token)
 	const done = claims ? await unsubscribe(getDb(), claims) : null
 	if (!claims || !done) return data({ done: false as const, title: t('unsubscribe.invalidTitle') }, { status: 400 })
-	return { done: true as const, list: done.list, preferences: new URL(preferencesUrl(claims.userId)).pathname + new URL(preferencesUrl(claims.userId)).search }
+	return {
+		done: true as const,
+		list: done.list,
+		preferences: new URL(preferencesUrl(claims.userId)).pathname + new URL(preferencesUrl(claims.userId)).search,
+	}
 }
 
 export default function Unsubscribe({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,7 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/verify'
-import { afterSignInPath, CODE_VALID_MINUTES as minutes, verifyCodeAndSignIn, verifyLinkAndSignIn, type VerifyResult } from '#app/auth/sign-in.server.ts'
+import {
+	afterSignInPath,
+	CODE_VALID_MINUTES as minutes,
+	verifyCodeAndSignIn,
+	verifyLinkAndSignIn,
+	type VerifyResult,
+} from '#app/auth/sign-in.server.ts'
 import { peekLinkToken } from '#app/auth/verification.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -40,13 +46,27 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const token = url.searchParams.get('token')
 	if (token) {
 		const link = await peekLinkToken(getDb(), token)
-		const title = !link ? t('verify.linkInvalidTitle') : link.purpose === 'sign-in' ? t('verify.linkTitleSignIn') : t('verify.linkTitleConfirm')
-		return data({ mode: 'link' as const, title, token, purpose: link?.purpose ?? null, redirectTo, minutes }, { status: link ? 200 : 400 })
+		const title = !link
+			? t('verify.linkInvalidTitle')
+			: link.purpose === 'sign-in'
+				? t('verify.linkTitleSignIn')
+				: t('verify.linkTitleConfirm')
+		return data(
+			{ mode: 'link' as const, title, token, purpose: link?.purpose ?? null, redirectTo, minutes },
+			{ status: link ? 200 : 400 },
+		)
 	}
 	const email = createEmailSchema(t).safeParse(url.searchParams.get('email'))
 	const purpose = purposeSchema.safeParse(url.searchParams.get('purpose') ?? 'sign-in')
 	if (email.success && purpose.success) {
-		return data({ mode: 'code' as const, title: t('verify.title'), email: email.data, purpose: purpose.data, redirectTo, minutes })
+		return data({
+			mode: 'code' as const,
+			title: t('verify.title'),
+			email: email.data,
+			purpose: purpose.data,
+			redirectTo,
+			minutes,
+		})
 	}
 	return data({ mode: 'start' as const, title: t('verify.missingTitle'), minutes })
 }
@@ -58,15 +78,23 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const submission = parseWithZod(formData, { schema: linkSchema })
 		const result: VerifyResult =
 			submission.status === 'success'
-				? await verifyLinkAndSignIn(db, { token: submission.value.token, clientIp: context.clientIp, redirectTo: submission.value.redirectTo })
+				? await verifyLinkAndSignIn(db, {
+						token: submission.value.token,
+						clientIp: context.clientIp,
+						redirectTo: submission.value.redirectTo,
+					})
 				: { ok: false, reason: 'invalid' }
 		if (result.ok) return redirect(result.redirectTo, { headers: result.headers })
-		return data({ kind: 'link' as const, reason: result.reason }, { status: result.reason === 'rate-limited' ? 429 : 400 })
+		return data(
+			{ kind: 'link' as const, reason: result.reason },
+			{ status: result.reason === 'rate-limited' ? 429 : 400 },
+		)
 	}
 
 	const t = await getT(request, 'auth')
 	const submission = parseWithZod(formData, { schema: createCodeSchema(t) })
-	if (submission.status !== 'success') return data({ kind: 'code' as const, result: submission.reply(), form: null }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ kind: 'code' as const, result: submission.reply(), form: null }, { status: 400 })
 	const { email, purpose, code } = submission.value
 	const redirectTo = afterSignInPath(submission.value.redirectTo)
 	const result = await verifyCodeAndSignIn(db, { email, purpose, code, clientIp: context.clientIp, redirectTo })
@@ -74,7 +102,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 	// The code field says what went wrong; nothing else has changed. The form's context comes
 	// back too, for a code form posted from another page to /verify without a query string.
 	return data(
-		{ kind: 'code' as const, result: submission.reply({ fieldErrors: { code: [t(codeErrors[result.reason])] } }), form: { email, purpose, redirectTo } },
+		{
+			kind: 'code' as const,
+			result: submission.reply({ fieldErrors: { code: [t(codeErrors[result.reason])] } }),
+			form: { email, purpose, redirectTo },
+		},
 		{ status: result.reason === 'rate-limited' ? 429 : 400 },
 	)
 }
@@ -86,7 +118,13 @@ export default function Verify({ loaderData, actionData }: Route.ComponentProps)
 	}
 	const codeForm = loaderData.mode === 'code' ? loaderData : actionData?.kind === 'code' ? actionData.form : null
 	if (codeForm) {
-		return <CodeForm {...codeForm} minutes={loaderData.minutes} lastResult={actionData?.kind === 'code' ? actionData.result : undefined} />
+		return (
+			<CodeForm
+				{...codeForm}
+				minutes={loaderData.minutes}
+				lastResult={actionData?.kind === 'code' ? actionData.result : undefined}
+			/>
+		)
 	}
 	return (
 		<div className="page narrow">
@@ -150,7 +188,10 @@ function LinkConfirmation({
 				{message}
 			</p>
 			<p className="button-row">
-				<Link to={failure === 'no-signature' ? '/sign' : `/login?${new URLSearchParams({ redirectTo })}`} className="button">
+				<Link
+					to={failure === 'no-signature' ? '/sign' : `/login?${new URLSearchParams({ redirectTo })}`}
+					className="button"
+				>
 					{failure === 'no-signature' ? t('login.signLink') : t('verify.startOver')}
 				</Link>
 			</p>

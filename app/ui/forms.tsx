@@ -24,6 +24,59 @@ function describedBy(...ids: Array<string | false | undefined>): string | undefi
 	return list || undefined
 }
 
+/** What a field's control carries so its label, hint and errors are announced with it. */
+interface ControlAria {
+	'aria-invalid': true | undefined
+	'aria-describedby': string | undefined
+}
+
+/**
+ * The shell every field shares: label (marked optional when it is), hint and errors around the
+ * control, which gets the aria attributes that tie them together. A checkbox comes before its
+ * label; every other control after the hint.
+ */
+function Field({
+	meta,
+	label,
+	hint,
+	optional,
+	className = 'field',
+	controlFirst,
+	control,
+}: {
+	meta: FieldMetadata<unknown>
+	label: ReactNode
+	hint?: ReactNode
+	optional?: boolean
+	className?: string
+	controlFirst?: boolean
+	control: (aria: ControlAria) => ReactNode
+}) {
+	const { t } = useTranslation()
+	const hintId = useId()
+	const invalid = Boolean(meta.errors?.length)
+	const rendered = control({
+		'aria-invalid': invalid || undefined,
+		'aria-describedby': describedBy(hint ? hintId : undefined, invalid && meta.errorId),
+	})
+	return (
+		<div className={className}>
+			{controlFirst ? rendered : null}
+			<label htmlFor={meta.id}>
+				{label}
+				{optional ? <span className="optional"> ({t('form.optional')})</span> : null}
+			</label>
+			{hint ? (
+				<p id={hintId} className="hint">
+					{hint}
+				</p>
+			) : null}
+			{controlFirst ? null : rendered}
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
 export function TextField({
 	meta,
 	label,
@@ -47,33 +100,26 @@ export function TextField({
 	max?: number | string
 	className?: string
 }) {
-	const { t } = useTranslation()
-	const hintId = useId()
 	const props = getInputProps(meta, { type })
-	const invalid = Boolean(meta.errors?.length)
 	return (
-		<div className={className ? `field ${className}` : 'field'}>
-			<label htmlFor={meta.id}>
-				{label}
-				{optional ? <span className="optional"> ({t('form.optional')})</span> : null}
-			</label>
-			{hint ? (
-				<p id={hintId} className="hint">
-					{hint}
-				</p>
-			) : null}
-			<input
-				{...props}
-				key={props.key}
-				min={min}
-				max={max}
-				autoComplete={autoComplete}
-				inputMode={inputMode ?? (type === 'number' ? 'numeric' : undefined)}
-				aria-invalid={invalid || undefined}
-				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
-			/>
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
+		<Field
+			meta={meta}
+			label={label}
+			hint={hint}
+			optional={optional}
+			className={className ? `field ${className}` : 'field'}
+			control={(aria) => (
+				<input
+					{...props}
+					key={props.key}
+					min={min}
+					max={max}
+					autoComplete={autoComplete}
+					inputMode={inputMode ?? (type === 'number' ? 'numeric' : undefined)}
+					{...aria}
+				/>
+			)}
+		/>
 	)
 }
 
@@ -90,27 +136,23 @@ export function SelectField({
 	options: Array<{ value: string; label: string }>
 	placeholder?: string
 }) {
-	const hintId = useId()
 	const props = getSelectProps(meta)
-	const invalid = Boolean(meta.errors?.length)
 	return (
-		<div className="field">
-			<label htmlFor={meta.id}>{label}</label>
-			{hint ? (
-				<p id={hintId} className="hint">
-					{hint}
-				</p>
-			) : null}
-			<select {...props} key={props.key} aria-invalid={invalid || undefined} aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}>
-				{placeholder ? <option value="">{placeholder}</option> : null}
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</select>
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
+		<Field
+			meta={meta}
+			label={label}
+			hint={hint}
+			control={(aria) => (
+				<select {...props} key={props.key} {...aria}>
+					{placeholder ? <option value="">{placeholder}</option> : null}
+					{options.map((o) => (
+						<option key={o.value} value={o.value}>
+							{o.label}
+						</option>
+					))}
+				</select>
+			)}
+		/>
 	)
 }
 
@@ -127,30 +169,15 @@ export function TextareaField({
 	optional?: boolean
 	rows?: number
 }) {
-	const { t } = useTranslation()
-	const hintId = useId()
 	const props = getTextareaProps(meta)
-	const invalid = Boolean(meta.errors?.length)
 	return (
-		<div className="field">
-			<label htmlFor={meta.id}>
-				{label}
-				{optional ? <span className="optional"> ({t('form.optional')})</span> : null}
-			</label>
-			{hint ? (
-				<p id={hintId} className="hint">
-					{hint}
-				</p>
-			) : null}
-			<textarea
-				{...props}
-				key={props.key}
-				rows={rows}
-				aria-invalid={invalid || undefined}
-				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
-			/>
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
+		<Field
+			meta={meta}
+			label={label}
+			hint={hint}
+			optional={optional}
+			control={(aria) => <textarea {...props} key={props.key} rows={rows} {...aria} />}
+		/>
 	)
 }
 
@@ -163,25 +190,16 @@ export function CheckboxField({
 	label: ReactNode
 	hint?: ReactNode
 }) {
-	const hintId = useId()
 	const props = getInputProps(meta, { type: 'checkbox' })
-	const invalid = Boolean(meta.errors?.length)
 	return (
-		<div className="field field-checkbox">
-			<input
-				{...props}
-				key={props.key}
-				aria-invalid={invalid || undefined}
-				aria-describedby={describedBy(hint ? hintId : undefined, invalid && meta.errorId)}
-			/>
-			<label htmlFor={meta.id}>{label}</label>
-			{hint ? (
-				<p id={hintId} className="hint">
-					{hint}
-				</p>
-			) : null}
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
+		<Field
+			meta={meta}
+			label={label}
+			hint={hint}
+			className="field field-checkbox"
+			controlFirst
+			control={(aria) => <input {...props} key={props.key} {...aria} />}
+		/>
 	)
 }
 

@@ -8,7 +8,18 @@ describe('safeRedirectPath', () => {
 	})
 
 	test('refuses everything that could leave the site', () => {
-		for (const value of ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', 'https://evil.example', 'evil.example', '', null, undefined]) {
+		for (const value of [
+			'//evil.example',
+			'/\\evil.example',
+			'/\t/evil.example',
+			'/\n/evil.example',
+			'/\r\n/evil.example',
+			'https://evil.example',
+			'evil.example',
+			'',
+			null,
+			undefined,
+		]) {
 			expect(safeRedirectPath(value), JSON.stringify(value)).toBe('/')
 		}
 	})

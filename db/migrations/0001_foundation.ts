@@ -12,8 +12,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
 		.execute()
 
-	await db.schema.createTable('role').addColumn('name', 'text', (c) => c.primaryKey()).execute()
-	await db.schema.createTable('permission').addColumn('name', 'text', (c) => c.primaryKey()).execute()
+	await db.schema
+		.createTable('role')
+		.addColumn('name', 'text', (c) => c.primaryKey())
+		.execute()
+	await db.schema
+		.createTable('permission')
+		.addColumn('name', 'text', (c) => c.primaryKey())
+		.execute()
 	await db.schema
 		.createTable('role_permission')
 		.addColumn('role', 'text', (c) => c.notNull().references('role.name'))
@@ -29,7 +35,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute()
 
 	// Reference data that production needs: roles and what each may do.
-	await db.insertInto('role').values([{ name: 'resident' }, { name: 'organiser' }, { name: 'coordinator' }]).execute()
+	await db
+		.insertInto('role')
+		.values([{ name: 'resident' }, { name: 'organiser' }, { name: 'coordinator' }])
+		.execute()
 	const permissions = ['catalogue:manage', 'events:organise', 'members:manage', 'newsletters:send']
 	await db
 		.insertInto('permission')
@@ -117,7 +126,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('added_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute()
-	await db.schema.createIndex('pledge_commitment_signature_idx').on('pledge_commitment').column('signature_id').execute()
+	await db.schema
+		.createIndex('pledge_commitment_signature_idx')
+		.on('pledge_commitment')
+		.column('signature_id')
+		.execute()
 	// One catalogue commitment at most once per pledge (own-words rows have a null id and are exempt).
 	await db.schema
 		.createIndex('pledge_commitment_unique_idx')

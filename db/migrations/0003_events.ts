@@ -64,8 +64,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('promoted_at', 'text')
 		.addColumn('cancelled_at', 'text')
 		.execute()
-	await db.schema.createIndex('event_rsvp_person_idx').on('event_rsvp').columns(['event_id', 'user_id']).unique().execute()
-	await db.schema.createIndex('event_rsvp_queue_idx').on('event_rsvp').columns(['event_id', 'status', 'position']).execute()
+	await db.schema
+		.createIndex('event_rsvp_person_idx')
+		.on('event_rsvp')
+		.columns(['event_id', 'user_id'])
+		.unique()
+		.execute()
+	await db.schema
+		.createIndex('event_rsvp_queue_idx')
+		.on('event_rsvp')
+		.columns(['event_id', 'status', 'position'])
+		.execute()
 	await db.schema.createIndex('event_rsvp_user_idx').on('event_rsvp').column('user_id').execute()
 
 	await db.schema
@@ -85,7 +94,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute()
-	await db.schema.createIndex('event_helper_person_idx').on('event_helper').columns(['shift_id', 'user_id']).unique().execute()
+	await db.schema
+		.createIndex('event_helper_person_idx')
+		.on('event_helper')
+		.columns(['shift_id', 'user_id'])
+		.unique()
+		.execute()
 	await db.schema.createIndex('event_helper_user_idx').on('event_helper').column('user_id').execute()
 
 	// Who came: read by the engagement ladder. A walk-in without an account keeps only a name.
@@ -101,7 +115,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute()
 	await db.schema.createIndex('event_attendance_event_idx').on('event_attendance').column('event_id').execute()
 	// A person is checked in once per event (walk-ins without an account are exempt: user_id is null).
-	await db.schema.createIndex('event_attendance_person_idx').on('event_attendance').columns(['event_id', 'user_id']).unique().execute()
+	await db.schema
+		.createIndex('event_attendance_person_idx')
+		.on('event_attendance')
+		.columns(['event_id', 'user_id'])
+		.unique()
+		.execute()
 	await db.schema.createIndex('event_attendance_user_idx').on('event_attendance').column('user_id').execute()
 
 	// One reminder per person, event and start time: a moved event earns a new reminder.

@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// 'pending' until the congratulation is queued; 'queued', or 'none' (not a promotion, or turned off).
 		.addColumn('email', 'text', (c) => c.notNull().defaultTo('none'))
 		.execute()
-	await db.schema.createIndex('ladder_history_user_idx').on('ladder_history').columns(['user_id', 'changed_at']).execute()
+	await db.schema
+		.createIndex('ladder_history_user_idx')
+		.on('ladder_history')
+		.columns(['user_id', 'changed_at'])
+		.execute()
 	await db.schema.createIndex('ladder_history_changed_idx').on('ladder_history').column('changed_at').execute()
 	await db.schema.createIndex('ladder_history_email_idx').on('ladder_history').column('email').execute()
 
@@ -68,5 +72,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		])
 		.execute()
 
-	await db.schema.alterTable('user').addColumn('level_up_emails', 'integer', (c) => c.notNull().defaultTo(1)).execute()
+	await db.schema
+		.alterTable('user')
+		.addColumn('level_up_emails', 'integer', (c) => c.notNull().defaultTo(1))
+		.execute()
 }

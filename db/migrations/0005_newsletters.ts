@@ -4,8 +4,14 @@ import { sql, type Kysely } from 'kysely'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's schema types
 export async function up(db: Kysely<any>): Promise<void> {
 	// Each person's email choices beside the ladder's level_up_emails. Monthly digests by default.
-	await db.schema.alterTable('user').addColumn('digest_frequency', 'text', (c) => c.notNull().defaultTo('monthly')).execute()
-	await db.schema.alterTable('user').addColumn('event_reminders', 'integer', (c) => c.notNull().defaultTo(1)).execute()
+	await db.schema
+		.alterTable('user')
+		.addColumn('digest_frequency', 'text', (c) => c.notNull().defaultTo('monthly'))
+		.execute()
+	await db.schema
+		.alterTable('user')
+		.addColumn('event_reminders', 'integer', (c) => c.notNull().defaultTo(1))
+		.execute()
 
 	// A message rendered once (a newsletter in one language) with %%placeholders%% that delivery
 	// fills in per recipient, so 100,000 outbox rows do not hold 100,000 copies of the HTML.
@@ -49,18 +55,32 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	// The outbox learns templates, batches and campaigns. A batch (batch_key) is fixed when it is
 	// queued and always sent as the same request with the same key, so a retry is a replay.
-	await db.schema.alterTable('outbox').addColumn('template_id', 'integer', (c) => c.references('email_template.id')).execute()
+	await db.schema
+		.alterTable('outbox')
+		.addColumn('template_id', 'integer', (c) => c.references('email_template.id'))
+		.execute()
 	await db.schema.alterTable('outbox').addColumn('variables', 'text').execute()
 	await db.schema.alterTable('outbox').addColumn('batch_key', 'text').execute()
-	await db.schema.alterTable('outbox').addColumn('newsletter_id', 'integer', (c) => c.references('newsletter.id').onDelete('set null')).execute()
-	await db.schema.alterTable('outbox').addColumn('user_id', 'integer', (c) => c.references('user.id').onDelete('set null')).execute()
+	await db.schema
+		.alterTable('outbox')
+		.addColumn('newsletter_id', 'integer', (c) => c.references('newsletter.id').onDelete('set null'))
+		.execute()
+	await db.schema
+		.alterTable('outbox')
+		.addColumn('user_id', 'integer', (c) => c.references('user.id').onDelete('set null'))
+		.execute()
 	await db.schema.alterTable('outbox').addColumn('delivered_at', 'text').execute()
 	await db.schema.alterTable('outbox').addColumn('bounced_at', 'text').execute()
 	await db.schema.alterTable('outbox').addColumn('complained_at', 'text').execute()
 	await db.schema.createIndex('outbox_batch_idx').on('outbox').column('batch_key').execute()
 	await db.schema.createIndex('outbox_provider_idx').on('outbox').column('provider_id').execute()
 	// One message per recipient per newsletter, whatever happens to the job that queues them.
-	await db.schema.createIndex('outbox_newsletter_user_idx').on('outbox').columns(['newsletter_id', 'user_id']).unique().execute()
+	await db.schema
+		.createIndex('outbox_newsletter_user_idx')
+		.on('outbox')
+		.columns(['newsletter_id', 'user_id'])
+		.unique()
+		.execute()
 	// What is due, apart for single messages and batches: a sign-in code never waits behind a
 	// 100,000-recipient newsletter.
 	await db.schema
@@ -77,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.where(sql.ref('batch_key'), 'is not', null)
 		.where(sql.ref('status'), 'in', ['queued', 'sending'])
 		.execute()
-	await db.schema.createIndex('outbox_newsletter_status_idx').on('outbox').columns(['newsletter_id', 'status']).execute()
+	await db.schema
+		.createIndex('outbox_newsletter_status_idx')
+		.on('outbox')
+		.columns(['newsletter_id', 'status'])
+		.execute()
 
 	// Addresses nobody may send to again: hard bounces and complaints reported by the provider.
 	await db.schema

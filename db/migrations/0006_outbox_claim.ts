@@ -10,9 +10,23 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// them all. These indexes carry status as a column and have a condition without values.
 	await db.schema.dropIndex('outbox_single_due_idx').execute()
 	await db.schema.dropIndex('outbox_batch_due_idx').execute()
-	await db.schema.createIndex('outbox_single_claim_idx').on('outbox').columns(['status', 'next_attempt_at', 'id']).where(sql.ref('batch_key'), 'is', null).execute()
-	await db.schema.createIndex('outbox_batch_claim_idx').on('outbox').columns(['status', 'next_attempt_at', 'id']).where(sql.ref('batch_key'), 'is not', null).execute()
+	await db.schema
+		.createIndex('outbox_single_claim_idx')
+		.on('outbox')
+		.columns(['status', 'next_attempt_at', 'id'])
+		.where(sql.ref('batch_key'), 'is', null)
+		.execute()
+	await db.schema
+		.createIndex('outbox_batch_claim_idx')
+		.on('outbox')
+		.columns(['status', 'next_attempt_at', 'id'])
+		.where(sql.ref('batch_key'), 'is not', null)
+		.execute()
 	// Claiming a batch's rows: by its key first, or SQLite walks every due row to find its 100.
 	await db.schema.dropIndex('outbox_batch_idx').execute()
-	await db.schema.createIndex('outbox_batch_key_idx').on('outbox').columns(['batch_key', 'status', 'next_attempt_at']).execute()
+	await db.schema
+		.createIndex('outbox_batch_key_idx')
+		.on('outbox')
+		.columns(['batch_key', 'status', 'next_attempt_at'])
+		.execute()
 }

@@ -22,7 +22,12 @@ import { buildIfStale } from '../build.mjs'
 // The targets of issue 8. Scores are 0–100.
 const targets = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 }
 const categories = Object.keys(targets)
-const categoryLabels = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'best practices', seo: 'SEO' }
+const categoryLabels = {
+	performance: 'performance',
+	accessibility: 'accessibility',
+	'best-practices': 'best practices',
+	seo: 'SEO',
+}
 
 const { values: options } = parseArgs({
 	options: {
@@ -78,7 +83,11 @@ function startServer(port, tmpDir) {
 		APP_URL: `http://localhost:${port}`,
 	}
 	delete env.RESEND_API_KEY
-	const child = spawn(process.execPath, ['scripts/start.mjs'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+	const child = spawn(process.execPath, ['scripts/start.mjs'], {
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
 	// Kept to explain a server that does not come up; not printed otherwise.
 	let output = ''
 	const keep = (chunk) => {
@@ -95,7 +104,8 @@ async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
 	let exited = null
 	server.exited.then((result) => (exited = result))
 	while (Date.now() < deadline) {
-		if (exited) throw new Error(`the server exited (${exited.code ?? exited.signal}) before it was healthy:\n${server.output()}`)
+		if (exited)
+			throw new Error(`the server exited (${exited.code ?? exited.signal}) before it was healthy:\n${server.output()}`)
 		try {
 			const response = await fetch(`${baseUrl}/healthz`)
 			if (response.ok) return
@@ -147,7 +157,8 @@ async function audit(url) {
 			onlyCategories: categories,
 		})
 		if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
-		if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`)
+		if (result.lhr.runtimeError)
+			throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`)
 		return result
 	} finally {
 		await chrome.kill()
@@ -205,7 +216,8 @@ function failingAudits(lhr, category) {
 			.map((ref) => lhr.audits[ref.id])
 			.filter(failed)
 			.sort((a, b) => a.score - b.score)
-		const savings = (audit) => Math.max(0, ...Object.values(audit.metricSavings ?? {}).filter((value) => typeof value === 'number'))
+		const savings = (audit) =>
+			Math.max(0, ...Object.values(audit.metricSavings ?? {}).filter((value) => typeof value === 'number'))
 		const opportunities = refs
 			.filter((ref) => ref.group !== 'metrics')
 			.map((ref) => lhr.audits[ref.id])
@@ -240,7 +252,8 @@ function printTable(rows) {
 	])
 	const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)))
 	// Text left, numbers right.
-	const format = (line) => line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+	const format = (line) =>
+		line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
 	console.log(format(header))
 	console.log(widths.map((width) => '-'.repeat(width)).join('  '))
 	for (const line of cells) console.log(format(line))
@@ -357,7 +370,13 @@ try {
 		const json = {
 			date: new Date().toISOString(),
 			targets,
-			pages: rows.map(({ page, scores, scriptBytes, totalBytes, failing }) => ({ page, scores, scriptBytes, totalBytes, failing })),
+			pages: rows.map(({ page, scores, scriptBytes, totalBytes, failing }) => ({
+				page,
+				scores,
+				scriptBytes,
+				totalBytes,
+				failing,
+			})),
 		}
 		fs.writeFileSync(options.json, `${JSON.stringify(json, null, '\t')}\n`)
 		console.log(`\nScores written to ${options.json}`)

@@ -7,10 +7,14 @@ import path from 'node:path'
 /** Runs node quietly; returns its output, or fails with it. */
 function node(args: string[], env: NodeJS.ProcessEnv = process.env): string {
 	try {
-		return String(execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env, maxBuffer: 64 * 1024 * 1024 }))
+		return String(
+			execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env, maxBuffer: 64 * 1024 * 1024 }),
+		)
 	} catch (error) {
 		const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer }
-		throw new Error(`node ${args.join(' ')} failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-4000)}`)
+		throw new Error(
+			`node ${args.join(' ')} failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-4000)}`,
+		)
 	}
 }
 
@@ -21,13 +25,19 @@ function node(args: string[], env: NodeJS.ProcessEnv = process.env): string {
  */
 export function buildAppIfStale(log: (line: string) => void, force = false): void {
 	if (force) fs.rmSync('build/.complete', { force: true })
-	const output = node(['--input-type=module', '-e', "import { buildIfStale } from './scripts/build.mjs'; buildIfStale()"])
+	const output = node([
+		'--input-type=module',
+		'-e',
+		"import { buildIfStale } from './scripts/build.mjs'; buildIfStale()",
+	])
 	log(output.includes('Building') ? 'build: built the app' : 'build: up to date')
 }
 
 export const floorRoot = 'scripts/bench/floor'
 /** Under node_modules so the server build resolves react and react-router (see floor/react-router.config.ts). */
-export const floorBuildDir = path.resolve(process.env.BENCH_FLOOR_BUILD_DIR ?? 'node_modules/.cache/klimatpakt-bench/floor-build')
+export const floorBuildDir = path.resolve(
+	process.env.BENCH_FLOOR_BUILD_DIR ?? 'node_modules/.cache/klimatpakt-bench/floor-build',
+)
 
 /** Builds the framework floor with a page of about `pageBytes` of HTML. */
 export function buildFloor(pageBytes: number): void {

@@ -30,11 +30,15 @@ async function time(label: string, requests: number, run: () => Promise<unknown>
 	const t0 = performance.now()
 	for (let i = 0; i < requests; i++) await run()
 	const ms = (performance.now() - t0) / requests
-	console.log(`${label.padEnd(44)} ${ms.toFixed(3)} ms/request  ${Math.round(1000 / ms).toLocaleString('en')} requests/s`)
+	console.log(
+		`${label.padEnd(44)} ${ms.toFixed(3)} ms/request  ${Math.round(1000 / ms).toLocaleString('en')} requests/s`,
+	)
 }
 
 // The two reads the home page's loader makes (app/routes/home.tsx), against a full recount.
-await time("home page's numbers (kept counts)", REQUESTS, () => Promise.all([readPactCounts(db), mostChosenCommitments(db, 5)]))
+await time("home page's numbers (kept counts)", REQUESTS, () =>
+	Promise.all([readPactCounts(db), mostChosenCommitments(db, 5)]),
+)
 await time('the same by counting every row', Math.max(10, Math.round(REQUESTS / 20)), () => countFromRows(db))
 console.log(`peak memory (rss): ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`)
 

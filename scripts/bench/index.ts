@@ -12,7 +12,18 @@ import SQLite from 'better-sqlite3'
 import PostalMime from 'postal-mime'
 import { buildAppIfStale, buildFloor, floorBuildDir } from './build.ts'
 import { BROWSER_HEADERS, clientAddress, decodedBody, loadPage, request, runClients } from './load.ts'
-import { freePort, killAllNow, logTail, startNode, stop, stopAll, treeMemory, waitForOk, waitForSteadyTree, type Child } from './processes.ts'
+import {
+	freePort,
+	killAllNow,
+	logTail,
+	startNode,
+	stop,
+	stopAll,
+	treeMemory,
+	waitForOk,
+	waitForSteadyTree,
+	type Child,
+} from './processes.ts'
 import { renderDoc, renderResults, type NewsletterFigures, type Results, type Row } from './report.ts'
 import { pactSizeFromEnv, seedLargePact } from './seed-large.ts'
 import { migrateToLatest, openDatabase } from '#db/index.ts'
@@ -32,7 +43,8 @@ const settings = {
 const SIGN_DOMAIN = 'sign.bench.example'
 
 const startedAt = performance.now()
-const log = (line: string) => process.stderr.write(`bench [${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${line}\n`)
+const log = (line: string) =>
+	process.stderr.write(`bench [${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${line}\n`)
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'klimatpakt-bench-'))
 const mailDir = path.join(tmp, 'mail')
 
@@ -87,8 +99,20 @@ async function startServer(name: string, port: number, extra: NodeJS.ProcessEnv,
 async function main() {
 	const size = pactSizeFromEnv()
 	const results: Results = {
-		machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', loadAverage: os.loadavg()[0]! },
-		settings: { connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds, signClients: settings.signClients, command: commandLine() },
+		machine: {
+			cpu: os.cpus()[0]?.model ?? 'unknown',
+			cores: os.cpus().length,
+			node: process.version,
+			date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+			loadAverage: os.loadavg()[0]!,
+		},
+		settings: {
+			connections: settings.connections,
+			seconds: settings.seconds,
+			warmupSeconds: settings.warmupSeconds,
+			signClients: settings.signClients,
+			command: commandLine(),
+		},
 		pact: { signatures: size.signatures, events: size.events, rsvps: size.rsvps, seedSeconds: 0 },
 		pages: { homeBytes: 0, homeSentBytes: 0, homeEncoding: 'identity', floorBytes: 0, serverProcesses: 0 },
 		rows: [],
@@ -103,7 +127,9 @@ async function main() {
 	buildAppIfStale(log, env.BENCH_BUILD === '1')
 
 	// 2. The large pact, and a copy for the newsletter benchmark before the server touches it.
-	log(`seeding ${size.signatures.toLocaleString('en')} signatures, ${size.events.toLocaleString('en')} events, ${size.rsvps.toLocaleString('en')} RSVPs…`)
+	log(
+		`seeding ${size.signatures.toLocaleString('en')} signatures, ${size.events.toLocaleString('en')} events, ${size.rsvps.toLocaleString('en')} RSVPs…`,
+	)
 	const dbFile = path.join(tmp, 'pact.db')
 	const db = openDatabase(dbFile)
 	await migrateToLatest(db)
@@ -122,7 +148,8 @@ async function main() {
 
 	// The home page's bytes as a browser gets them: the bare floor answers with exactly these.
 	const home = await request(`${base}/`, { headers: BROWSER_HEADERS })
-	if (home.status !== 200) throw new Error(`GET / answered ${home.status}:\n${decodedBody(home).slice(0, 500)}\n${logTail(server.log)}`)
+	if (home.status !== 200)
+		throw new Error(`GET / answered ${home.status}:\n${decodedBody(home).slice(0, 500)}\n${logTail(server.log)}`)
 	const homeHtml = decodedBody(home)
 	results.pages.homeBytes = Buffer.byteLength(homeHtml)
 	results.pages.homeSentBytes = home.body.length
@@ -132,13 +159,21 @@ async function main() {
 	const bodyFile = path.join(tmp, 'home.body')
 	const headersFile = path.join(tmp, 'home.headers.json')
 	fs.writeFileSync(bodyFile, home.body)
-	const contentHeaders = Object.fromEntries(['content-type', 'content-encoding', 'vary'].filter((h) => home.headers[h]).map((h) => [h, home.headers[h]]))
+	const contentHeaders = Object.fromEntries(
+		['content-type', 'content-encoding', 'vary'].filter((h) => home.headers[h]).map((h) => [h, home.headers[h]]),
+	)
 	fs.writeFileSync(headersFile, JSON.stringify(contentHeaders))
 	const barePort = await freePort()
-	const bare = startNode('bare-floor', ['scripts/bench/bare-floor.mjs', String(barePort), bodyFile, headersFile], { env, log: path.join(tmp, 'bare-floor.log') })
+	const bare = startNode('bare-floor', ['scripts/bench/bare-floor.mjs', String(barePort), bodyFile, headersFile], {
+		env,
+		log: path.join(tmp, 'bare-floor.log'),
+	})
 	await waitForOk(`http://127.0.0.1:${barePort}/`, bare)
 	log('load: bare node:http floor')
-	results.rows.push({ label: "bare `node:http` with the home page's bytes", figures: await loadPage(`http://127.0.0.1:${barePort}/`, settings) })
+	results.rows.push({
+		label: "bare `node:http` with the home page's bytes",
+		figures: await loadPage(`http://127.0.0.1:${barePort}/`, settings),
+	})
 	await stop(bare)
 
 	// 4b. The framework's floor: built now, so its page matches our home page's size. Measured
@@ -149,7 +184,12 @@ async function main() {
 	results.rows.push(await frameworkFloor('framework floor (one static React Router route)', results))
 
 	// 5. Our pages, one at a time.
-	const eventPath = seeded.eventPath ?? (/href="(\/events\/[^"/?#]+)"/.exec(decodedBody(await request(`${base}/events`, { headers: BROWSER_HEADERS })))?.[1] ?? null)
+	const eventPath =
+		seeded.eventPath ??
+		/href="(\/events\/[^"/?#]+)"/.exec(
+			decodedBody(await request(`${base}/events`, { headers: BROWSER_HEADERS })),
+		)?.[1] ??
+		null
 	const pages: Array<{ label: string; path: string | null; target?: Row['target'] }> = [
 		{ label: '`/healthz`', path: '/healthz', target: { p99Ms: 100 } },
 		{ label: '`/login`', path: '/login', target: { floorShare: 0.8, p99Ms: 100 } },
@@ -165,7 +205,11 @@ async function main() {
 		}
 		ensureRunning(server)
 		log(`load: ${page.path}`)
-		results.rows.push({ label: page.label, figures: await loadPage(`${base}${page.path}`, settings), target: page.target })
+		results.rows.push({
+			label: page.label,
+			figures: await loadPage(`${base}${page.path}`, settings),
+			target: page.target,
+		})
 	}
 
 	// 6. Memory after the page runs: the server and every process it forked.
@@ -197,10 +241,16 @@ async function frameworkFloor(label: string, results: Results): Promise<Row> {
 	const port = await freePort()
 	let floor: Child | undefined
 	try {
-		floor = await startServer('floor', port, { SERVER_BUILD_DIR: floorBuildDir, DATABASE_URL: `file:${path.join(tmp, 'floor.db')}` }, '/')
+		floor = await startServer(
+			'floor',
+			port,
+			{ SERVER_BUILD_DIR: floorBuildDir, DATABASE_URL: `file:${path.join(tmp, 'floor.db')}` },
+			'/',
+		)
 		const html = decodedBody(await request(`http://127.0.0.1:${port}/`, { headers: BROWSER_HEADERS }))
 		results.pages.floorBytes = Buffer.byteLength(html)
-		if (!html.includes('data-bench-floor')) throw new Error('server.mjs did not serve the floor build (is SERVER_BUILD_DIR honoured?)')
+		if (!html.includes('data-bench-floor'))
+			throw new Error('server.mjs did not serve the floor build (is SERVER_BUILD_DIR honoured?)')
 		log(`load: ${label}`)
 		row.figures = await loadPage(`http://127.0.0.1:${port}/`, settings)
 	} catch (error) {
@@ -214,7 +264,10 @@ async function frameworkFloor(label: string, results: Results): Promise<Row> {
 
 /** Figures from a server that has gone would only count refused connections: stop instead. */
 function ensureRunning(server: Child): void {
-	if (server.done()) throw new Error(`the server ended during the benchmark (${server.howEnded()}; nothing in this run stops it before the end):\n${logTail(server.log)}`)
+	if (server.done())
+		throw new Error(
+			`the server ended during the benchmark (${server.howEnded()}; nothing in this run stops it before the end):\n${logTail(server.log)}`,
+		)
 }
 
 /** Errors and restarted processes in a server's log: they explain failed requests. */
@@ -222,18 +275,36 @@ function logProblems(file: string): string[] {
 	const lines = fs.readFileSync(file, 'utf8').split('\n')
 	const bad = lines.filter((line) => /error|ended \(|failed|exception/i.test(line))
 	if (bad.length === 0) return []
-	return [`the server logged ${bad.length} error line${bad.length === 1 ? '' : 's'}, the first: ${bad.slice(0, 3).map((line) => `\`${line.trim().slice(0, 200).replace(/`/g, "'")}\``).join(' · ')}`]
+	return [
+		`the server logged ${bad.length} error line${bad.length === 1 ? '' : 's'}, the first: ${bad
+			.slice(0, 3)
+			.map((line) => `\`${line.trim().slice(0, 200).replace(/`/g, "'")}\``)
+			.join(' · ')}`,
+	]
 }
 
 /** The command as typed, for the record. */
 function commandLine(): string {
-	const set = ['BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SIGNATURES', 'BENCH_EVENTS', 'BENCH_RSVPS', 'BENCH_SIGN_CLIENTS', 'BENCH_NEWSLETTER_SEND_SECONDS'].filter((k) => env[k])
+	const set = [
+		'BENCH_DURATION',
+		'BENCH_WARMUP',
+		'BENCH_CONNECTIONS',
+		'BENCH_SIGNATURES',
+		'BENCH_EVENTS',
+		'BENCH_RSVPS',
+		'BENCH_SIGN_CLIENTS',
+		'BENCH_NEWSLETTER_SEND_SECONDS',
+	].filter((k) => env[k])
 	const write = process.argv.includes('--write') ? ' -- --write' : ''
 	return [...set.map((k) => `${k}=${env[k]}`), `npm run bench${write}`].join(' ')
 }
 
 /** Posts the sign form: every submission a new address from its own client address. */
-async function signing(base: string, commitmentIds: number[], db: SQLite.Database): Promise<NonNullable<Results['sign']>> {
+async function signing(
+	base: string,
+	commitmentIds: number[],
+	db: SQLite.Database,
+): Promise<NonNullable<Results['sign']>> {
 	const run = Date.now().toString(36)
 	let n = 0
 	log(`signing: ${settings.signClients} clients for ${settings.signSeconds} s`)
@@ -242,15 +313,30 @@ async function signing(base: string, commitmentIds: number[], db: SQLite.Databas
 		seconds: settings.signSeconds,
 		next: () => n++,
 		send: async (i) => {
-			const form = new URLSearchParams({ name: `Bänk Testsson ${i}`, email: `sign-${run}-${i}@${SIGN_DOMAIN}`, livesInMunicipality: 'yes', district: 'Tågaborg', consent: 'on' })
+			const form = new URLSearchParams({
+				name: `Bänk Testsson ${i}`,
+				email: `sign-${run}-${i}@${SIGN_DOMAIN}`,
+				livesInMunicipality: 'yes',
+				district: 'Tågaborg',
+				consent: 'on',
+			})
 			form.append('commitmentIds', String(commitmentIds[i % commitmentIds.length]))
 			form.append('commitmentIds', String(commitmentIds[(i + 5) % commitmentIds.length]))
-			const response = await request(`${base}/sign`, { method: 'POST', headers: formHeaders(base, clientAddress(i)), body: form.toString() })
-			return { ok: response.status === 302 && String(response.headers.location).startsWith('/sign/check-email'), response }
+			const response = await request(`${base}/sign`, {
+				method: 'POST',
+				headers: formHeaders(base, clientAddress(i)),
+				body: form.toString(),
+			})
+			return {
+				ok: response.status === 302 && String(response.headers.location).startsWith('/sign/check-email'),
+				response,
+			}
 		},
 	})
 	const count = (sql: string) => (db.prepare(sql).get(`%@${SIGN_DOMAIN}`) as { n: number }).n
-	const stored = count(`select count(*) as n from signature join user on user.id = signature.user_id where user.email like ?`)
+	const stored = count(
+		`select count(*) as n from signature join user on user.id = signature.user_id where user.email like ?`,
+	)
 	// Every stored signature's confirmation email, delivered by the worker into the local mailbox.
 	log(`signing: ${figures.ok} accepted, ${stored} stored; waiting for their emails…`)
 	const started = performance.now()
@@ -266,7 +352,12 @@ async function signing(base: string, commitmentIds: number[], db: SQLite.Databas
 }
 
 function formHeaders(base: string, address: string): Record<string, string> {
-	return { ...BROWSER_HEADERS, origin: base, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address }
+	return {
+		...BROWSER_HEADERS,
+		origin: base,
+		'content-type': 'application/x-www-form-urlencoded',
+		'x-forwarded-for': address,
+	}
 }
 
 /** The confirmation emails in the local mailbox to the addresses the signing step used. */
@@ -294,11 +385,21 @@ async function confirming(base: string, db: SQLite.Database): Promise<NonNullabl
 		next: () => (n < tokens.length ? n++ : null),
 		send: async (i) => {
 			const form = new URLSearchParams({ token: tokens[i]!, redirectTo: '/' })
-			const response = await request(`${base}/verify`, { method: 'POST', headers: formHeaders(base, clientAddress(1_000_000 + i)), body: form.toString() })
+			const response = await request(`${base}/verify`, {
+				method: 'POST',
+				headers: formHeaders(base, clientAddress(1_000_000 + i)),
+				body: form.toString(),
+			})
 			return { ok: response.status === 302 && String(response.headers.location).startsWith('/my-pledge'), response }
 		},
 	})
-	const confirmed = (db.prepare(`select count(*) as n from signature join user on user.id = signature.user_id where user.email like ? and signature.status = 'confirmed'`).get(`%@${SIGN_DOMAIN}`) as { n: number }).n
+	const confirmed = (
+		db
+			.prepare(
+				`select count(*) as n from signature join user on user.id = signature.user_id where user.email like ? and signature.status = 'confirmed'`,
+			)
+			.get(`%@${SIGN_DOMAIN}`) as { n: number }
+	).n
 	return { ...figures, links: tokens.length, confirmed }
 }
 
@@ -307,13 +408,22 @@ async function newsletter(dbCopy: string): Promise<Results['newsletter']> {
 	log('newsletter: queueing and sending (about a minute)…')
 	const logFile = path.join(tmp, 'newsletter.log')
 	const child = startNode('newsletter', ['--import', 'tsx', 'scripts/bench/newsletter.ts'], {
-		env: { ...env, BENCH_DATABASE: dbCopy, BENCH_SEND_SECONDS: String(settings.newsletterSendSeconds), BENCH_JSON: '1', RESEND_RATE_PER_SECOND: env.RESEND_RATE_PER_SECOND ?? '10' },
+		env: {
+			...env,
+			BENCH_DATABASE: dbCopy,
+			BENCH_SEND_SECONDS: String(settings.newsletterSendSeconds),
+			BENCH_JSON: '1',
+			RESEND_RATE_PER_SECOND: env.RESEND_RATE_PER_SECOND ?? '10',
+		},
 		log: logFile,
 	})
 	// Bounded like everything else: queueing, one sending window and the checks take about a minute.
 	const code = await Promise.race([child.exited, sleep(300_000, 'timed out after 300 s', { ref: false })])
 	await stop(child)
-	const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => line.trim() !== '')
+	const lines = fs
+		.readFileSync(logFile, 'utf8')
+		.split('\n')
+		.filter((line) => line.trim() !== '')
 	const json = lines.find((line) => line.startsWith('BENCH_JSON '))
 	const figures = json ? (JSON.parse(json.slice('BENCH_JSON '.length)) as NewsletterFigures) : null
 	return {

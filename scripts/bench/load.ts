@@ -24,7 +24,10 @@ export interface PageFigures {
 }
 
 /** One target under autocannon: a short warm-up (thrown away), then the measured run. */
-export async function loadPage(url: string, { connections, seconds, warmupSeconds }: { connections: number; seconds: number; warmupSeconds: number }): Promise<PageFigures> {
+export async function loadPage(
+	url: string,
+	{ connections, seconds, warmupSeconds }: { connections: number; seconds: number; warmupSeconds: number },
+): Promise<PageFigures> {
 	if (warmupSeconds > 0) await autocannon({ url, connections, duration: warmupSeconds, headers: BROWSER_HEADERS })
 	const result = await autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS })
 	return {
@@ -48,7 +51,10 @@ export interface RawResponse {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 
 /** A request with node:http: no automatic decompression, redirects not followed. */
-export function request(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function request(
+	url: string,
+	{ method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(url, { method, headers, agent }, (res) => {
 			const chunks: Buffer[] = []
@@ -65,7 +71,12 @@ export function request(url: string, { method = 'GET', headers = {}, body }: { m
 /** The body as text, whatever the encoding it came in. */
 export function decodedBody(response: RawResponse): string {
 	const encoding = response.headers['content-encoding']
-	const body = encoding === 'br' ? zlib.brotliDecompressSync(response.body) : encoding === 'gzip' ? zlib.gunzipSync(response.body) : response.body
+	const body =
+		encoding === 'br'
+			? zlib.brotliDecompressSync(response.body)
+			: encoding === 'gzip'
+				? zlib.gunzipSync(response.body)
+				: response.body
 	return body.toString('utf8')
 }
 
@@ -101,7 +112,16 @@ export async function runClients({
 	next: () => number | null
 	send: (n: number) => Promise<{ ok: boolean; response: RawResponse }>
 }): Promise<ClientFigures> {
-	const figures: ClientFigures = { ok: 0, failed: 0, seconds: 0, perSecond: 0, p50: 0, p99: 0, failures: [], failuresByStatus: {} }
+	const figures: ClientFigures = {
+		ok: 0,
+		failed: 0,
+		seconds: 0,
+		perSecond: 0,
+		p50: 0,
+		p99: 0,
+		failures: [],
+		failuresByStatus: {},
+	}
 	const latencies: number[] = []
 	const started = performance.now()
 	const end = started + seconds * 1000
@@ -115,7 +135,10 @@ export async function runClients({
 				else {
 					figures.failed++
 					figures.failuresByStatus[response.status] = (figures.failuresByStatus[response.status] ?? 0) + 1
-					if (figures.failures.length < 3) figures.failures.push(`${response.status} ${response.headers.location ?? ''}: ${decodedBody(response).replace(/\s+/g, ' ').slice(0, 200)}`)
+					if (figures.failures.length < 3)
+						figures.failures.push(
+							`${response.status} ${response.headers.location ?? ''}: ${decodedBody(response).replace(/\s+/g, ' ').slice(0, 200)}`,
+						)
 				}
 			} catch (error) {
 				figures.failed++

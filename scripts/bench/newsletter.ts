@@ -71,7 +71,10 @@ const body = `## Nu är vi ${RECIPIENTS.toLocaleString('sv')}!\n\nTack för att 
 const id = await createNewsletter(db, 1, 'Benchmark')
 await saveNewsletter(db, id, {
 	title: 'Benchmark',
-	versions: { sv: { subject: 'Vårbrevet', preheader: 'Nytt i vår', body }, en: { subject: 'The spring letter', preheader: 'New this spring', body } },
+	versions: {
+		sv: { subject: 'Vårbrevet', preheader: 'Nytt i vår', body },
+		en: { subject: 'The spring letter', preheader: 'New this spring', body },
+	},
 	segment: { steps: [], districts: [], residency: 'all' },
 })
 await scheduleNewsletter(db, id, new Date())
@@ -88,28 +91,61 @@ peakRss = 0
 t = performance.now()
 await runNewsletters(db)
 const queueMs = performance.now() - t
-const queued = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow()).n)
-console.log(`bench:newsletter: ${queued.toLocaleString('en')} recipients, provider rate ${RATE}/s, mock latency ${LATENCY_MS} ms`)
-const size = fs.statSync(path.join(dir, 'bench.db')).size + (fs.existsSync(path.join(dir, 'bench.db-wal')) ? fs.statSync(path.join(dir, 'bench.db-wal')).size : 0)
-console.log(`  queue: ${queued.toLocaleString('en')} rows in ${seconds(queueMs)} s (${perSecond(queued, queueMs)} rows/s); database ${Math.round(size / 1e6)} MB`)
+const queued = Number(
+	(
+		await db
+			.selectFrom('outbox')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('status', '=', 'queued')
+			.executeTakeFirstOrThrow()
+	).n,
+)
+console.log(
+	`bench:newsletter: ${queued.toLocaleString('en')} recipients, provider rate ${RATE}/s, mock latency ${LATENCY_MS} ms`,
+)
+const size =
+	fs.statSync(path.join(dir, 'bench.db')).size +
+	(fs.existsSync(path.join(dir, 'bench.db-wal')) ? fs.statSync(path.join(dir, 'bench.db-wal')).size : 0)
+console.log(
+	`  queue: ${queued.toLocaleString('en')} rows in ${seconds(queueMs)} s (${perSecond(queued, queueMs)} rows/s); database ${Math.round(size / 1e6)} MB`,
+)
 
 // 3. Sending: batches of 100 at the configured rate, as the worker does.
-const transport = resendTransport({ apiKey: 're_bench', from: 'Klimatpakt <hej@klimatpakt.example>', requestsPerSecond: RATE, baseUrl: mock.url })
+const transport = resendTransport({
+	apiKey: 're_bench',
+	from: 'Klimatpakt <hej@klimatpakt.example>',
+	requestsPerSecond: RATE,
+	baseUrl: mock.url,
+})
 t = performance.now()
 let finished = false
 for (;;) {
 	await deliverDueEmails(db, transport)
-	const left = await db.selectFrom('outbox').select('id').where('status', 'in', ['queued', 'sending']).limit(1).executeTakeFirst()
+	const left = await db
+		.selectFrom('outbox')
+		.select('id')
+		.where('status', 'in', ['queued', 'sending'])
+		.limit(1)
+		.executeTakeFirst()
 	finished = !left
 	if (finished || performance.now() - t >= SEND_SECONDS * 1000) break
 }
 const sendMs = performance.now() - t
 const requests = mock.requests.filter((r) => r.status === 200).length
 const achieved = requests / (sendMs / 1000)
-const sent = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow()).n)
+const sent = Number(
+	(
+		await db
+			.selectFrom('outbox')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('status', '=', 'sent')
+			.executeTakeFirstOrThrow()
+	).n,
+)
 // Every message the mock received arrived once, and it received exactly what the outbox marked sent
 // (when sending was cut short, the rest are still due: nothing lost, nothing doubled).
-const exactlyOnce = mock.deliveries.size === sent && (!finished || sent === queued) && [...mock.deliveries.values()].every((n) => n === 1)
+const exactlyOnce =
+	mock.deliveries.size === sent && (!finished || sent === queued) && [...mock.deliveries.values()].every((n) => n === 1)
 const share = Math.round((achieved / RATE) * 100)
 console.log(
 	`  send: ${mock.deliveries.size.toLocaleString('en')}${finished ? '' : ` of ${queued.toLocaleString('en')} (stopped after ${SEND_SECONDS} s)`} messages in ${requests} requests in ${seconds(sendMs)} s: ${perSecond(mock.deliveries.size, sendMs)} messages/s, ${achieved.toFixed(2)} requests/s = ${share} % of the configured ${RATE}/s; exactly once: ${exactlyOnce ? 'yes' : 'NO'}`,
@@ -127,7 +163,12 @@ t = performance.now()
 let bytes = 0
 for (const row of rows) bytes += (await toOutgoingEmail(row, templates)).html.length
 const fillMs = performance.now() - t
-const version = (await db.selectFrom('newsletter_version').selectAll().where('newsletter_id', '=', id).where('language', '=', 'sv').executeTakeFirstOrThrow())
+const version = await db
+	.selectFrom('newsletter_version')
+	.selectAll()
+	.where('newsletter_id', '=', id)
+	.where('language', '=', 'sv')
+	.executeTakeFirstOrThrow()
 const REACT_RENDERS = 200
 t = performance.now()
 for (let i = 0; i < REACT_RENDERS; i++) {
@@ -135,11 +176,25 @@ for (let i = 0; i < REACT_RENDERS; i++) {
 	fillPlaceholders(rendered.html, { name: `P${i}`, unsubscribeUrl: 'u', preferencesUrl: 'p' }, 'html')
 }
 const reactMs = performance.now() - t
-console.log(`  render: ${perSecond(rows.length, fillMs)} messages/s filled in from the template (${Math.round(bytes / rows.length / 1024)} KB each) vs ${perSecond(REACT_RENDERS, reactMs)} messages/s rendering each with react-email`)
+console.log(
+	`  render: ${perSecond(rows.length, fillMs)} messages/s filled in from the template (${Math.round(bytes / rows.length / 1024)} KB each) vs ${perSecond(REACT_RENDERS, reactMs)} messages/s rendering each with react-email`,
+)
 
-console.log(`  peak memory while queueing and sending: ${Math.round(peakRssApp / 1e6)} MB resident, ${Math.round(peakHeap / 1e6)} MB heap (the mock runs in the same process)`)
+console.log(
+	`  peak memory while queueing and sending: ${Math.round(peakRssApp / 1e6)} MB resident, ${Math.round(peakHeap / 1e6)} MB heap (the mock runs in the same process)`,
+)
 if (process.env.BENCH_JSON === '1') {
-	const figures = { recipients: queued, queueSeconds: queueMs / 1000, sent: mock.deliveries.size, sendSeconds: sendMs / 1000, requestsPerSecond: achieved, rate: RATE, share, exactlyOnce, peakRssMb: peakRssApp / 1e6 }
+	const figures = {
+		recipients: queued,
+		queueSeconds: queueMs / 1000,
+		sent: mock.deliveries.size,
+		sendSeconds: sendMs / 1000,
+		requestsPerSecond: achieved,
+		rate: RATE,
+		share,
+		exactlyOnce,
+		peakRssMb: peakRssApp / 1e6,
+	}
 	console.log(`BENCH_JSON ${JSON.stringify(figures)}`)
 }
 

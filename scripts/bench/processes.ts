@@ -31,7 +31,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node <args>` detached (its own process group), stdout and stderr into `log`. */
-export function startNode(name: string, args: string[], { env, log, cwd = process.cwd() }: { env: NodeJS.ProcessEnv; log: string; cwd?: string }): Child {
+export function startNode(
+	name: string,
+	args: string[],
+	{ env, log, cwd = process.cwd() }: { env: NodeJS.ProcessEnv; log: string; cwd?: string },
+): Child {
 	const out = fs.openSync(log, 'a')
 	const proc = spawn(process.execPath, args, { cwd, env, detached: true, stdio: ['ignore', out, out] })
 	fs.closeSync(out)
@@ -154,7 +158,11 @@ export interface TreeMemory {
 /** Resident memory of a process and all its descendants (cluster web processes, for instance). */
 export function treeMemory(pid: number): TreeMemory {
 	const sizes = [pid, ...descendants(pid)].map(rssKb).filter((kb) => kb > 0)
-	return { processes: sizes.length, totalMb: sizes.reduce((a, b) => a + b, 0) / 1024, largestMb: Math.max(0, ...sizes) / 1024 }
+	return {
+		processes: sizes.length,
+		totalMb: sizes.reduce((a, b) => a + b, 0) / 1024,
+		largestMb: Math.max(0, ...sizes) / 1024,
+	}
 }
 
 /** Waits until the process tree stops growing (a cluster forks its web processes after the first listens). */

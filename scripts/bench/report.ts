@@ -88,16 +88,23 @@ export function renderResults(r: Results): string {
 		}
 		const share = floor ? (f.reqPerSec / floor).toFixed(2) : '–'
 		// Latencies cover answered requests only: none answered means each took longer than the run.
-		const [p50, p99] = f.answered > 0 ? [`${f.p50} ms`, `${f.p99} ms`] : [`> ${r.settings.seconds} s`, `> ${r.settings.seconds} s`]
-		out.push(`| ${row.label} | ${whole(f.reqPerSec)} | ${p50} | ${p99} | ${f.errors} | ${f.non2xx} | ${share} | ${targetText(row)} | ${targetMet(row, floor)} |`)
+		const [p50, p99] =
+			f.answered > 0 ? [`${f.p50} ms`, `${f.p99} ms`] : [`> ${r.settings.seconds} s`, `> ${r.settings.seconds} s`]
+		out.push(
+			`| ${row.label} | ${whole(f.reqPerSec)} | ${p50} | ${p99} | ${f.errors} | ${f.non2xx} | ${share} | ${targetText(row)} | ${targetMet(row, floor)} |`,
+		)
 	}
 	out.push('')
-	out.push(`¹ Against the higher of the two framework-floor runs${floor ? ` (${whole(floor)} req/s)` : ''}: a busy moment on a shared machine only ever lowers a floor.`)
+	out.push(
+		`¹ Against the higher of the two framework-floor runs${floor ? ` (${whole(floor)} req/s)` : ''}: a busy moment on a shared machine only ever lowers a floor.`,
+	)
 	out.push('')
 
 	if (r.memory) {
 		const m = r.memory
-		out.push(`- **Server memory** after the page runs: ${whole(m.totalMb)} MB resident in ${m.processes} process${m.processes === 1 ? '' : 'es'} (largest ${whole(m.largestMb)} MB). Target ≤ 300 MB: ${verdict(m.totalMb <= 300)}.`)
+		out.push(
+			`- **Server memory** after the page runs: ${whole(m.totalMb)} MB resident in ${m.processes} process${m.processes === 1 ? '' : 'es'} (largest ${whole(m.largestMb)} MB). Target ≤ 300 MB: ${verdict(m.totalMb <= 300)}.`,
+		)
 	}
 	if (r.sign) {
 		const s = r.sign
@@ -105,7 +112,8 @@ export function renderResults(r: Results): string {
 			`- **Signing**: ${whole(s.perSecond)} submissions/s (${r.settings.signClients} clients, distinct addresses and X-Forwarded-For, ${s.seconds.toFixed(1)} s; p50 ${whole(s.p50)} ms, p99 ${whole(s.p99)} ms; ${whole(s.ok)} accepted, ${whole(s.failed)} failed). ` +
 				`Stored ${whole(s.stored)}, emails delivered ${whole(s.delivered)}${s.allDelivered ? ` (all within ${s.waitedSeconds.toFixed(1)} s)` : ` (**not all** after ${s.waitedSeconds.toFixed(0)} s)`}. Target ≥ 300/s, every one stored and delivered: ${verdict(s.perSecond >= 300 && s.failed === 0 && s.stored === s.ok && s.allDelivered)}.`,
 		)
-		for (const failure of s.failures) out.push(`  - failed: \`${failure.replace(/`/g, "'")}\` (by status: ${JSON.stringify(s.failuresByStatus)})`)
+		for (const failure of s.failures)
+			out.push(`  - failed: \`${failure.replace(/`/g, "'")}\` (by status: ${JSON.stringify(s.failuresByStatus)})`)
 	}
 	if (r.confirm) {
 		const c = r.confirm
@@ -113,7 +121,8 @@ export function renderResults(r: Results): string {
 			`- **Confirming**: ${whole(c.perSecond)} confirmations/s (${r.settings.signClients} clients posting the emailed links, ${c.seconds.toFixed(1)} s; p50 ${whole(c.p50)} ms, p99 ${whole(c.p99)} ms). ` +
 				`${whole(c.links)} links, ${whole(c.ok)} accepted, ${whole(c.failed)} failed; ${whole(c.confirmed)} signatures confirmed afterwards. Target ≥ 300/s, every one confirmed: ${verdict(c.perSecond >= 300 && c.failed === 0 && c.confirmed === c.links)}.`,
 		)
-		for (const failure of c.failures) out.push(`  - failed: \`${failure.replace(/`/g, "'")}\` (by status: ${JSON.stringify(c.failuresByStatus)})`)
+		for (const failure of c.failures)
+			out.push(`  - failed: \`${failure.replace(/`/g, "'")}\` (by status: ${JSON.stringify(c.failuresByStatus)})`)
 	}
 	const n = r.newsletter
 	if (n.figures) {

@@ -52,15 +52,72 @@ const BATCH = 1_000
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 
-const firstNames = ['Alva', 'Erik', 'Maja', 'Lars', 'Elsa', 'Omar', 'Ingrid', 'Johan', 'Saga', 'Ahmed', 'Linnea', 'Per', 'Wilma', 'Nils', 'Fatima', 'Karl', 'Ebba', 'Mikael', 'Astrid', 'Leila']
-const lastNames = ['Lind', 'Andersson', 'Nilsson', 'Persson', 'Olsson', 'Haddad', 'Berg', 'Johansson', 'Holm', 'Yousef', 'Ek', 'Svensson', 'Karimi']
-const districts = ['Centrum', 'Tågaborg', 'Råå', 'Påarp', 'Ödåkra', 'Rydebäck', 'Maria', 'Fredriksdal', 'Olympia', 'Dalhem', 'Mariastaden', 'Gantofta']
+const firstNames = [
+	'Alva',
+	'Erik',
+	'Maja',
+	'Lars',
+	'Elsa',
+	'Omar',
+	'Ingrid',
+	'Johan',
+	'Saga',
+	'Ahmed',
+	'Linnea',
+	'Per',
+	'Wilma',
+	'Nils',
+	'Fatima',
+	'Karl',
+	'Ebba',
+	'Mikael',
+	'Astrid',
+	'Leila',
+]
+const lastNames = [
+	'Lind',
+	'Andersson',
+	'Nilsson',
+	'Persson',
+	'Olsson',
+	'Haddad',
+	'Berg',
+	'Johansson',
+	'Holm',
+	'Yousef',
+	'Ek',
+	'Svensson',
+	'Karimi',
+]
+const districts = [
+	'Centrum',
+	'Tågaborg',
+	'Råå',
+	'Påarp',
+	'Ödåkra',
+	'Rydebäck',
+	'Maria',
+	'Fredriksdal',
+	'Olympia',
+	'Dalhem',
+	'Mariastaden',
+	'Gantofta',
+]
 const elsewhere = ['Höganäs', 'Ängelholm', 'Landskrona', 'Bjuv', 'Åstorp']
-const places = ['Dunkers kulturhus, Kungsgatan 11, Helsingborg', 'Stadsbiblioteket, Bollbrogatan 1, Helsingborg', 'Rådhuset, Drottninggatan 1, Helsingborg', 'Gustav Adolfs torg, Helsingborg']
+const places = [
+	'Dunkers kulturhus, Kungsgatan 11, Helsingborg',
+	'Stadsbiblioteket, Bollbrogatan 1, Helsingborg',
+	'Rådhuset, Drottninggatan 1, Helsingborg',
+	'Gustav Adolfs torg, Helsingborg',
+]
 const capacities = [40, 80, 150, 250, null, null] as const
 
 /** Runs `write` over [0, total) in transactions of BATCH rows: one commit per batch keeps it fast. */
-async function inBatches(db: DB, total: number, write: (trx: Transaction<Database>, from: number, to: number) => Promise<void>): Promise<void> {
+async function inBatches(
+	db: DB,
+	total: number,
+	write: (trx: Transaction<Database>, from: number, to: number) => Promise<void>,
+): Promise<void> {
 	for (let from = 0; from < total; from += BATCH) {
 		const to = Math.min(total, from + BATCH)
 		await db.transaction().execute((trx) => write(trx, from, to))
@@ -77,7 +134,16 @@ export async function seedLargePact(db: DB, size: PactSize, now = new Date()): P
 	for (const [i, c] of demoCatalogue.entries()) {
 		const row = await db
 			.insertInto('commitment')
-			.values({ category: c.category, title_sv: c.sv, title_en: c.en, kg_co2e_per_year: c.kg, source: c.source, sort_order: i + 1, created_at: ago(800 * DAY_MS), retired_at: null })
+			.values({
+				category: c.category,
+				title_sv: c.sv,
+				title_en: c.en,
+				kg_co2e_per_year: c.kg,
+				source: c.source,
+				sort_order: i + 1,
+				created_at: ago(800 * DAY_MS),
+				retired_at: null,
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow()
 		commitmentIds.push(row.id)
@@ -137,20 +203,53 @@ export async function seedLargePact(db: DB, size: PactSize, now = new Date()): P
 					const n = from + k
 					const first = commitmentIds[(n * n) % 5 === 0 ? 0 : n % commitmentIds.length]!
 					const second = commitmentIds[(n * 3 + 7) % commitmentIds.length]!
-					const rows: Array<{ commitment_id: number | null; own_words: string | null }> = [{ commitment_id: first, own_words: null }]
+					const rows: Array<{ commitment_id: number | null; own_words: string | null }> = [
+						{ commitment_id: first, own_words: null },
+					]
 					if (second !== first) rows.push({ commitment_id: second, own_words: null })
-					if (n % 10 === 3) rows.push({ commitment_id: null, own_words: 'Ta cykeln till stationen i stället för bilen' })
-					return rows.map((row) => ({ ...row, signature_id: s.id, progress: n % 3 === 0 ? ('started' as const) : ('chosen' as const), added_at: confirmedAt(n), updated_at: confirmedAt(n) }))
+					if (n % 10 === 3)
+						rows.push({ commitment_id: null, own_words: 'Ta cykeln till stationen i stället för bilen' })
+					return rows.map((row) => ({
+						...row,
+						signature_id: s.id,
+						progress: n % 3 === 0 ? ('started' as const) : ('chosen' as const),
+						added_at: confirmedAt(n),
+						updated_at: confirmedAt(n),
+					}))
 				}),
 			)
 			.execute()
 		await trx
 			.insertInto('ladder_step')
-			.values(users.map((u, k) => ({ user_id: u.id, step: 1, rule_step: 1, attended_count: 0, helped_count: 0, reached_at: confirmedAt(from + k), seen_step: 1, evaluated_at: stamp })))
+			.values(
+				users.map((u, k) => ({
+					user_id: u.id,
+					step: 1,
+					rule_step: 1,
+					attended_count: 0,
+					helped_count: 0,
+					reached_at: confirmedAt(from + k),
+					seen_step: 1,
+					evaluated_at: stamp,
+				})),
+			)
 			.execute()
 		await trx
 			.insertInto('ladder_history')
-			.values(users.map((u, k) => ({ user_id: u.id, from_step: 0, to_step: 1, source: 'rule' as const, rule: 'signature' as const, reason: null, event_id: null, changed_by: null, changed_at: confirmedAt(from + k), email: 'none' as const })))
+			.values(
+				users.map((u, k) => ({
+					user_id: u.id,
+					from_step: 0,
+					to_step: 1,
+					source: 'rule' as const,
+					rule: 'signature' as const,
+					reason: null,
+					event_id: null,
+					changed_by: null,
+					changed_at: confirmedAt(from + k),
+					email: 'none' as const,
+				})),
+			)
 			.execute()
 	})
 	await recountPact(db)
@@ -164,13 +263,24 @@ export async function seedLargePact(db: DB, size: PactSize, now = new Date()): P
 		await inBatches(db, ids.length, async (trx, from, to) => {
 			await trx
 				.insertInto('digest')
-				.values(ids.slice(from, to).map((user_id) => ({ user_id, period: period.key, outcome: 'queued' as const, created_at: stamp })))
+				.values(
+					ids
+						.slice(from, to)
+						.map((user_id) => ({ user_id, period: period.key, outcome: 'queued' as const, created_at: stamp })),
+				)
 				.execute()
 		})
 	}
 
 	const eventPath = await seedEvents(db, size, userIds, now)
-	return { signatures: size.signatures, events: size.events, rsvps: size.rsvps, commitmentIds, eventPath, seconds: (performance.now() - started) / 1000 }
+	return {
+		signatures: size.signatures,
+		events: size.events,
+		rsvps: size.rsvps,
+		commitmentIds,
+		eventPath,
+		seconds: (performance.now() - started) / 1000,
+	}
 }
 
 /**
@@ -181,7 +291,11 @@ export async function seedLargePact(db: DB, size: PactSize, now = new Date()): P
 async function seedEvents(db: DB, size: PactSize, userIds: number[], now: Date): Promise<string | null> {
 	if (size.events === 0) return null
 	const stamp = now.toISOString()
-	const organiser = await db.insertInto('user').values({ email: `organiser@${SIGNATORY_DOMAIN}`, name: 'Ali Arrangör', language: 'sv', created_at: stamp }).returning('id').executeTakeFirstOrThrow()
+	const organiser = await db
+		.insertInto('user')
+		.values({ email: `organiser@${SIGNATORY_DOMAIN}`, name: 'Ali Arrangör', language: 'sv', created_at: stamp })
+		.returning('id')
+		.executeTakeFirstOrThrow()
 	await db.insertInto('user_role').values({ user_id: organiser.id, role: 'organiser', granted_at: stamp }).execute()
 
 	const firstStart = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - Math.round(size.events * 0.7) * 26 * HOUR_MS
@@ -189,7 +303,14 @@ async function seedEvents(db: DB, size: PactSize, userIds: number[], now: Date):
 		const startsAt = new Date(firstStart + i * 26 * HOUR_MS)
 		const status: EventStatus = i % 50 === 7 ? 'cancelled' : i % 50 === 13 ? 'draft' : 'published'
 		const type = eventTypes[i % (eventTypes.length - 1)]!
-		return { i, startsAt, status, type, capacity: capacities[i % capacities.length]!, title: `${type.replace(/-/g, ' ')} nr ${i + 1}` }
+		return {
+			i,
+			startsAt,
+			status,
+			type,
+			capacity: capacities[i % capacities.length]!,
+			title: `${type.replace(/-/g, ' ')} nr ${i + 1}`,
+		}
 	})
 
 	const ids: number[] = []
@@ -231,9 +352,11 @@ async function seedEvents(db: DB, size: PactSize, userIds: number[], now: Date):
 	const published = plan.filter((e) => e.status === 'published')
 	const weights = [0.25, 0.5, 1, 1.5, 1.75]
 	const base = size.rsvps / Math.max(1, published.length)
-	const wanted = new Map(published.map((e) => [e.i, Math.min(userIds.length, Math.floor(base * weights[e.i % weights.length]!))]))
+	const wanted = new Map(
+		published.map((e) => [e.i, Math.min(userIds.length, Math.floor(base * weights[e.i % weights.length]!))]),
+	)
 	let missing = size.rsvps - [...wanted.values()].reduce((a, b) => a + b, 0)
-	for (let added = 1; missing > 0 && added > 0; ) {
+	for (let added = 1; missing > 0 && added > 0;) {
 		added = 0
 		for (const e of published) {
 			if (missing === 0 || wanted.get(e.i)! >= userIds.length) continue
@@ -243,7 +366,16 @@ async function seedEvents(db: DB, size: PactSize, userIds: number[], now: Date):
 		}
 	}
 
-	type Rsvp = { event_id: number; user_id: number; status: RsvpStatus; position: number; created_at: string; updated_at: string; promoted_at: null; cancelled_at: string | null }
+	type Rsvp = {
+		event_id: number
+		user_id: number
+		status: RsvpStatus
+		position: number
+		created_at: string
+		updated_at: string
+		promoted_at: null
+		cancelled_at: string | null
+	}
 	const rsvps: Rsvp[] = []
 	const going = new Map<number, number[]>()
 	for (const e of published) {
@@ -255,9 +387,22 @@ async function seedEvents(db: DB, size: PactSize, userIds: number[], now: Date):
 		for (let j = 0; j < wanted.get(e.i)!; j++) {
 			const userId = userIds[(offset + j) % userIds.length]!
 			const cancelled = j % 17 === 16
-			const status: RsvpStatus = cancelled ? 'cancelled' : e.capacity === null || goingHere.length < e.capacity ? 'going' : 'waiting'
+			const status: RsvpStatus = cancelled
+				? 'cancelled'
+				: e.capacity === null || goingHere.length < e.capacity
+					? 'going'
+					: 'waiting'
 			if (status === 'going') goingHere.push(userId)
-			rsvps.push({ event_id: eventId, user_id: userId, status, position: j + 1, created_at: at, updated_at: at, promoted_at: null, cancelled_at: cancelled ? at : null })
+			rsvps.push({
+				event_id: eventId,
+				user_id: userId,
+				status,
+				position: j + 1,
+				created_at: at,
+				updated_at: at,
+				promoted_at: null,
+				cancelled_at: cancelled ? at : null,
+			})
 		}
 	}
 	await inBatches(db, rsvps.length, async (trx, from, to) => {
@@ -268,30 +413,50 @@ async function seedEvents(db: DB, size: PactSize, userIds: number[], now: Date):
 	const helpers = new Map<number, number[]>()
 	for (const e of plan.filter((p) => p.i % 4 === 0)) {
 		const eventId = ids[e.i]!
-		for (const [k, [title, needed]] of ([['Ta emot vid dörren', 2], ['Duka fram fikat', 3]] as const).entries()) {
-			const shift = await db.insertInto('event_helper_shift').values({ event_id: eventId, title, needed, sort_order: k }).returning('id').executeTakeFirstOrThrow()
+		for (const [k, [title, needed]] of (
+			[
+				['Ta emot vid dörren', 2],
+				['Duka fram fikat', 3],
+			] as const
+		).entries()) {
+			const shift = await db
+				.insertInto('event_helper_shift')
+				.values({ event_id: eventId, title, needed, sort_order: k })
+				.returning('id')
+				.executeTakeFirstOrThrow()
 			const taken = (going.get(eventId) ?? []).slice(k * 3, k * 3 + needed - 1)
-			if (taken.length > 0) await db.insertInto('event_helper').values(taken.map((user_id) => ({ shift_id: shift.id, user_id, created_at: stamp }))).execute()
+			if (taken.length > 0)
+				await db
+					.insertInto('event_helper')
+					.values(taken.map((user_id) => ({ shift_id: shift.id, user_id, created_at: stamp })))
+					.execute()
 			helpers.set(eventId, [...(helpers.get(eventId) ?? []), ...taken])
 		}
 	}
 
 	// Reminders for the next days' events went out already (reminder_hours is 24).
-	const soon = plan.filter((e) => e.status === 'published' && e.startsAt > now && e.startsAt.getTime() <= now.getTime() + 3 * DAY_MS)
+	const soon = plan.filter(
+		(e) => e.status === 'published' && e.startsAt > now && e.startsAt.getTime() <= now.getTime() + 3 * DAY_MS,
+	)
 	for (const e of soon) {
 		const eventId = ids[e.i]!
 		const people = [...new Set([...(going.get(eventId) ?? []), ...(helpers.get(eventId) ?? [])])]
 		await inBatches(db, people.length, async (trx, from, to) => {
 			await trx
 				.insertInto('event_reminder')
-				.values(people.slice(from, to).map((user_id) => ({ event_id: eventId, user_id, starts_at: e.startsAt.toISOString(), sent_at: stamp })))
+				.values(
+					people
+						.slice(from, to)
+						.map((user_id) => ({ event_id: eventId, user_id, starts_at: e.startsAt.toISOString(), sent_at: stamp })),
+				)
 				.execute()
 		})
 	}
 
 	// The event page to load: the first upcoming published event with a capacity, full and with a waitlist if possible.
 	const upcoming = published.filter((e) => e.startsAt > now && e.capacity !== null)
-	const pick = upcoming.find((e) => wanted.get(e.i)! > e.capacity!) ?? upcoming[0] ?? published.find((e) => e.startsAt > now)
+	const pick =
+		upcoming.find((e) => wanted.get(e.i)! > e.capacity!) ?? upcoming[0] ?? published.find((e) => e.startsAt > now)
 	if (!pick) return null
 	const row = await db.selectFrom('event').select('slug').where('id', '=', ids[pick.i]!).executeTakeFirstOrThrow()
 	return `/events/${row.slug}`

@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { expectNoAxeViolations, mailCount, newestMail, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
+import {
+	expectNoAxeViolations,
+	localDate,
+	mailCount,
+	newestMail,
+	organiserEmail,
+	signAsNewResident,
+	signInWithCode,
+	uniqueEmail,
+} from './helpers.ts'
 
 /**
  * The life of a small event, in the browser: an organiser publishes a one-place event, two
@@ -10,12 +19,6 @@ import { expectNoAxeViolations, mailCount, newestMail, signAsNewResident, signIn
 
 test.use({ locale: 'sv-SE' })
 
-const organiserEmail = 'arrangor@klimatpakt.example'
-
-function localDate(daysAhead: number): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + daysAhead * 86_400_000))
-}
-
 /** A new resident signs the pact and confirms from the local mailbox, which signs them in. */
 async function newResident(newPerson: () => Promise<Page>, name: string): Promise<{ page: Page; email: string }> {
 	const page = await newPerson()
@@ -24,7 +27,10 @@ async function newResident(newPerson: () => Promise<Page>, name: string): Promis
 	return { page, email }
 }
 
-test('an organiser publishes a one-place event; the waitlist promotes the second resident when the first cancels', async ({ page, newPerson }) => {
+test('an organiser publishes a one-place event; the waitlist promotes the second resident when the first cancels', async ({
+	page,
+	newPerson,
+}) => {
 	test.setTimeout(180_000)
 	const title = `Klimatfika e2e ${Date.now().toString(36)}`
 

@@ -3,7 +3,8 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 /** Errors a context's pages log or throw, apart from what a test means to cause (see below). */
 function collectErrors(context: BrowserContext, errors: string[]) {
 	context.on('console', (message) => {
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`${message.page()?.url()}: ${message.text()}`)
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+			errors.push(`${message.page()?.url()}: ${message.text()}`)
 	})
 	context.on('weberror', (error) => errors.push(`${error.page()?.url()}: ${error.error().message}`))
 }

@@ -7,8 +7,24 @@ import { listMailbox, readMailboxMessage } from '#app/mail/mailbox.server.ts'
 /** Fails the test when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+	)
 	expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+/** The demo content's organiser and coordinator (db/seed.ts), who sign in with a code like anyone. */
+export const organiserEmail = 'arrangor@klimatpakt.example'
+export const coordinatorEmail = 'koordinator@klimatpakt.example'
+
+/** The date `daysAhead` days from now in the pact's time zone, as a date input takes it (YYYY-MM-DD). */
+export function localDate(daysAhead: number): string {
+	return new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Europe/Stockholm',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(new Date(Date.now() + daysAhead * 86_400_000))
 }
 
 /** An address nobody else in the run uses. */
@@ -32,8 +48,12 @@ export type Mail = ParsedEml & { id: string; subject: string }
  * `after` (a mailCount taken before the action that sends it), waits for a new one, so an older
  * message to the same address is never mistaken for it.
  */
-export async function newestMail(to: string, { after = 0, subject, timeout = 20_000 }: { after?: number; subject?: string | RegExp; timeout?: number } = {}): Promise<Mail> {
-	const matches = (s: string) => subject === undefined || (typeof subject === 'string' ? s.includes(subject) : subject.test(s))
+export async function newestMail(
+	to: string,
+	{ after = 0, subject, timeout = 20_000 }: { after?: number; subject?: string | RegExp; timeout?: number } = {},
+): Promise<Mail> {
+	const matches = (s: string) =>
+		subject === undefined || (typeof subject === 'string' ? s.includes(subject) : subject.test(s))
 	let found: { id: string; subject: string } | undefined
 	await expect
 		.poll(
@@ -88,7 +108,15 @@ export async function signInWithCode(page: Page, email: string) {
  * A new resident signs the pact in Swedish and confirms with the emailed link, which signs them
  * in; ends on their pledge page. For tests whose subject is what comes after signing.
  */
-export async function signAsNewResident(page: Page, { name, email, district, newsletter = false }: { name: string; email: string; district?: string; newsletter?: boolean }) {
+export async function signAsNewResident(
+	page: Page,
+	{
+		name,
+		email,
+		district,
+		newsletter = false,
+	}: { name: string; email: string; district?: string; newsletter?: boolean },
+) {
 	await page.goto('/sign')
 	await page.getByLabel('Namn', { exact: true }).fill(name)
 	await page.getByLabel('E-postadress').fill(email)

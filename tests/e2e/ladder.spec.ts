@@ -1,5 +1,14 @@
 import { expect, test } from './fixtures.ts'
-import { expectNoAxeViolations, newestMail, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
+import {
+	coordinatorEmail,
+	expectNoAxeViolations,
+	localDate,
+	newestMail,
+	organiserEmail,
+	signAsNewResident,
+	signInWithCode,
+	uniqueEmail,
+} from './helpers.ts'
 
 /**
  * The engagement ladder in the browser: a new resident stands on step 1; an organiser checks them
@@ -10,13 +19,10 @@ import { expectNoAxeViolations, newestMail, signAsNewResident, signInWithCode, u
 
 test.use({ locale: 'sv-SE' })
 
-const organiserEmail = 'arrangor@klimatpakt.example'
-
-function localDate(daysAhead: number): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + daysAhead * 86_400_000))
-}
-
-test('a resident climbs from step 1 to step 2 when an organiser checks them in at an event', async ({ page, newPerson }) => {
+test('a resident climbs from step 1 to step 2 when an organiser checks them in at an event', async ({
+	page,
+	newPerson,
+}) => {
 	test.setTimeout(180_000)
 	const title = `Klimatfika trappan ${Date.now().toString(36)}`
 	const email = uniqueEmail('trappa')
@@ -73,7 +79,9 @@ test('a resident climbs from step 1 to step 2 when an organiser checks them in a
 	// Their ladder: step 2, celebrated once, with the check-in that got them there.
 	await page.goto('/ladder')
 	await expect(page.getByText('Du står på steg 2 av 4: Delta på evenemang.')).toBeVisible()
-	await expect(page.getByRole('status').filter({ hasText: 'Grattis! Du har tagit steg 2: Delta på evenemang.' })).toBeVisible()
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Grattis! Du har tagit steg 2: Delta på evenemang.' }),
+	).toBeVisible()
 	const history = page.locator('.lad-history')
 	await expect(history.getByText('Steg 1 → 2')).toBeVisible()
 	await expect(history.getByRole('link', { name: title })).toBeVisible()
@@ -102,7 +110,7 @@ test('a resident climbs from step 1 to step 2 when an organiser checks them in a
 test('a coordinator sees the funnel and raises a member with a reason', async ({ page }) => {
 	test.setTimeout(120_000)
 	await page.goto('/login?redirectTo=%2Fadmin%2Fladder')
-	await signInWithCode(page, 'koordinator@klimatpakt.example')
+	await signInWithCode(page, coordinatorEmail)
 	await expect(page.getByRole('heading', { level: 1, name: 'Engagemangstrappan – översikt' })).toBeVisible()
 	await expect(page.getByRole('heading', { level: 2, name: 'Så många står på varje steg' })).toBeVisible()
 	await expectNoAxeViolations(page)

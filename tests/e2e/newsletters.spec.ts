@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test'
 import { headerValue } from '#app/mail/eml.server.ts'
 import { expect, test } from './fixtures.ts'
-import { expectNoAxeViolations, linkIn, newestMail, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
+import {
+	coordinatorEmail,
+	expectNoAxeViolations,
+	linkIn,
+	newestMail,
+	signAsNewResident,
+	signInWithCode,
+	uniqueEmail,
+} from './helpers.ts'
 
 /**
  * A coordinator's newsletter, in the browser: compose, watch the recipient count follow the
@@ -11,8 +19,6 @@ import { expectNoAxeViolations, linkIn, newestMail, signAsNewResident, signInWit
  */
 test.use({ locale: 'sv-SE' })
 
-const coordinatorEmail = 'koordinator@klimatpakt.example'
-
 /** A new resident in a district of their own signs with newsletter consent and confirms. */
 async function newSubscriber(newPerson: () => Promise<Page>, district: string): Promise<{ page: Page; email: string }> {
 	const page = await newPerson()
@@ -21,7 +27,10 @@ async function newSubscriber(newPerson: () => Promise<Page>, district: string): 
 	return { page, email }
 }
 
-test('a coordinator composes, previews, test-sends and sends a newsletter to a segment; a recipient unsubscribes in one click', async ({ page, newPerson }) => {
+test('a coordinator composes, previews, test-sends and sends a newsletter to a segment; a recipient unsubscribes in one click', async ({
+	page,
+	newPerson,
+}) => {
 	test.setTimeout(180_000)
 	const district = `Nyhetsby ${Date.now().toString(36)}`
 	const subject = `Vårbrev till ${district}`

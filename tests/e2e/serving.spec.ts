@@ -4,7 +4,9 @@ import { expect, test } from './fixtures.ts'
 // pages and files, files cached for good, icons, quiet 404s, and only the page's own texts in
 // the visitor's language sent to the browser.
 
-test('pages and files are compressed as the browser accepts, and built files are cached for good', async ({ request }) => {
+test('pages and files are compressed as the browser accepts, and built files are cached for good', async ({
+	request,
+}) => {
 	for (const encoding of ['br', 'gzip']) {
 		const page = await request.get('/', { headers: { 'Accept-Encoding': encoding } })
 		expect(page.status()).toBe(200)
@@ -23,7 +25,13 @@ test('pages and files are compressed as the browser accepts, and built files are
 })
 
 test('the icons are there, and a missing file is a plain 404', async ({ request }) => {
-	for (const path of ['/favicon.ico', '/favicon.svg', '/apple-touch-icon.png', '/manifest.webmanifest', '/robots.txt']) {
+	for (const path of [
+		'/favicon.ico',
+		'/favicon.svg',
+		'/apple-touch-icon.png',
+		'/manifest.webmanifest',
+		'/robots.txt',
+	]) {
 		expect((await request.get(path)).status(), path).toBe(200)
 	}
 	expect((await request.get('/no-such-file.png')).status()).toBe(404)

@@ -17,12 +17,18 @@ function getLogin(search = '', cookie?: string) {
 }
 
 async function createUser(email: string) {
-	const { id } = await getDb().insertInto('user').values({ email, name: 'Anna', language: 'sv' }).returning('id').executeTakeFirstOrThrow()
+	const { id } = await getDb()
+		.insertInto('user')
+		.values({ email, name: 'Anna', language: 'sv' })
+		.returning('id')
+		.executeTakeFirstOrThrow()
 	return id
 }
 
 async function outboxCount(email?: string) {
-	let query = getDb().selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n'))
+	let query = getDb()
+		.selectFrom('outbox')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
 	if (email) query = query.where('to_address', '=', email)
 	return Number((await query.executeTakeFirstOrThrow()).n)
 }
@@ -54,7 +60,9 @@ describe('POST /login', () => {
 		const unknown = await postLogin({ email: 'unknown@example.se', redirectTo: '/my-pledge' })
 		expect(known.status).toBe(302)
 		expect(unknown.status).toBe(known.status)
-		expect(known.headers.get('Location')).toBe('/verify?email=known%40example.se&purpose=sign-in&redirectTo=%2Fmy-pledge')
+		expect(known.headers.get('Location')).toBe(
+			'/verify?email=known%40example.se&purpose=sign-in&redirectTo=%2Fmy-pledge',
+		)
 		expect(unknown.headers.get('Location')).toBe(known.headers.get('Location')!.replace('known', 'unknown'))
 		expect([...known.headers.keys()].sort()).toEqual([...unknown.headers.keys()].sort())
 		expect(known.headers.get('Set-Cookie')).toBeNull()
@@ -66,7 +74,11 @@ describe('POST /login', () => {
 	test('emails the code in the language of the page', async () => {
 		await createUser('english@example.se')
 		await postLogin({ email: 'english@example.se' }, { language: 'en' })
-		const message = await getDb().selectFrom('outbox').selectAll().where('to_address', '=', 'english@example.se').executeTakeFirstOrThrow()
+		const message = await getDb()
+			.selectFrom('outbox')
+			.selectAll()
+			.where('to_address', '=', 'english@example.se')
+			.executeTakeFirstOrThrow()
 		expect(message.subject).toMatch(/^Sign in to /)
 	})
 

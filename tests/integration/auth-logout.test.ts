@@ -6,7 +6,11 @@ import { callAction, cookieFor, routeRequest } from '#tests/support/routes.ts'
 
 describe('POST /logout', () => {
 	test('deletes the session row, clears the cookie and goes home', async () => {
-		const { id } = await getDb().insertInto('user').values({ email: 'leaving@example.se', name: 'Leo', language: 'sv' }).returning('id').executeTakeFirstOrThrow()
+		const { id } = await getDb()
+			.insertInto('user')
+			.values({ email: 'leaving@example.se', name: 'Leo', language: 'sv' })
+			.returning('id')
+			.executeTakeFirstOrThrow()
 		const cookie = await cookieFor(id)
 		const request = () => routeRequest('/logout', { method: 'POST', cookie })
 		expect((await getUser(request()))?.id).toBe(id)

@@ -27,7 +27,11 @@ let people = 0
 async function personWithCode(language: 'sv' | 'en' = 'sv') {
 	people += 1
 	const email = `verify${people}@example.se`
-	const { id } = await getDb().insertInto('user').values({ email, name: `Person ${people}`, language }).returning('id').executeTakeFirstOrThrow()
+	const { id } = await getDb()
+		.insertInto('user')
+		.values({ email, name: `Person ${people}`, language })
+		.returning('id')
+		.executeTakeFirstOrThrow()
 	await requestSignIn(getDb(), { email, clientIp: freshIp(), language, redirectTo: '/my-pledge' })
 	return { email, userId: id, ...(await mailed(email)) }
 }
@@ -36,8 +40,21 @@ function mailed(email: string) {
 	return mailedVerification(getDb(), email)
 }
 
+/** Lets the address's code and link run out, a second ago. */
+async function expireProofs(email: string) {
+	await getDb()
+		.updateTable('verification')
+		.set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+		.where('target', '=', email)
+		.execute()
+}
+
 async function verificationRow(email: string) {
-	return getDb().selectFrom('verification').select(['attempts', 'used_at']).where('target', '=', email).executeTakeFirstOrThrow()
+	return getDb()
+		.selectFrom('verification')
+		.select(['attempts', 'used_at'])
+		.where('target', '=', email)
+		.executeTakeFirstOrThrow()
 }
 
 async function sessionCount(userId: number) {
@@ -50,7 +67,13 @@ describe('GET /verify', () => {
 		const { email, userId, token } = await personWithCode()
 		const page = await getVerify(`?token=${token}&redirectTo=%2Fmy-pledge`)
 		expect(page.status).toBe(200)
-		expect(page.data).toMatchObject({ mode: 'link', purpose: 'sign-in', token, redirectTo: '/my-pledge', title: 'Logga in' })
+		expect(page.data).toMatchObject({
+			mode: 'link',
+			purpose: 'sign-in',
+			token,
+			redirectTo: '/my-pledge',
+			title: 'Logga in',
+		})
 		expect(page.headers.get('Set-Cookie')).toBeNull()
 		// A mail scanner opening the link twice changes nothing: no session, the link still works.
 		await getVerify(`?token=${token}`)
@@ -78,7 +101,13 @@ describe('GET /verify', () => {
 
 	test('after asking for a code it shows the code form', async () => {
 		const page = await getVerify('?email=anna%40example.se&purpose=sign-in&redirectTo=%2Fmy-pledge')
-		expect(page.data).toMatchObject({ mode: 'code', email: 'anna@example.se', purpose: 'sign-in', redirectTo: '/my-pledge', minutes: 10 })
+		expect(page.data).toMatchObject({
+			mode: 'code',
+			email: 'anna@example.se',
+			purpose: 'sign-in',
+			redirectTo: '/my-pledge',
+			minutes: 10,
+		})
 	})
 
 	test('without an address or with a strange purpose it points to the sign-in page', async () => {
@@ -95,7 +124,11 @@ describe('POST /verify with a code', () => {
 		expect(answer.status).toBe(302)
 		expect(answer.headers.get('Location')).toBe('/my-pledge')
 		const token = (await sessionCookie.parse(answer.headers.get('Set-Cookie')!.split(';')[0]!)) as string
-		const session = await getDb().selectFrom('session').select('user_id').where('id', '=', sessionIdFromToken(token)).executeTakeFirst()
+		const session = await getDb()
+			.selectFrom('session')
+			.select('user_id')
+			.where('id', '=', sessionIdFromToken(token))
+			.executeTakeFirst()
 		expect(session?.user_id).toBe(userId)
 	})
 
@@ -121,7 +154,7 @@ describe('POST /verify with a code', () => {
 
 	test('an expired code says so and changes nothing', async () => {
 		const { email, userId, code } = await personWithCode()
-		await getDb().updateTable('verification').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('target', '=', email).execute()
+		await expireProofs(email)
 		const answer = await postVerify({ email, purpose: 'sign-in', code })
 		expect(answer.status).toBe(400)
 		expect(answer.data?.result?.error?.code).toEqual([t('errors.expired')])
@@ -150,7 +183,9 @@ describe('POST /verify with a code', () => {
 	test(`attempt ${SIGN_IN_LIMITS.attemptsPerIp.limit + 1} from one network within 15 minutes answers 429`, async () => {
 		const ip = freshIp()
 		for (let i = 0; i < SIGN_IN_LIMITS.attemptsPerIp.limit; i++) {
-			expect((await postVerify({ email: `x${i}@example.se`, purpose: 'sign-in', code: '000000' }, { ip })).status).toBe(400)
+			expect((await postVerify({ email: `x${i}@example.se`, purpose: 'sign-in', code: '000000' }, { ip })).status).toBe(
+				400,
+			)
 		}
 		const { email, userId, code } = await personWithCode()
 		const last = await postVerify({ email, purpose: 'sign-in', code }, { ip })
@@ -203,7 +238,7 @@ describe('POST /verify with a link', () => {
 
 	test('an expired link says so', async () => {
 		const { email, userId, token } = await personWithCode()
-		await getDb().updateTable('verification').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('target', '=', email).execute()
+		await expireProofs(email)
 		const answer = await postVerify({ token })
 		expect(answer.status).toBe(400)
 		expect(answer.data).toEqual({ kind: 'link', reason: 'expired' })

@@ -20,7 +20,11 @@ const root = process.cwd()
 
 /** Builds the app when there is no build or the source is newer (CI runs tests before any build), as `npm start` does. */
 function ensureBuild() {
-	execFileSync(process.execPath, ['--input-type=module', '-e', "import { buildIfStale } from './scripts/build.mjs'; buildIfStale()"], { cwd: root, stdio: 'pipe', timeout: 170_000 })
+	execFileSync(
+		process.execPath,
+		['--input-type=module', '-e', "import { buildIfStale } from './scripts/build.mjs'; buildIfStale()"],
+		{ cwd: root, stdio: 'pipe', timeout: 170_000 },
+	)
 }
 
 function freePort(): Promise<number> {
@@ -48,7 +52,15 @@ beforeAll(async () => {
 	baseUrl = `http://localhost:${port}`
 	server = spawn(process.execPath, ['server.mjs'], {
 		cwd: root,
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), APP_URL: baseUrl, RUN_WORKER: 'false', RESEND_API_KEY: '', WEB_CONCURRENCY: '2' },
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			APP_URL: baseUrl,
+			RUN_WORKER: 'false',
+			RESEND_API_KEY: '',
+			WEB_CONCURRENCY: '2',
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	server.stdout!.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()))
@@ -88,7 +100,11 @@ function post(path: string, cookie: string, intent: string): { sent: Promise<voi
 	const request = http.request(`${baseUrl}${path}`, {
 		method: 'POST',
 		agent,
-		headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+		headers: {
+			Cookie: cookie,
+			'Content-Type': 'application/x-www-form-urlencoded',
+			'Content-Length': Buffer.byteLength(body),
+		},
 	})
 	const answer = new Promise<Answer>((resolve, reject) => {
 		request.on('error', reject)
@@ -113,7 +129,13 @@ async function allAtOnce(requests: Array<() => ReturnType<typeof post>>): Promis
 describe('200 RSVPs at once for 30 places, over HTTP', () => {
 	test('exactly 30 are going and 170 wait, in the order they arrived, with no errors', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
-		const event = await makeEvent(db, organiser.id, new Date(Date.now() + 7 * 86_400_000), { capacity: 30, title: 'Populär matlagningskurs' }, { now: new Date() })
+		const event = await makeEvent(
+			db,
+			organiser.id,
+			new Date(Date.now() + 7 * 86_400_000),
+			{ capacity: 30, title: 'Populär matlagningskurs' },
+			{ now: new Date() },
+		)
 		const people = await Promise.all(Array.from({ length: 200 }, (_, i) => makeUser(db, { name: `Rusning ${i + 1}` })))
 		const cookies = await Promise.all(people.map((p) => cookieFor(p.id, db)))
 		const path = `/events/${event.slug}`
@@ -135,13 +157,23 @@ describe('200 RSVPs at once for 30 places, over HTTP', () => {
 		const responses = await Promise.all(pending)
 		// The evidence: all 200 were waiting at once; not one was answered while the lock was held.
 		expect(responses.filter((r) => r.at < releasedAt)).toEqual([])
-		const answers = responses.map((r) => ({ status: r.status, done: new URL(r.location ?? '/', baseUrl).searchParams.get('done') }))
+		const answers = responses.map((r) => ({
+			status: r.status,
+			done: new URL(r.location ?? '/', baseUrl).searchParams.get('done'),
+		}))
 		expect(answers.filter((a) => a.status !== 303)).toEqual([])
 		expect(answers.filter((a) => a.done === 'going')).toHaveLength(30)
-		const queued = answers.filter((a) => a.done?.startsWith('waiting-')).map((a) => Number(a.done!.slice('waiting-'.length)))
+		const queued = answers
+			.filter((a) => a.done?.startsWith('waiting-'))
+			.map((a) => Number(a.done!.slice('waiting-'.length)))
 		expect(queued.sort((a, b) => a - b)).toEqual(Array.from({ length: 170 }, (_, i) => i + 1))
 
-		const rows = await db.selectFrom('event_rsvp').select(['id', 'user_id', 'status', 'position']).where('event_id', '=', event.id).orderBy('id').execute()
+		const rows = await db
+			.selectFrom('event_rsvp')
+			.select(['id', 'user_id', 'status', 'position'])
+			.where('event_id', '=', event.id)
+			.orderBy('id')
+			.execute()
 		expect(rows).toHaveLength(200)
 		expect(rows.filter((r) => r.status === 'going')).toHaveLength(30)
 		expect(rows.filter((r) => r.status === 'waiting')).toHaveLength(170)
@@ -156,7 +188,15 @@ describe('200 RSVPs at once for 30 places, over HTTP', () => {
 			expect(answers[i]!.done === 'going' ? 'going' : 'waiting').toBe(row.status)
 		}
 		// Every one of them got exactly one email: a confirmation or a waitlist notice.
-		const mail = await db.selectFrom('outbox').select(['to_address', 'subject']).where('to_address', 'in', people.map((p) => p.email)).execute()
+		const mail = await db
+			.selectFrom('outbox')
+			.select(['to_address', 'subject'])
+			.where(
+				'to_address',
+				'in',
+				people.map((p) => p.email),
+			)
+			.execute()
 		expect(mail).toHaveLength(200)
 		expect(mail.filter((m) => m.subject.startsWith('Du är anmäld'))).toHaveLength(30)
 
@@ -167,11 +207,21 @@ describe('200 RSVPs at once for 30 places, over HTTP', () => {
 
 		// Ten people going cancel at once: the first ten waiting move up, in order.
 		const goingRows = rows.filter((r) => r.status === 'going').slice(0, 10)
-		const cancels = await allAtOnce(goingRows.map((r) => () => post(path, cookies[people.findIndex((p) => p.id === r.user_id)]!, 'cancel')))
+		const cancels = await allAtOnce(
+			goingRows.map((r) => () => post(path, cookies[people.findIndex((p) => p.id === r.user_id)]!, 'cancel')),
+		)
 		expect(cancels.map((r) => r.status).filter((s) => s !== 303)).toEqual([])
-		const after = await db.selectFrom('event_rsvp').select(['user_id', 'status']).where('event_id', '=', event.id).orderBy('position').execute()
+		const after = await db
+			.selectFrom('event_rsvp')
+			.select(['user_id', 'status'])
+			.where('event_id', '=', event.id)
+			.orderBy('position')
+			.execute()
 		expect(after.filter((r) => r.status === 'going')).toHaveLength(30)
-		const firstTenWaiting = rows.filter((r) => r.status === 'waiting').slice(0, 10).map((r) => r.user_id)
+		const firstTenWaiting = rows
+			.filter((r) => r.status === 'waiting')
+			.slice(0, 10)
+			.map((r) => r.user_id)
 		expect(after.filter((r) => firstTenWaiting.includes(r.user_id)).every((r) => r.status === 'going')).toBe(true)
 		expect(serverOutput).not.toMatch(/error/i)
 	}, 120_000)

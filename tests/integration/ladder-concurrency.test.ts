@@ -24,7 +24,10 @@ interface Step {
 
 /** A check-in in a process of its own (tests/support/ladder-race-child.ts), step by step. */
 function checkInProcess(args: string[]) {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/ladder-race-child.ts', ...args], { env: process.env, stdio: ['pipe', 'pipe', 'pipe'] })
+	const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/ladder-race-child.ts', ...args], {
+		env: process.env,
+		stdio: ['pipe', 'pipe', 'pipe'],
+	})
 	const seen: Step[] = []
 	const waiting: Array<{ step: Step['step']; resolve: (step: Step) => void; reject: (error: Error) => void }> = []
 	let errors = ''
@@ -36,7 +39,9 @@ function checkInProcess(args: string[]) {
 		for (const wait of waiting.filter((w) => w.step === step.step)) wait.resolve(step)
 	})
 	child.on('exit', (code) => {
-		for (const wait of waiting) if (!seen.some((s) => s.step === wait.step)) wait.reject(new Error(`the check-in process ended (${code}) before "${wait.step}":\n${errors}`))
+		for (const wait of waiting)
+			if (!seen.some((s) => s.step === wait.step))
+				wait.reject(new Error(`the check-in process ended (${code}) before "${wait.step}":\n${errors}`))
 	})
 	return {
 		/** The first time the process reported this step. */
@@ -52,11 +57,16 @@ function checkInProcess(args: string[]) {
 test('two check-ins in two processes, against the same state, promote once', async () => {
 	const person = await signedPerson(db, new Date('2026-03-01T10:00:00Z'))
 	await evaluateLadder(db, person.userId, new Date('2026-03-01T10:00:00Z'))
-	const [a, b] = [await eventAt(db, new Date('2026-03-05T17:00:00Z')), await eventAt(db, new Date('2026-03-05T17:30:00Z'))]
+	const [a, b] = [
+		await eventAt(db, new Date('2026-03-05T17:00:00Z')),
+		await eventAt(db, new Date('2026-03-05T17:30:00Z')),
+	]
 	const org = await organiser(db)
 	const moment = '2026-03-05T17:40:00.000Z'
 	const file = databasePath()
-	const processes = [a, b].map((event) => checkInProcess([file, String(event.id), String(person.userId), String(org), moment]))
+	const processes = [a, b].map((event) =>
+		checkInProcess([file, String(event.id), String(person.userId), String(org), moment]),
+	)
 	await Promise.all(processes.map((p) => p.step('ready')))
 
 	// Nobody writes while the test holds the lock: both check-ins start from step 1 and no attendance.
@@ -85,7 +95,9 @@ test('two check-ins in two processes, against the same state, promote once', asy
 	expect(done.map((d) => d.changed)).toEqual([true, true])
 
 	const promotions = (await historyRows(db, person.userId)).filter((h) => h.to_step === 2)
-	expect(promotions.map((h) => ({ userId: h.user_id, from: h.from_step, to: h.to_step }))).toEqual([{ userId: person.userId, from: 1, to: 2 }])
+	expect(promotions.map((h) => ({ userId: h.user_id, from: h.from_step, to: h.to_step }))).toEqual([
+		{ userId: person.userId, from: 1, to: 2 },
+	])
 	expect(await levelUpMails(db, person.email)).toHaveLength(1)
 	expect(await ladderRow(db, person.userId)).toMatchObject({ step: 2, attended_count: 2 })
 }, 60_000)

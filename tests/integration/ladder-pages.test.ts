@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { makeUser } from '#tests/support/events.ts'
-import { checkInWithLadder, eventAt, historyRows, ladderRow, levelUpMails, signedPerson } from '#tests/support/ladder.ts'
+import {
+	checkInWithLadder,
+	eventAt,
+	historyRows,
+	ladderRow,
+	levelUpMails,
+	signedPerson,
+} from '#tests/support/ladder.ts'
 import { callAction, callLoader, cookieFor, renderRoute, routeArgs } from '#tests/support/routes.ts'
 import * as adminCsv from '#app/routes/admin-ladder-csv.ts'
 import * as adminPerson from '#app/routes/admin-ladder-person.tsx'
@@ -69,17 +76,34 @@ describe('/ladder', () => {
 	test('saves volunteer interests and the level-up email setting; bad input stores nothing', async () => {
 		const person = await signedPerson(db)
 		const cookie = await cookieFor(person.userId)
-		const saved = await callAction(ladderRoute, '/ladder', { cookie, form: { intent: 'interests', interests: ['events', 'politics'] } })
+		const saved = await callAction(ladderRoute, '/ladder', {
+			cookie,
+			form: { intent: 'interests', interests: ['events', 'politics'] },
+		})
 		expect(saved.status).toBe(303)
-		const rows = await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', person.userId).orderBy('interest').execute()
+		const rows = await db
+			.selectFrom('volunteer_interest')
+			.select('interest')
+			.where('user_id', '=', person.userId)
+			.orderBy('interest')
+			.execute()
 		expect(rows.map((r) => r.interest)).toEqual(['events', 'politics'])
 
-		const bad = await callAction(ladderRoute, '/ladder', { cookie, form: { intent: 'interests', interests: ['hacking'] } })
+		const bad = await callAction(ladderRoute, '/ladder', {
+			cookie,
+			form: { intent: 'interests', interests: ['hacking'] },
+		})
 		expect(bad.status).toBe(400)
-		expect((await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', person.userId).execute()).length).toBe(2)
+		expect(
+			(await db.selectFrom('volunteer_interest').select('interest').where('user_id', '=', person.userId).execute())
+				.length,
+		).toBe(2)
 
 		await callAction(ladderRoute, '/ladder', { cookie, form: { intent: 'email-setting' } })
-		expect((await db.selectFrom('user').select('level_up_emails').where('id', '=', person.userId).executeTakeFirstOrThrow()).level_up_emails).toBe(0)
+		expect(
+			(await db.selectFrom('user').select('level_up_emails').where('id', '=', person.userId).executeTakeFirstOrThrow())
+				.level_up_emails,
+		).toBe(0)
 		const event = await eventAt(db, new Date(Date.now() - DAY))
 		await checkInWithLadder(db, event.id, person.userId, new Date(event.starts_at))
 		expect((await ladderRow(db, person.userId))?.step).toBe(2)
@@ -96,9 +120,24 @@ describe('the coordinators’ pages', () => {
 		for (const cookie of [residentCookie, organiserCookie]) {
 			expect((await callLoader(adminLadder, '/admin/ladder', { cookie })).status).toBe(403)
 			expect((await callLoader(adminCsv, '/admin/ladder.csv', { cookie })).status).toBe(403)
-			expect((await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '1', helperEventsForStep3: '1', helperWindowMonths: '12' } })).status).toBe(403)
+			expect(
+				(
+					await callAction(adminSettings, '/admin/ladder/settings', {
+						cookie,
+						form: { eventsForStep2: '1', helperEventsForStep3: '1', helperWindowMonths: '12' },
+					})
+				).status,
+			).toBe(403)
 			const params = { userId: String(resident.userId) }
-			expect((await callAction(adminPerson, `/admin/ladder/${resident.userId}`, { cookie, params, form: { step: '4', reason: 'Själv' } })).status).toBe(403)
+			expect(
+				(
+					await callAction(adminPerson, `/admin/ladder/${resident.userId}`, {
+						cookie,
+						params,
+						form: { step: '4', reason: 'Själv' },
+					})
+				).status,
+			).toBe(403)
 		}
 		expect((await ladderRow(db, resident.userId))?.step ?? 1).toBe(1)
 		expect((await callLoader(volunteersRoute, '/ladder/volunteers', { cookie: residentCookie })).status).toBe(403)
@@ -116,10 +155,21 @@ describe('the coordinators’ pages', () => {
 		expect(missing.status).toBe(400)
 		expect((await historyRows(db, person.userId)).filter((h) => h.source === 'coordinator')).toHaveLength(0)
 
-		const raised = await callAction(adminPerson, url, { cookie, params, form: { step: '4', reason: 'Invald i styrelsen' } })
+		const raised = await callAction(adminPerson, url, {
+			cookie,
+			params,
+			form: { step: '4', reason: 'Invald i styrelsen' },
+		})
 		expect(raised).toMatchObject({ status: 303, location: `${url}?done=changed` })
-		expect((await historyRows(db, person.userId)).at(-1)).toMatchObject({ to_step: 4, source: 'coordinator', reason: 'Invald i styrelsen', changed_by: coordinatorId })
-		expect((await levelUpMails(db, person.email)).map((m) => m.subject)).toEqual(['Grattis! Du har tagit steg 4: Högaktiv medlem'])
+		expect((await historyRows(db, person.userId)).at(-1)).toMatchObject({
+			to_step: 4,
+			source: 'coordinator',
+			reason: 'Invald i styrelsen',
+			changed_by: coordinatorId,
+		})
+		expect((await levelUpMails(db, person.email)).map((m) => m.subject)).toEqual([
+			'Grattis! Du har tagit steg 4: Högaktiv medlem',
+		])
 
 		const page = await adminPerson.loader(routeArgs(url, { cookie, params }))
 		const html = await renderRoute({ Component: adminPerson.default, url, loaderData: page })
@@ -136,7 +186,9 @@ describe('the coordinators’ pages', () => {
 		// A byte-order mark first, so spreadsheets read å, ä, ö (text() would strip it).
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
 		const text = new TextDecoder().decode(bytes)
-		expect(text.split('\r\n')[0]).toBe('"Namn","E-post","Stadsdel eller ort","Steg","Steg enligt reglerna","På steget sedan","Senast aktiv","Intressen"')
+		expect(text.split('\r\n')[0]).toBe(
+			'"Namn","E-post","Stadsdel eller ort","Steg","Steg enligt reglerna","På steget sedan","Senast aktiv","Intressen"',
+		)
 		expect(text).toContain(`"Britt Styrelse","${person.email}","Råå","4","1"`)
 	})
 
@@ -147,18 +199,39 @@ describe('the coordinators’ pages', () => {
 		await checkInWithLadder(db, a.id, person.userId, new Date(a.starts_at))
 		expect((await ladderRow(db, person.userId))?.step).toBe(2)
 
-		const bad = await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '0', helperEventsForStep3: 'två', helperWindowMonths: '12' } })
+		const bad = await callAction(adminSettings, '/admin/ladder/settings', {
+			cookie,
+			form: { eventsForStep2: '0', helperEventsForStep3: 'två', helperWindowMonths: '12' },
+		})
 		expect(bad.status).toBe(400)
-		expect((await db.selectFrom('ladder_setting').select('value').where('name', '=', 'events_for_step_2').executeTakeFirstOrThrow()).value).toBe(1)
+		expect(
+			(
+				await db
+					.selectFrom('ladder_setting')
+					.select('value')
+					.where('name', '=', 'events_for_step_2')
+					.executeTakeFirstOrThrow()
+			).value,
+		).toBe(1)
 
 		// Two events for step 2 now: nobody is moved down.
-		const raised = await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '2', helperEventsForStep3: '2', helperWindowMonths: '12' } })
+		const raised = await callAction(adminSettings, '/admin/ladder/settings', {
+			cookie,
+			form: { eventsForStep2: '2', helperEventsForStep3: '2', helperWindowMonths: '12' },
+		})
 		expect(raised.status).toBe(303)
 		expect(await ladderRow(db, person.userId)).toMatchObject({ step: 2, rule_step: 1 })
 		const overview = await adminLadder.loader(routeArgs('/admin/ladder?step=2', { cookie }))
-		const html = await renderRoute({ Component: adminLadder.default, url: '/admin/ladder?step=2', loaderData: overview })
+		const html = await renderRoute({
+			Component: adminLadder.default,
+			url: '/admin/ladder?step=2',
+			loaderData: overview,
+		})
 		expect(html).toContain('Reglerna ger i dag steg 1')
 
-		await callAction(adminSettings, '/admin/ladder/settings', { cookie, form: { eventsForStep2: '1', helperEventsForStep3: '2', helperWindowMonths: '12' } })
+		await callAction(adminSettings, '/admin/ladder/settings', {
+			cookie,
+			form: { eventsForStep2: '1', helperEventsForStep3: '2', helperWindowMonths: '12' },
+		})
 	})
 })

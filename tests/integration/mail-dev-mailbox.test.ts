@@ -17,7 +17,10 @@ async function deliver(key: string, to: string, subject: string, createdAt: stri
 		text: `Hej!\n\nBekräfta här: https://klimatpakt.example/verify?token=${key}.\nTack.`,
 		html: `<!DOCTYPE html><html><head></head><body><p>Hej <a href="https://klimatpakt.example/verify?token=${key}">Bekräfta</a></p><script>alert(1)</script></body></html>`,
 		headers: {},
-		attachments: key === 'with-ics' ? [{ filename: 'träff.ics', contentType: 'text/calendar', content: Buffer.from(ics).toString('base64') }] : [],
+		attachments:
+			key === 'with-ics'
+				? [{ filename: 'träff.ics', contentType: 'text/calendar', content: Buffer.from(ics).toString('base64') }]
+				: [],
 		createdAt: new Date(createdAt),
 	})
 	if (result.outcome !== 'sent') throw new Error(result.error)
@@ -47,7 +50,9 @@ describe('/dev/mail, the local mailbox', () => {
 		// The Date header is when it was written; shown in the deployment's time zone.
 		const shown = new Date(data.messages[0]!.date)
 		expect(data.messages[0]!.time).toBe(
-			new Intl.DateTimeFormat('sv', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(shown),
+			new Intl.DateTimeFormat('sv', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(
+				shown,
+			),
 		)
 	})
 
@@ -69,11 +74,21 @@ describe('/dev/mail, the local mailbox', () => {
 		const id = await deliver('with-ics', 'anna@example.se', 'Välkommen på klädbyte 👕', '2025-03-30T00:30:00.000Z')
 		const { data } = await messageRequest(id)
 		expect(data.subject).toBe('Välkommen på klädbyte 👕')
-		expect(data.headers).toEqual(expect.arrayContaining([{ name: 'To', value: 'anna@example.se' }, { name: 'From', value: from }]))
+		expect(data.headers).toEqual(
+			expect.arrayContaining([
+				{ name: 'To', value: 'anna@example.se' },
+				{ name: 'From', value: from },
+			]),
+		)
 		expect(data.text).toContain('https://klimatpakt.example/verify?token=with-ics.')
 		expect(data.html).toContain('href="https://klimatpakt.example/verify?token=with-ics"')
 		expect(data.attachments).toEqual([
-			{ filename: 'träff.ics', contentType: 'text/calendar', size: ics.length, href: `data:text/calendar;base64,${Buffer.from(ics).toString('base64')}` },
+			{
+				filename: 'träff.ics',
+				contentType: 'text/calendar',
+				size: ics.length,
+				href: `data:text/calendar;base64,${Buffer.from(ics).toString('base64')}`,
+			},
 		])
 	})
 
@@ -94,14 +109,27 @@ describe('/dev/mail when mail does not go to the local mailbox', () => {
 	async function routesWith(env: Record<string, string>) {
 		vi.resetModules()
 		for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
-		const [list, message] = await Promise.all([import('#app/routes/dev-mail.tsx'), import('#app/routes/dev-mail-message.tsx')])
+		const [list, message] = await Promise.all([
+			import('#app/routes/dev-mail.tsx'),
+			import('#app/routes/dev-mail-message.tsx'),
+		])
 		return { list, message }
 	}
 
 	for (const [situation, env] of [
 		['a Resend API key is set', { RESEND_API_KEY: 're_live_key' }],
-		['on a public deployment', { NODE_ENV: 'production', APP_URL: 'https://klimatpakt.example', SESSION_SECRET: 'a-random-secret-of-at-least-32-characters' }],
-		['reachable by others over plain http, even without NODE_ENV', { APP_URL: 'http://klimatpakt.example', SESSION_SECRET: 'a-random-secret-of-at-least-32-characters' }],
+		[
+			'on a public deployment',
+			{
+				NODE_ENV: 'production',
+				APP_URL: 'https://klimatpakt.example',
+				SESSION_SECRET: 'a-random-secret-of-at-least-32-characters',
+			},
+		],
+		[
+			'reachable by others over plain http, even without NODE_ENV',
+			{ APP_URL: 'http://klimatpakt.example', SESSION_SECRET: 'a-random-secret-of-at-least-32-characters' },
+		],
 	] as const) {
 		test(`is 404 when ${situation}`, async () => {
 			const id = await deliver('secret', 'anna@example.se', 'Din kod: 123456', '2025-03-30T00:30:00.000Z')

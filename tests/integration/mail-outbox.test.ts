@@ -7,32 +7,44 @@ import { Text } from '@react-email/text'
 import { createElement } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { parseEml, headerValue } from '#app/mail/eml.server.ts'
-import { claimDueEmails, deliverDueEmails, LEASE_MS, MAX_ATTEMPTS, transportFromConfig } from '#app/mail/outbox.server.ts'
+import {
+	claimDueEmails,
+	deliverDueEmails,
+	LEASE_MS,
+	MAX_ATTEMPTS,
+	transportFromConfig,
+} from '#app/mail/outbox.server.ts'
 import { sendEmail } from '#app/mail/send-email.server.ts'
-import { resendTransport } from '#app/mail/transports/resend.server.ts'
 import { getDb, openDatabase, databasePath } from '#db/index.ts'
 import { resendMock, server } from '#tests/mocks/index.ts'
+import { later, mockedResend, t0, testSender } from '#tests/support/mail.ts'
 
 const db = getDb()
-const from = 'Klimatpakt <hej@klimatpakt.example>'
-// No pacing in tests: the rate limit is Resend's concern, not what these tests are about.
-const resend = () => resendTransport({ apiKey: 're_test_key', from, requestsPerSecond: 10_000 })
-const t0 = new Date('2025-05-01T08:00:00.000Z')
-const later = (ms: number) => new Date(t0.getTime() + ms)
 
 function body(text: string) {
-	return createElement(Html, { lang: 'sv' }, createElement(Text, null, text), createElement(Link, { href: 'https://klimatpakt.example/verify?token=abc' }, 'Bekräfta'))
+	return createElement(
+		Html,
+		{ lang: 'sv' },
+		createElement(Text, null, text),
+		createElement(Link, { href: 'https://klimatpakt.example/verify?token=abc' }, 'Bekräfta'),
+	)
 }
 
 async function queue(key: string, overrides: { to?: string; subject?: string; now?: Date } = {}) {
 	await sendEmail(
 		db,
-		{ to: overrides.to ?? 'anna@example.se', subject: overrides.subject ?? 'Bekräfta din underskrift', body: body(`Hej ${key}`), idempotencyKey: key },
+		{
+			to: overrides.to ?? 'anna@example.se',
+			subject: overrides.subject ?? 'Bekräfta din underskrift',
+			body: body(`Hej ${key}`),
+			idempotencyKey: key,
+		},
 		overrides.now ?? t0,
 	)
 }
 
-const row = (key: string) => db.selectFrom('outbox').selectAll().where('idempotency_key', '=', key).executeTakeFirstOrThrow()
+const row = (key: string) =>
+	db.selectFrom('outbox').selectAll().where('idempotency_key', '=', key).executeTakeFirstOrThrow()
 const requestsFor = (key: string) => resendMock.requests.filter((r) => r.idempotencyKey === key)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -46,26 +58,32 @@ afterAll(() => server.close())
 describe('delivering the outbox through Resend', () => {
 	test('a queued message is delivered once, with its idempotency key, and marked sent', async () => {
 		await queue('welcome-1')
-		expect(await deliverDueEmails(db, resend(), t0)).toEqual({ sent: 1, retried: 0, failed: 0 })
+		expect(await deliverDueEmails(db, mockedResend(), t0)).toEqual({ sent: 1, retried: 0, failed: 0 })
 
 		expect(resendMock.sent).toHaveLength(1)
 		const sent = resendMock.sent[0]!
 		expect(sent.idempotencyKey).toBe('welcome-1')
-		expect(sent).toMatchObject({ from, to: ['anna@example.se'], subject: 'Bekräfta din underskrift' })
+		expect(sent).toMatchObject({ from: testSender, to: ['anna@example.se'], subject: 'Bekräfta din underskrift' })
 		expect(sent.html).toContain('href="https://klimatpakt.example/verify?token=abc"')
 		expect(sent.text).toContain('Hej welcome-1')
-		expect(await row('welcome-1')).toMatchObject({ status: 'sent', attempts: 1, provider_id: sent.id, sent_at: t0.toISOString(), last_error: null })
+		expect(await row('welcome-1')).toMatchObject({
+			status: 'sent',
+			attempts: 1,
+			provider_id: sent.id,
+			sent_at: t0.toISOString(),
+			last_error: null,
+		})
 
 		// Nothing is due any more: a second run sends nothing.
-		expect(await deliverDueEmails(db, resend(), later(60_000))).toEqual({ sent: 0, retried: 0, failed: 0 })
+		expect(await deliverDueEmails(db, mockedResend(), later(60_000))).toEqual({ sent: 0, retried: 0, failed: 0 })
 		expect(resendMock.requests).toHaveLength(1)
 	})
 
 	test('a message queued for later waits until it is due', async () => {
 		await queue('later-1', { now: later(10 * 60_000) })
-		await deliverDueEmails(db, resend(), t0)
+		await deliverDueEmails(db, mockedResend(), t0)
 		expect(resendMock.requests).toHaveLength(0)
-		await deliverDueEmails(db, resend(), later(10 * 60_000))
+		await deliverDueEmails(db, mockedResend(), later(10 * 60_000))
 		expect(resendMock.sentTo('anna@example.se')).toHaveLength(1)
 	})
 
@@ -73,16 +91,16 @@ describe('delivering the outbox through Resend', () => {
 		test(`after ${failure === 'network' ? 'a network error' : `a ${failure}`} it retries later with the same key and sends exactly once`, async () => {
 			await queue('confirm-7')
 			resendMock.failNext(failure)
-			expect(await deliverDueEmails(db, resend(), t0)).toEqual({ sent: 0, retried: 1, failed: 0 })
+			expect(await deliverDueEmails(db, mockedResend(), t0)).toEqual({ sent: 0, retried: 1, failed: 0 })
 			const waiting = await row('confirm-7')
 			expect(waiting).toMatchObject({ status: 'queued', attempts: 1, next_attempt_at: later(30_000).toISOString() })
 			expect(waiting.last_error).toMatch(failure === 'network' ? /no response/ : new RegExp(String(failure)))
 
 			// Not before the backoff has passed.
-			await deliverDueEmails(db, resend(), later(29_000))
+			await deliverDueEmails(db, mockedResend(), later(29_000))
 			expect(resendMock.requests).toHaveLength(1)
 
-			await deliverDueEmails(db, resend(), later(30_000))
+			await deliverDueEmails(db, mockedResend(), later(30_000))
 			expect(requestsFor('confirm-7').map((r) => r.answer)).toEqual([failure, 200])
 			expect(resendMock.sent).toHaveLength(1)
 			expect(resendMock.sent[0]!.idempotencyKey).toBe('confirm-7')
@@ -93,14 +111,18 @@ describe('delivering the outbox through Resend', () => {
 	test('a 429 is retried after Retry-After, does not count as an attempt, and holds back the rest of the batch', async () => {
 		for (const n of [1, 2, 3]) await queue(`batch-${n}`)
 		resendMock.failNext(429)
-		expect(await deliverDueEmails(db, resend(), t0)).toEqual({ sent: 0, retried: 1, failed: 0 })
+		expect(await deliverDueEmails(db, mockedResend(), t0)).toEqual({ sent: 0, retried: 1, failed: 0 })
 		// Only the first message was tried; the mock's Retry-After is 1 second.
 		expect(resendMock.requests).toHaveLength(1)
 		for (const n of [1, 2, 3]) {
-			expect(await row(`batch-${n}`)).toMatchObject({ status: 'queued', attempts: 0, next_attempt_at: later(1000).toISOString() })
+			expect(await row(`batch-${n}`)).toMatchObject({
+				status: 'queued',
+				attempts: 0,
+				next_attempt_at: later(1000).toISOString(),
+			})
 		}
 
-		expect(await deliverDueEmails(db, resend(), later(1000))).toEqual({ sent: 3, retried: 0, failed: 0 })
+		expect(await deliverDueEmails(db, mockedResend(), later(1000))).toEqual({ sent: 3, retried: 0, failed: 0 })
 		expect(resendMock.sent.map((s) => s.idempotencyKey).sort()).toEqual(['batch-1', 'batch-2', 'batch-3'])
 		expect(requestsFor('batch-1').map((r) => r.answer)).toEqual([429, 200])
 	})
@@ -108,12 +130,12 @@ describe('delivering the outbox through Resend', () => {
 	test('a message Resend rejects (422) fails at once and is never retried', async () => {
 		// An empty subject is a validation error at Resend.
 		await queue('bad-1', { subject: '' })
-		expect(await deliverDueEmails(db, resend(), t0)).toEqual({ sent: 0, retried: 0, failed: 1 })
+		expect(await deliverDueEmails(db, mockedResend(), t0)).toEqual({ sent: 0, retried: 0, failed: 1 })
 		const failed = await row('bad-1')
 		expect(failed.status).toBe('failed')
 		expect(failed.last_error).toMatch(/422 validation_error/)
 
-		await deliverDueEmails(db, resend(), later(24 * 60 * 60_000))
+		await deliverDueEmails(db, mockedResend(), later(24 * 60 * 60_000))
 		expect(resendMock.requests).toHaveLength(1)
 		expect(resendMock.sent).toHaveLength(0)
 	})
@@ -123,7 +145,7 @@ describe('delivering the outbox through Resend', () => {
 		resendMock.failNext(...Array<500>(MAX_ATTEMPTS + 2).fill(500))
 		let clock = t0
 		for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
-			await deliverDueEmails(db, resend(), clock)
+			await deliverDueEmails(db, mockedResend(), clock)
 			clock = new Date(clock.getTime() + 2 * 60 * 60_000)
 		}
 		expect(requestsFor('doomed-1')).toHaveLength(MAX_ATTEMPTS)
@@ -136,11 +158,13 @@ describe('delivering the outbox through Resend', () => {
 		const due: string[] = []
 		let clock = t0
 		for (let i = 0; i < 3; i++) {
-			await deliverDueEmails(db, resend(), clock)
+			await deliverDueEmails(db, mockedResend(), clock)
 			clock = new Date((await row('slow-1')).next_attempt_at)
 			due.push(clock.toISOString())
 		}
-		expect(due).toEqual([later(30_000), later(30_000 + 60_000), later(30_000 + 60_000 + 120_000)].map((d) => d.toISOString()))
+		expect(due).toEqual(
+			[later(30_000), later(30_000 + 60_000), later(30_000 + 60_000 + 120_000)].map((d) => d.toISOString()),
+		)
 	})
 })
 
@@ -152,7 +176,10 @@ describe('two workers at once', () => {
 		// A second connection to the same file, as a second worker process would have.
 		const other = openDatabase(databasePath())
 		try {
-			const reports = await Promise.all([deliverDueEmails(db, resend(), t0), deliverDueEmails(other, resend(), t0)])
+			const reports = await Promise.all([
+				deliverDueEmails(db, mockedResend(), t0),
+				deliverDueEmails(other, mockedResend(), t0),
+			])
 			expect(reports[0].sent + reports[1].sent).toBe(25)
 			// Both really worked, so the test would catch two workers taking the same rows.
 			expect(reports[0].sent).toBeGreaterThan(0)
@@ -169,10 +196,10 @@ describe('two workers at once', () => {
 		// A worker claims the row and dies before it can say how the delivery went.
 		expect(await claimDueEmails(db, 10, t0)).toHaveLength(1)
 
-		await deliverDueEmails(db, resend(), later(LEASE_MS - 1000))
+		await deliverDueEmails(db, mockedResend(), later(LEASE_MS - 1000))
 		expect(resendMock.requests).toHaveLength(0)
 
-		await deliverDueEmails(db, resend(), later(LEASE_MS))
+		await deliverDueEmails(db, mockedResend(), later(LEASE_MS))
 		expect(resendMock.sent.map((s) => s.idempotencyKey)).toEqual(['orphan-1'])
 		expect(await row('orphan-1')).toMatchObject({ status: 'sent', attempts: 2 })
 	})
@@ -181,8 +208,17 @@ describe('two workers at once', () => {
 		await queue('maybe-1')
 		// The first attempt reached Resend, but the worker died before recording it.
 		const [claimed] = await claimDueEmails(db, 10, t0)
-		await resend().send({ idempotencyKey: 'maybe-1', to: claimed!.to_address, subject: claimed!.subject, html: claimed!.html, text: claimed!.text, headers: {}, attachments: [], createdAt: t0 })
-		await deliverDueEmails(db, resend(), later(LEASE_MS))
+		await mockedResend().send({
+			idempotencyKey: 'maybe-1',
+			to: claimed!.to_address,
+			subject: claimed!.subject,
+			html: claimed!.html,
+			text: claimed!.text,
+			headers: {},
+			attachments: [],
+			createdAt: t0,
+		})
+		await deliverDueEmails(db, mockedResend(), later(LEASE_MS))
 		expect(requestsFor('maybe-1')).toHaveLength(2)
 		expect(resendMock.sent).toHaveLength(1)
 		expect(await row('maybe-1')).toMatchObject({ status: 'sent', provider_id: resendMock.sent[0]!.id })
@@ -193,7 +229,11 @@ describe('sendEmail and transactions', () => {
 	test('a message queued in a transaction that rolls back leaves no outbox row', async () => {
 		await expect(
 			db.transaction().execute(async (trx) => {
-				await sendEmail(trx, { to: 'anna@example.se', subject: 'Välkommen', body: body('Välkommen'), idempotencyKey: 'rolled-back-1' }, t0)
+				await sendEmail(
+					trx,
+					{ to: 'anna@example.se', subject: 'Välkommen', body: body('Välkommen'), idempotencyKey: 'rolled-back-1' },
+					t0,
+				)
 				throw new Error('the change the message was about failed')
 			}),
 		).rejects.toThrow('the change the message was about failed')
@@ -202,31 +242,39 @@ describe('sendEmail and transactions', () => {
 
 	test('a message queued in a transaction that commits is delivered', async () => {
 		await db.transaction().execute(async (trx) => {
-			await sendEmail(trx, { to: 'anna@example.se', subject: 'Välkommen', body: body('Välkommen'), idempotencyKey: 'committed-1' }, t0)
+			await sendEmail(
+				trx,
+				{ to: 'anna@example.se', subject: 'Välkommen', body: body('Välkommen'), idempotencyKey: 'committed-1' },
+				t0,
+			)
 		})
-		await deliverDueEmails(db, resend(), t0)
+		await deliverDueEmails(db, mockedResend(), t0)
 		expect(resendMock.sent.map((s) => s.idempotencyKey)).toEqual(['committed-1'])
 	})
 
 	test('the same key queued twice is one message', async () => {
 		await queue('once-1')
 		await queue('once-1')
-		await deliverDueEmails(db, resend(), t0)
+		await deliverDueEmails(db, mockedResend(), t0)
 		expect(resendMock.sent).toHaveLength(1)
 	})
 })
 
 describe('choosing the transport', () => {
 	test('Resend when an API key is set, the local mailbox otherwise', () => {
-		expect(transportFromConfig({ resendApiKey: 're_live_key', mailFrom: from, mailDir: 'data/mail' }).name).toBe('resend')
-		expect(transportFromConfig({ resendApiKey: undefined, mailFrom: from, mailDir: 'data/mail' }).name).toBe('mailbox')
+		expect(transportFromConfig({ resendApiKey: 're_live_key', mailFrom: testSender, mailDir: 'data/mail' }).name).toBe(
+			'resend',
+		)
+		expect(transportFromConfig({ resendApiKey: undefined, mailFrom: testSender, mailDir: 'data/mail' }).name).toBe(
+			'mailbox',
+		)
 	})
 
 	test('without a key the outbox writes .eml files into the mailbox folder', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klimatpakt-mail-'))
 		try {
 			await queue('mailbox-1', { subject: 'Välkommen till klimatavtalet 🌱', to: 'Åsa <asa@example.se>' })
-			const transport = transportFromConfig({ mailFrom: from, mailDir: dir })
+			const transport = transportFromConfig({ mailFrom: testSender, mailDir: dir })
 			expect(await deliverDueEmails(db, transport, t0)).toEqual({ sent: 1, retried: 0, failed: 0 })
 			const files = fs.readdirSync(dir)
 			expect(files).toHaveLength(1)

@@ -34,21 +34,27 @@ async function newsletterTo(count: number) {
 	const id = await createNewsletter(db, (await addSignatories(db, 1, { consent: false }))[0]!.id, 'Krocktest')
 	await saveNewsletter(db, id, {
 		title: 'Krocktest',
-		versions: { sv: { subject: 'Hej från klimatavtalet', preheader: '', body: 'Vi är **många** nu.' }, en: { subject: 'Hello from the pact', preheader: '', body: 'We are **many** now.' } },
+		versions: {
+			sv: { subject: 'Hej från klimatavtalet', preheader: '', body: 'Vi är **många** nu.' },
+			en: { subject: 'Hello from the pact', preheader: '', body: 'We are **many** now.' },
+		},
 		segment: everyone,
 	})
 	await scheduleNewsletter(db, id, new Date())
 	return id
 }
 
-const status = async (id: number) => (await db.selectFrom('newsletter').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
+const status = async (id: number) =>
+	(await db.selectFrom('newsletter').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
 
 class Crash extends Error {}
 
 /** The table a statement writes to, and the columns it sets. */
 function writes(node: RootOperationNode): { kind: 'insert' | 'update'; table: string; columns: string[] } | null {
-	const tableName = (table: unknown) => (table as { table?: { identifier?: { name?: string } } } | undefined)?.table?.identifier?.name ?? ''
-	if (node.kind === 'InsertQueryNode') return { kind: 'insert', table: tableName(node.into), columns: (node.columns ?? []).map((c) => c.column.name) }
+	const tableName = (table: unknown) =>
+		(table as { table?: { identifier?: { name?: string } } } | undefined)?.table?.identifier?.name ?? ''
+	if (node.kind === 'InsertQueryNode')
+		return { kind: 'insert', table: tableName(node.into), columns: (node.columns ?? []).map((c) => c.column.name) }
 	if (node.kind === 'UpdateQueryNode') {
 		const columns = (node.updates ?? []).map((u) => (u.column as { column?: { name?: string } }).column?.name ?? '')
 		return { kind: 'update', table: tableName(node.table), columns }
@@ -75,7 +81,12 @@ function workerLife(mock: ResendApi, crashBefore?: (statement: NonNullable<Retur
 	}
 	const connection = openDatabase(databasePath())
 	const lifeDb = connection.withPlugin(crash)
-	const transport = resendTransport({ apiKey: 're_crash_test', from: 'Klimatpakt <hej@klimatpakt.example>', requestsPerSecond: 8, baseUrl: 'https://resend.test' })
+	const transport = resendTransport({
+		apiKey: 're_crash_test',
+		from: 'Klimatpakt <hej@klimatpakt.example>',
+		requestsPerSecond: 8,
+		baseUrl: 'https://resend.test',
+	})
 	return {
 		/** Crashes at the next statement: for a moment chosen outside the database (the mock's hook). */
 		crash: () => (dead = true),
@@ -132,7 +143,10 @@ describe('a worker that crashes again and again', () => {
 				what: 'halfway through recording a sent batch',
 				life: () => {
 					let recorded = 0
-					return workerLife(mock, (s) => s.kind === 'update' && s.table === 'outbox' && s.columns.includes('sent_at') && ++recorded === 50)
+					return workerLife(
+						mock,
+						(s) => s.kind === 'update' && s.table === 'outbox' && s.columns.includes('sent_at') && ++recorded === 50,
+					)
 				},
 			},
 		]
@@ -142,7 +156,9 @@ describe('a worker that crashes again and again', () => {
 			const worker = life()
 			const finished = await worker.run(id)
 			mock.options.onAccepted = undefined
-			lives.push(`life ${i + 1}, crashed ${what}: ${mock.requests.length - before} request(s), newsletter ${await status(id)}`)
+			lives.push(
+				`life ${i + 1}, crashed ${what}: ${mock.requests.length - before} request(s), newsletter ${await status(id)}`,
+			)
 			expect(finished, lives.join('\n')).toBe(false)
 			// Restarted; the claims of the one that died are retried once their lease has run out.
 			vi.setSystemTime(Date.now() + LEASE_MS)
@@ -152,7 +168,11 @@ describe('a worker that crashes again and again', () => {
 		expect(await workerLife(mock).run(id), lives.join('\n')).toBe(true)
 		expect(await status(id), lives.join('\n')).toBe('sent')
 
-		const rows = await db.selectFrom('outbox').select(['idempotency_key', 'status']).where('newsletter_id', '=', id).execute()
+		const rows = await db
+			.selectFrom('outbox')
+			.select(['idempotency_key', 'status'])
+			.where('newsletter_id', '=', id)
+			.execute()
 		expect(rows).toHaveLength(RECIPIENTS)
 		expect(rows.every((r) => r.status === 'sent')).toBe(true)
 		// Exactly one message per recipient at the provider, none missing, none twice.
@@ -168,17 +188,29 @@ describe('a worker that crashes again and again', () => {
 
 describe('Resend rate-limiting', () => {
 	test('429s with Retry-After for a while: nothing lost, nothing twice, and the request rate stays within the setting', async () => {
-		for (const table of ['outbox', 'newsletter_version', 'newsletter', 'signature', 'user'] as const) await db.deleteFrom(table).execute()
+		for (const table of ['outbox', 'newsletter_version', 'newsletter', 'signature', 'user'] as const)
+			await db.deleteFrom(table).execute()
 		const server = resendApi({ rateLimitedUntil: Date.now() + 2500, retryAfterSeconds: 1 })
 		vi.stubGlobal('fetch', resendFetch(server))
 		const id = await newsletterTo(1000)
 		await runNewsletters(db)
 		const rate = 5
-		const transport = resendTransport({ apiKey: 're_rate_test', from: 'Klimatpakt <hej@klimatpakt.example>', requestsPerSecond: rate, baseUrl: 'https://resend.test' })
+		const transport = resendTransport({
+			apiKey: 're_rate_test',
+			from: 'Klimatpakt <hej@klimatpakt.example>',
+			requestsPerSecond: rate,
+			baseUrl: 'https://resend.test',
+		})
 		const deadline = Date.now() + 40_000
 		while (Date.now() < deadline) {
 			await onFakeClock(deliverDueEmails(db, transport))
-			const waiting = await db.selectFrom('outbox').select('id').where('newsletter_id', '=', id).where('status', '!=', 'sent').limit(1).executeTakeFirst()
+			const waiting = await db
+				.selectFrom('outbox')
+				.select('id')
+				.where('newsletter_id', '=', id)
+				.where('status', '!=', 'sent')
+				.limit(1)
+				.executeTakeFirst()
 			if (!waiting) break
 			await fakeSleep(100)
 		}

@@ -11,10 +11,16 @@ const monday = new Date('2025-06-02T07:00:00.000Z')
 const DAY = 86_400_000
 
 afterEach(async () => {
-	for (const table of ['outbox', 'digest', 'event_rsvp', 'event', 'signature', 'user_role', 'user'] as const) await db.deleteFrom(table).execute()
+	for (const table of ['outbox', 'digest', 'event_rsvp', 'event', 'signature', 'user_role', 'user'] as const)
+		await db.deleteFrom(table).execute()
 })
 
-const digestMails = () => db.selectFrom('outbox').select(['to_address', 'idempotency_key', 'text', 'headers']).where('idempotency_key', 'like', 'digest-%').execute()
+const digestMails = () =>
+	db
+		.selectFrom('outbox')
+		.select(['to_address', 'idempotency_key', 'text', 'headers'])
+		.where('idempotency_key', 'like', 'digest-%')
+		.execute()
 
 describe('digest periods', () => {
 	test('ISO weeks and months in Stockholm time, sent from 07:00 local', () => {
@@ -29,14 +35,28 @@ describe('digest periods', () => {
 describe('sending digests', () => {
 	test('one per person and period however often the job runs; nothing new, no email; off means off', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
-		const event = await makeEvent(db, organiser.id, new Date(monday.getTime() + 3 * DAY), { title: 'Klimatfika i Tågaborg' }, { now: new Date(monday.getTime() - 2 * DAY) })
+		const event = await makeEvent(
+			db,
+			organiser.id,
+			new Date(monday.getTime() + 3 * DAY),
+			{ title: 'Klimatfika i Tågaborg' },
+			{ now: new Date(monday.getTime() - 2 * DAY) },
+		)
 		const [going, curious, quiet] = await addSignatories(db, 3)
-		await db.updateTable('user').set({ digest_frequency: 'weekly' }).where('id', 'in', [going!.id, curious!.id]).execute()
+		await db
+			.updateTable('user')
+			.set({ digest_frequency: 'weekly' })
+			.where('id', 'in', [going!.id, curious!.id])
+			.execute()
 		await rsvp(db, event.id, going!.id, new Date(monday.getTime() - DAY))
 		const [off] = await addSignatories(db, 1)
 		await db.updateTable('user').set({ digest_frequency: 'off' }).where('id', '=', off!.id).execute()
 		// An old event published long ago is not news for someone with no RSVPs.
-		await db.updateTable('event').set({ published_at: new Date(monday.getTime() - 60 * DAY).toISOString() }).where('id', '=', event.id).execute()
+		await db
+			.updateTable('event')
+			.set({ published_at: new Date(monday.getTime() - 60 * DAY).toISOString() })
+			.where('id', '=', event.id)
+			.execute()
 
 		const first = await sendDigests(db, { now: monday })
 		// going: their RSVP; curious (weekly) and quiet (monthly): nothing new; off: nothing at all.
@@ -50,12 +70,21 @@ describe('sending digests', () => {
 		expect(mails[0]!.text).toContain('Klimatfika i Tågaborg')
 		expect(JSON.parse(mails[0]!.headers)['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
 		expect(await db.selectFrom('digest').select('user_id').where('user_id', '=', off!.id).execute()).toEqual([])
-		expect((await db.selectFrom('digest').select('outcome').where('user_id', '=', quiet!.id).executeTakeFirstOrThrow()).outcome).toBe('skipped')
+		expect(
+			(await db.selectFrom('digest').select('outcome').where('user_id', '=', quiet!.id).executeTakeFirstOrThrow())
+				.outcome,
+		).toBe('skipped')
 	})
 
 	test('two runs at once still send one digest each', async () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
-		const event = await makeEvent(db, organiser.id, new Date(monday.getTime() + 10 * DAY), {}, { now: new Date(monday.getTime() - DAY) })
+		const event = await makeEvent(
+			db,
+			organiser.id,
+			new Date(monday.getTime() + 10 * DAY),
+			{},
+			{ now: new Date(monday.getTime() - DAY) },
+		)
 		const people = await addSignatories(db, 20)
 		for (const person of people) await rsvp(db, event.id, person.id, new Date(monday.getTime() - DAY))
 		const firstOfJune = new Date('2025-06-01T06:00:00.000Z')

@@ -17,24 +17,45 @@ const [t, tc] = [await getT('sv', 'pledge'), await getT('sv')]
 const db = getDb()
 
 async function personWithRole(email: string, role?: 'coordinator' | 'organiser') {
-	const user = await db.insertInto('user').values({ email, name: email.split('@')[0]!, language: 'sv' }).returning('id').executeTakeFirstOrThrow()
+	const user = await db
+		.insertInto('user')
+		.values({ email, name: email.split('@')[0]!, language: 'sv' })
+		.returning('id')
+		.executeTakeFirstOrThrow()
 	if (role) await grantRole(db, email, role)
 	return cookieFor(user.id)
 }
 
-const validCommitment = { category: 'food', titleSv: 'Äta upp matresterna', titleEn: 'Eat up the leftovers', kgCo2ePerYear: '40', source: 'Naturvårdsverket' }
+const validCommitment = {
+	category: 'food',
+	titleSv: 'Äta upp matresterna',
+	titleEn: 'Eat up the leftovers',
+	kgCo2ePerYear: '40',
+	source: 'Naturvårdsverket',
+}
 
 describe('who may manage the catalogue', () => {
 	test('a visitor is sent to sign in; a resident or an organiser gets 403; a coordinator gets in', async () => {
 		const anonymous = await callLoader(listRoute, '/admin/commitments')
 		expect(anonymous).toMatchObject({ status: 302, location: '/login?redirectTo=%2Fadmin%2Fcommitments' })
 
-		for (const cookie of [await personWithRole('boende@example.se'), await personWithRole('arr@example.se', 'organiser')]) {
+		for (const cookie of [
+			await personWithRole('boende@example.se'),
+			await personWithRole('arr@example.se', 'organiser'),
+		]) {
 			expect((await callLoader(listRoute, '/admin/commitments', { cookie })).status).toBe(403)
 			expect((await callAction(listRoute, '/admin/commitments', { cookie, form: validCommitment })).status).toBe(403)
-			expect((await callLoader(editRoute, '/admin/commitments/1', { cookie, params: { commitmentId: '1' } })).status).toBe(403)
 			expect(
-				(await callAction(editRoute, '/admin/commitments/1', { cookie, params: { commitmentId: '1' }, form: { intent: 'retire' } })).status,
+				(await callLoader(editRoute, '/admin/commitments/1', { cookie, params: { commitmentId: '1' } })).status,
+			).toBe(403)
+			expect(
+				(
+					await callAction(editRoute, '/admin/commitments/1', {
+						cookie,
+						params: { commitmentId: '1' },
+						form: { intent: 'retire' },
+					})
+				).status,
 			).toBe(403)
 		}
 		expect(await db.selectFrom('commitment').select('id').execute()).toEqual([])
@@ -49,7 +70,10 @@ describe('managing the catalogue', () => {
 		const cookie = await personWithRole('karin@example.se', 'coordinator')
 
 		// Bad input: nothing stored, messages by the fields.
-		const bad = await callAction(listRoute, '/admin/commitments', { cookie, form: { category: 'weather', titleSv: '', titleEn: 'x'.repeat(161), kgCo2ePerYear: '-5', source: '' } })
+		const bad = await callAction(listRoute, '/admin/commitments', {
+			cookie,
+			form: { category: 'weather', titleSv: '', titleEn: 'x'.repeat(161), kgCo2ePerYear: '-5', source: '' },
+		})
 		expect(bad.status).toBe(400)
 		expect((bad.data as { error: Record<string, string[]> }).error).toMatchObject({
 			category: [t('errors.categoryRequired')],
@@ -57,18 +81,37 @@ describe('managing the catalogue', () => {
 			titleEn: [tc('form.tooLong', { max: 160 })],
 			kgCo2ePerYear: [t('errors.wholeNumber')],
 		})
-		const decimal = await callAction(listRoute, '/admin/commitments', { cookie, form: { ...validCommitment, kgCo2ePerYear: '12.5' } })
+		const decimal = await callAction(listRoute, '/admin/commitments', {
+			cookie,
+			form: { ...validCommitment, kgCo2ePerYear: '12.5' },
+		})
 		expect(decimal.status).toBe(400)
-		expect(await db.selectFrom('commitment').select('id').where('title_en', '=', validCommitment.titleEn).execute()).toEqual([])
+		expect(
+			await db.selectFrom('commitment').select('id').where('title_en', '=', validCommitment.titleEn).execute(),
+		).toEqual([])
 
 		const added = await callAction(listRoute, '/admin/commitments', { cookie, form: validCommitment })
 		expect(added).toMatchObject({ status: 302, location: '/admin/commitments?added=1' })
-		const { id } = await db.selectFrom('commitment').select('id').where('title_en', '=', validCommitment.titleEn).executeTakeFirstOrThrow()
+		const { id } = await db
+			.selectFrom('commitment')
+			.select('id')
+			.where('title_en', '=', validCommitment.titleEn)
+			.executeTakeFirstOrThrow()
 		const params = { commitmentId: String(id) }
 
-		const edited = await callAction(editRoute, `/admin/commitments/${id}`, { cookie, params, form: { ...validCommitment, titleSv: 'Äta upp resterna', kgCo2ePerYear: '' } })
+		const edited = await callAction(editRoute, `/admin/commitments/${id}`, {
+			cookie,
+			params,
+			form: { ...validCommitment, titleSv: 'Äta upp resterna', kgCo2ePerYear: '' },
+		})
 		expect(edited.status).toBe(302)
-		expect(await db.selectFrom('commitment').select(['title_sv', 'kg_co2e_per_year', 'source']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+		expect(
+			await db
+				.selectFrom('commitment')
+				.select(['title_sv', 'kg_co2e_per_year', 'source'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow(),
+		).toEqual({
 			title_sv: 'Äta upp resterna',
 			kg_co2e_per_year: null,
 			source: 'Naturvårdsverket',
@@ -78,7 +121,9 @@ describe('managing the catalogue', () => {
 		const input = signInput({ commitmentIds: [id] })
 		await signPledge(db, input, { language: 'sv' })
 		const { userId } = (await confirmSignature(db, input.email))!
-		expect((await callAction(editRoute, `/admin/commitments/${id}`, { cookie, params, form: { intent: 'retire' } })).status).toBe(302)
+		expect(
+			(await callAction(editRoute, `/admin/commitments/${id}`, { cookie, params, form: { intent: 'retire' } })).status,
+		).toBe(302)
 
 		const signPage = await signRoute.loader(routeArgs('/sign'))
 		expect(signPage.commitments.map((c) => c.id)).not.toContain(id)
@@ -86,11 +131,23 @@ describe('managing the catalogue', () => {
 		expect(home.mostChosen.map((c) => c.id)).not.toContain(id)
 		const pledge = (await getMyPledge(db, userId))!
 		expect(pledge.commitments).toMatchObject([{ commitmentId: id, titleSv: 'Äta upp resterna', retired: true }])
-		const kept = await db.selectFrom('commitment').select(['chosen_count', 'retired_at']).where('id', '=', id).executeTakeFirstOrThrow()
+		const kept = await db
+			.selectFrom('commitment')
+			.select(['chosen_count', 'retired_at'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow()
 		expect(kept.chosen_count).toBe(1)
 		expect(kept.retired_at).not.toBeNull()
 		// A retired commitment cannot be signed with any more.
-		const refused = await callAction(signRoute, '/sign', { form: { name: 'Ny', email: 'ny@example.se', livesInMunicipality: 'yes', commitmentIds: [String(id)], consent: 'on' } })
+		const refused = await callAction(signRoute, '/sign', {
+			form: {
+				name: 'Ny',
+				email: 'ny@example.se',
+				livesInMunicipality: 'yes',
+				commitmentIds: [String(id)],
+				consent: 'on',
+			},
+		})
 		expect(refused.status).toBe(400)
 
 		// The list shows it as retired, with its count.
@@ -99,14 +156,20 @@ describe('managing the catalogue', () => {
 		expect(html).toContain('Äta upp resterna')
 		expect(html).toContain('Borttaget ur listan')
 
-		expect((await callAction(editRoute, `/admin/commitments/${id}`, { cookie, params, form: { intent: 'reinstate' } })).status).toBe(302)
+		expect(
+			(await callAction(editRoute, `/admin/commitments/${id}`, { cookie, params, form: { intent: 'reinstate' } }))
+				.status,
+		).toBe(302)
 		expect((await signRoute.loader(routeArgs('/sign'))).commitments.map((c) => c.id)).toContain(id)
 	})
 
 	test('an unknown commitment is a 404', async () => {
 		const cookie = await personWithRole('karin2@example.se', 'coordinator')
 		for (const commitmentId of ['999999', 'abc', '-1']) {
-			expect((await callLoader(editRoute, `/admin/commitments/${commitmentId}`, { cookie, params: { commitmentId } })).status).toBe(404)
+			expect(
+				(await callLoader(editRoute, `/admin/commitments/${commitmentId}`, { cookie, params: { commitmentId } }))
+					.status,
+			).toBe(404)
 		}
 	})
 })

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { countFromRows, readPactCounts, recountPact } from '#app/pledge/counts.server.ts'
-import { addCommitments, confirmSignature, dropCommitment, getMyPledge, signPledge, updateDetails, withdrawSignature } from '#app/pledge/pledge.server.ts'
+import {
+	addCommitments,
+	confirmSignature,
+	dropCommitment,
+	getMyPledge,
+	signPledge,
+	updateDetails,
+	withdrawSignature,
+} from '#app/pledge/pledge.server.ts'
 import { addTestCommitments, keptCounts, recount, signInput } from '#tests/support/pledge.ts'
 import { renderRoute, routeArgs } from '#tests/support/routes.ts'
 import * as homeRoute from '#app/routes/home.tsx'
@@ -24,7 +32,7 @@ describe('the kept counts', () => {
 	test('equal a full recount after every one of many mixed changes', async () => {
 		const catalogue = await addTestCommitments(db, ['transport', 'food', 'energy', 'consumption', 'engagement', 'food'])
 		const random = generator(45)
-		const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+		const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
 		const some = () => catalogue.filter(() => random() < 0.4)
 		const people: Array<{ email: string; userId?: number }> = []
 		const log: string[] = []
@@ -33,18 +41,29 @@ describe('the kept counts', () => {
 			const r = random()
 			const person = people.length > 0 && r > 0.15 ? pick(people) : null
 			if (!person) {
-				const input = signInput({ commitmentIds: some(), ownWords: random() < 0.3 ? ['Egen rad'] : [], livesInMunicipality: random() < 0.8 })
+				const input = signInput({
+					commitmentIds: some(),
+					ownWords: random() < 0.3 ? ['Egen rad'] : [],
+					livesInMunicipality: random() < 0.8,
+				})
 				if (input.commitmentIds.length + input.ownWords.length === 0) input.ownWords.push('Minst en')
 				await signPledge(db, input, { language: 'sv' })
 				people.push({ email: input.email })
 				log.push(`sign ${input.email}`)
 			} else {
 				const action = pick(['confirm', 'confirm', 'resign', 'add', 'drop', 'move', 'withdraw'] as const)
-				const userId = (await db.selectFrom('user').select('id').where('email', '=', person.email).executeTakeFirstOrThrow()).id
+				const userId = (
+					await db.selectFrom('user').select('id').where('email', '=', person.email).executeTakeFirstOrThrow()
+				).id
 				log.push(`${action} ${person.email}`)
 				if (action === 'confirm') await confirmSignature(db, person.email)
 				if (action === 'resign') {
-					const input = signInput({ email: person.email, commitmentIds: some(), ownWords: ['Igen'], livesInMunicipality: random() < 0.5 })
+					const input = signInput({
+						email: person.email,
+						commitmentIds: some(),
+						ownWords: ['Igen'],
+						livesInMunicipality: random() < 0.5,
+					})
 					await signPledge(db, input, { language: 'sv' })
 				}
 				if (action === 'add') await addCommitments(db, userId, { commitmentIds: some(), ownWords: [] })
@@ -53,7 +72,13 @@ describe('the kept counts', () => {
 					if (pledge?.commitments.length) await dropCommitment(db, userId, pick(pledge.commitments).id)
 				}
 				if (action === 'move') {
-					await updateDetails(db, userId, { name: 'Flyttar', livesInMunicipality: random() < 0.5, district: null, showFirstName: false, newsletterConsent: false })
+					await updateDetails(db, userId, {
+						name: 'Flyttar',
+						livesInMunicipality: random() < 0.5,
+						district: null,
+						showFirstName: false,
+						newsletterConsent: false,
+					})
 				}
 				if (action === 'withdraw') await withdrawSignature(db, userId)
 			}
@@ -101,9 +126,18 @@ describe('the home page', () => {
 
 	test('lists the five commitments chosen most, most first', async () => {
 		await db.updateTable('commitment').set({ chosen_count: 0 }).execute()
-		const ids = await addTestCommitments(db, ['transport', 'food', 'energy', 'consumption', 'engagement', 'food', 'transport'])
+		const ids = await addTestCommitments(db, [
+			'transport',
+			'food',
+			'energy',
+			'consumption',
+			'engagement',
+			'food',
+			'transport',
+		])
 		const counts = [5, 40, 12, 0, 33, 7, 21]
-		for (const [i, id] of ids.entries()) await db.updateTable('commitment').set({ chosen_count: counts[i]! }).where('id', '=', id).execute()
+		for (const [i, id] of ids.entries())
+			await db.updateTable('commitment').set({ chosen_count: counts[i]! }).where('id', '=', id).execute()
 		const { mostChosen } = await homeRoute.loader(routeArgs('/'))
 		expect(mostChosen.map((c) => c.count)).toEqual([40, 33, 21, 12, 7])
 		expect(mostChosen[0]!.id).toBe(ids[1])

@@ -11,8 +11,16 @@ const db = getDb()
 async function snapshot(handle: typeof db) {
 	return {
 		users: await handle.selectFrom('user').select(['email', 'name', 'language', 'created_at']).orderBy('id').execute(),
-		signatures: await handle.selectFrom('signature').select(['status', 'lives_in_municipality', 'district', 'confirmed_at']).orderBy('id').execute(),
-		pledged: await handle.selectFrom('pledge_commitment').select(['commitment_id', 'own_words', 'progress']).orderBy('id').execute(),
+		signatures: await handle
+			.selectFrom('signature')
+			.select(['status', 'lives_in_municipality', 'district', 'confirmed_at'])
+			.orderBy('id')
+			.execute(),
+		pledged: await handle
+			.selectFrom('pledge_commitment')
+			.select(['commitment_id', 'own_words', 'progress'])
+			.orderBy('id')
+			.execute(),
 	}
 }
 
@@ -34,7 +42,11 @@ describe('seedIfEmpty', () => {
 			const permissions = await userPermissions(db, user.id)
 			expect(permissions).toContain(staff.role === 'coordinator' ? 'catalogue:manage' : 'events:organise')
 		}
-		const coordinator = await db.selectFrom('user').select('id').where('email', '=', 'koordinator@klimatpakt.example').executeTakeFirstOrThrow()
+		const coordinator = await db
+			.selectFrom('user')
+			.select('id')
+			.where('email', '=', 'koordinator@klimatpakt.example')
+			.executeTakeFirstOrThrow()
 		expect(await userPermissions(db, coordinator.id)).toContain('catalogue:manage')
 
 		const counts = await keptCounts(db)

@@ -22,7 +22,11 @@ const db = getDb()
 let bike: number, veg: number, retired: number
 
 beforeAll(async () => {
-	;[bike, veg, retired] = (await addTestCommitments(db, ['transport', 'food', 'consumption'])) as [number, number, number]
+	;[bike, veg, retired] = (await addTestCommitments(db, ['transport', 'food', 'consumption'])) as [
+		number,
+		number,
+		number,
+	]
 	await retireCommitment(db, retired)
 })
 
@@ -62,18 +66,32 @@ async function stored() {
 
 describe('signing through /sign', () => {
 	test('a valid form stores a pending signature and answers "check your email"', async () => {
-		const fields = validFields({ commitmentIds: [String(bike), String(veg)], 'ownWords[0]': 'Odla på balkongen', showFirstName: 'on' })
+		const fields = validFields({
+			commitmentIds: [String(bike), String(veg)],
+			'ownWords[0]': 'Odla på balkongen',
+			showFirstName: 'on',
+		})
 		const result = await submit(fields)
 		expect(result.status).toBe(302)
 		expect(result.location).toBe(`/sign/check-email?email=${encodeURIComponent(fields.email)}`)
 		const signature = await db
 			.selectFrom('signature')
 			.innerJoin('user', 'user.id', 'signature.user_id')
-			.select(['signature.status', 'signature.show_first_name', 'signature.newsletter_consent', 'user.name', 'signature.id'])
+			.select([
+				'signature.status',
+				'signature.show_first_name',
+				'signature.newsletter_consent',
+				'user.name',
+				'signature.id',
+			])
 			.where('user.email', '=', fields.email)
 			.executeTakeFirstOrThrow()
 		expect(signature).toMatchObject({ status: 'pending', show_first_name: 1, newsletter_consent: 0, name: 'Alva Lind' })
-		const commitments = await db.selectFrom('pledge_commitment').select(['commitment_id', 'own_words']).where('signature_id', '=', signature.id).execute()
+		const commitments = await db
+			.selectFrom('pledge_commitment')
+			.select(['commitment_id', 'own_words'])
+			.where('signature_id', '=', signature.id)
+			.execute()
 		expect(commitments).toHaveLength(3)
 	})
 
@@ -86,7 +104,9 @@ describe('signing through /sign', () => {
 		// Confirm with the emailed code, through the form the check-email page shows.
 		const { code } = await mailedVerification(db, fields.email)
 		const before = await readPactCounts(db)
-		const confirmed = await callAction(verifyRoute, '/verify', { form: { email: fields.email, purpose: 'confirm-signature', code } })
+		const confirmed = await callAction(verifyRoute, '/verify', {
+			form: { email: fields.email, purpose: 'confirm-signature', code },
+		})
 		expect(confirmed.status).toBe(302)
 		expect(confirmed.location).toBe('/my-pledge?confirmed=1')
 		expect(await readPactCounts(db)).toEqual({ ...before, residents: before.residents + 1 })
@@ -102,7 +122,12 @@ describe('signing through /sign', () => {
 	test('the check-email page shows the address and a code form for /verify', async () => {
 		const loaderData = await checkEmailRoute.loader(routeArgs('/sign/check-email?email=alva%40example.se'))
 		expect(loaderData.email).toBe('alva@example.se')
-		const html = await renderRoute({ Component: checkEmailRoute.default, url: '/sign/check-email?email=alva%40example.se', loaderData, rootData: { mailboxOpen: true } })
+		const html = await renderRoute({
+			Component: checkEmailRoute.default,
+			url: '/sign/check-email?email=alva%40example.se',
+			loaderData,
+			rootData: { mailboxOpen: true },
+		})
 		expect(html).toContain('action="/verify"')
 		expect(html).toContain('name="purpose" value="confirm-signature"')
 		expect(html).toContain('name="email" value="alva@example.se"')
@@ -122,7 +147,8 @@ describe('signing through /sign', () => {
 
 	test('and per network', async () => {
 		const network = '192.0.2.77'
-		for (let i = 0; i < SIGN_LIMITS.perIp.limit; i++) expect((await submit(validFields(), { ip: network })).status).toBe(302)
+		for (let i = 0; i < SIGN_LIMITS.perIp.limit; i++)
+			expect((await submit(validFields(), { ip: network })).status).toBe(302)
 		const before = await stored()
 		expect((await submit(validFields(), { ip: network })).status).toBe(429)
 		expect(await stored()).toEqual(before)
@@ -143,19 +169,39 @@ describe('bad input on every field of the sign form', () => {
 		['an email with emoji', { email: '🌍@example.se' }, 'email', tc('form.invalidEmail')],
 		['an email in Hebrew', { email: 'שלום@example.se' }, 'email', tc('form.invalidEmail')],
 		['an email too long', { email: `${'a'.repeat(250)}@example.se` }, 'email', tc('form.tooLong', { max: 254 })],
-		['no answer on residency', { livesInMunicipality: undefined }, 'livesInMunicipality', t('errors.livesInMunicipalityRequired')],
-		['a made-up residency', { livesInMunicipality: '<b>maybe</b>' }, 'livesInMunicipality', t('errors.livesInMunicipalityRequired')],
+		[
+			'no answer on residency',
+			{ livesInMunicipality: undefined },
+			'livesInMunicipality',
+			t('errors.livesInMunicipalityRequired'),
+		],
+		[
+			'a made-up residency',
+			{ livesInMunicipality: '<b>maybe</b>' },
+			'livesInMunicipality',
+			t('errors.livesInMunicipalityRequired'),
+		],
 		['a district too long', { district: long(81) }, 'district', tc('form.tooLong', { max: 80 })],
 		['a district with a control character', { district: 'Råå\u0007' }, 'district', t('errors.controlCharacters')],
 		['own words too long', { 'ownWords[0]': `🌍${long(200)}` }, 'ownWords[0]', tc('form.tooLong', { max: 200 })],
-		['own words with a control character', { 'ownWords[1]': 'Cykla\u001bmer' }, 'ownWords[1]', t('errors.controlCharacters')],
+		[
+			'own words with a control character',
+			{ 'ownWords[1]': 'Cykla\u001bmer' },
+			'ownWords[1]',
+			t('errors.controlCharacters'),
+		],
 		[
 			'six lines of own words',
 			Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`ownWords[${i}]`, `Rad ${i}`])),
 			'ownWords',
 			t('errors.tooManyOwnWords', { max: 5 }),
 		],
-		['a commitment id that is not a number', { commitmentIds: ['<script>'] }, 'commitmentIds[0]', t('errors.unknownCommitment')],
+		[
+			'a commitment id that is not a number',
+			{ commitmentIds: ['<script>'] },
+			'commitmentIds[0]',
+			t('errors.unknownCommitment'),
+		],
 		['a commitment that does not exist', { commitmentIds: ['999999'] }, 'commitmentIds', t('errors.unknownCommitment')],
 		['a retired commitment', { commitmentIds: ['RETIRED'] }, 'commitmentIds', t('errors.unknownCommitment')],
 		['no commitment at all', { commitmentIds: undefined }, 'commitmentIds', t('errors.commitmentRequired')],
@@ -167,7 +213,12 @@ describe('bad input on every field of the sign form', () => {
 	for (const [what, overrides, field, message] of cases) {
 		test(`${what} → 400, a message by the field, nothing stored`, async () => {
 			const fields = validFields(
-				Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x === 'RETIRED' ? String(retired) : x)) : v])),
+				Object.fromEntries(
+					Object.entries(overrides).map(([k, v]) => [
+						k,
+						Array.isArray(v) ? v.map((x) => (x === 'RETIRED' ? String(retired) : x)) : v,
+					]),
+				),
 			)
 			const before = await stored()
 			const result = await submit(fields)
@@ -180,11 +231,18 @@ describe('bad input on every field of the sign form', () => {
 	}
 
 	test('the message is shown by its field, and the form keeps what was typed', async () => {
-		const fields = validFields({ name: long(101), email: 'alva@', consent: undefined, 'ownWords[0]': '<b>Cykla</b> 🚲' })
+		const fields = validFields({
+			name: long(101),
+			email: 'alva@',
+			consent: undefined,
+			'ownWords[0]': '<b>Cykla</b> 🚲',
+		})
 		const result = await submit(fields)
 		const loaderData = await signRoute.loader(routeArgs('/sign'))
 		const html = await renderRoute({ Component: signRoute.default, url: '/sign', loaderData, actionData: result.data })
-		expect(html).toMatch(/<input[^>]*aria-invalid="true"[^>]*name="name"|<input[^>]*name="name"[^>]*aria-invalid="true"/)
+		expect(html).toMatch(
+			/<input[^>]*aria-invalid="true"[^>]*name="name"|<input[^>]*name="name"[^>]*aria-invalid="true"/,
+		)
 		expect(html).toContain('Högst 100 tecken.')
 		expect(html).toContain('Skriv en giltig e-postadress')
 		expect(html).toContain('Vi behöver ditt samtycke för att kunna spara din underskrift.')
@@ -209,11 +267,24 @@ describe('exotic but valid input', () => {
 		})
 		expect((await submit(fields)).status).toBe(302)
 
-		const user = await db.selectFrom('user').select(['id', 'name']).where('email', '=', fields.email).executeTakeFirstOrThrow()
+		const user = await db
+			.selectFrom('user')
+			.select(['id', 'name'])
+			.where('email', '=', fields.email)
+			.executeTakeFirstOrThrow()
 		expect(user.name).toBe(name)
-		const signature = await db.selectFrom('signature').select(['id', 'district']).where('user_id', '=', user.id).executeTakeFirstOrThrow()
+		const signature = await db
+			.selectFrom('signature')
+			.select(['id', 'district'])
+			.where('user_id', '=', user.id)
+			.executeTakeFirstOrThrow()
 		expect(signature.district).toBe(district)
-		const rows = await db.selectFrom('pledge_commitment').select('own_words').where('signature_id', '=', signature.id).orderBy('id').execute()
+		const rows = await db
+			.selectFrom('pledge_commitment')
+			.select('own_words')
+			.where('signature_id', '=', signature.id)
+			.orderBy('id')
+			.execute()
 		expect(rows.map((r) => r.own_words)).toEqual(ownWords)
 
 		// The person's page gives it back unchanged, and React escapes it on render.
@@ -244,6 +315,8 @@ describe('who sees what on /sign', () => {
 		const user = await db.selectFrom('user').select('id').where('email', '=', fields.email).executeTakeFirstOrThrow()
 		const cookie = await cookieFor(user.id)
 		const signedIn = await callLoader(signRoute, '/sign', { cookie })
-		expect(signedIn.data).toMatchObject({ defaults: { name: 'Ebba Ek', email: fields.email, status: 'pending', commitmentIds: [String(veg)] } })
+		expect(signedIn.data).toMatchObject({
+			defaults: { name: 'Ebba Ek', email: fields.email, status: 'pending', commitmentIds: [String(veg)] },
+		})
 	})
 })

@@ -12,11 +12,13 @@ async function served(answer: () => Response, headers: Record<string, string>) {
 	try {
 		const { port } = server.address() as AddressInfo
 		return await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-			http.get({ port, host: '127.0.0.1', path: '/', headers }, (res) => {
-				const chunks: Buffer[] = []
-				res.on('data', (c: Buffer) => chunks.push(c))
-				res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
-			}).on('error', reject)
+			http
+				.get({ port, host: '127.0.0.1', path: '/', headers }, (res) => {
+					const chunks: Buffer[] = []
+					res.on('data', (c: Buffer) => chunks.push(c))
+					res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+				})
+				.on('error', reject)
 		})
 	} finally {
 		server.close()
@@ -45,7 +47,14 @@ describe('the HTTP server', () => {
 
 	test('compresses a page whole, or as a stream when it keeps coming, and keeps every cookie', async () => {
 		const html = '<!DOCTYPE html><html><body>' + 'Klimatpakt '.repeat(500) + '</body></html>'
-		const page = () => new Response(html, { headers: [['content-type', 'text/html; charset=utf-8'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2']] })
+		const page = () =>
+			new Response(html, {
+				headers: [
+					['content-type', 'text/html; charset=utf-8'],
+					['set-cookie', 'a=1'],
+					['set-cookie', 'b=2'],
+				],
+			})
 		const br = await served(page, { 'accept-encoding': 'br' })
 		expect(br.headers['content-encoding']).toBe('br')
 		expect(br.headers['set-cookie']).toEqual(['a=1', 'b=2'])

@@ -33,7 +33,12 @@ export interface ResendApi {
 	sample: Array<Record<string, unknown>>
 	options: ResendServerOptions
 	/** One request in, its answer out. */
-	handle(request: { path: string; authorization: string | null; idempotencyKey: string | null; body: string }): ResendAnswer
+	handle(request: {
+		path: string
+		authorization: string | null
+		idempotencyKey: string | null
+		body: string
+	}): ResendAnswer
 }
 
 export interface ResendAnswer {
@@ -60,27 +65,42 @@ export function resendApi(options: ResendServerOptions = {}): ResendApi {
 			let parsed: unknown
 			const reply = (status: number, body: unknown, headers: Record<string, string> = {}): ResendAnswer => {
 				api.requests.push({ at: Date.now(), path, status, size: Array.isArray(parsed) ? parsed.length : 1 })
-				return { status, body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }
+				return {
+					status,
+					body: typeof body === 'string' ? body : JSON.stringify(body),
+					headers: { 'content-type': 'application/json', ...headers },
+				}
 			}
 			try {
 				parsed = JSON.parse(raw)
 			} catch {
 				return reply(400, { statusCode: 400, name: 'validation_error', message: 'Invalid JSON' })
 			}
-			if (!/^Bearer re_\S+$/.test(authorization ?? '')) return reply(401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key' })
+			if (!/^Bearer re_\S+$/.test(authorization ?? ''))
+				return reply(401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key' })
 			if (options.rateLimitedUntil && Date.now() < options.rateLimitedUntil) {
-				return reply(429, { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }, { 'retry-after': String(options.retryAfterSeconds ?? 1) })
+				return reply(
+					429,
+					{ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' },
+					{ 'retry-after': String(options.retryAfterSeconds ?? 1) },
+				)
 			}
 			const keyed = key ? `${path} ${key}` : null
 			const earlier = keyed ? answered.get(keyed) : undefined
 			const fingerprint = crypto.createHash('sha256').update(raw).digest('hex')
 			if (earlier) {
-				if (earlier.body !== fingerprint) return reply(409, { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same key, different body' })
+				if (earlier.body !== fingerprint)
+					return reply(409, {
+						statusCode: 409,
+						name: 'invalid_idempotent_request',
+						message: 'Same key, different body',
+					})
 				api.replays++
 				return reply(200, earlier.answer)
 			}
 			const emails = (path === '/emails/batch' ? parsed : [parsed]) as Array<Record<string, unknown>>
-			if (!Array.isArray(emails) || emails.length === 0 || emails.length > 100) return reply(422, { statusCode: 422, name: 'validation_error', message: 'A batch holds 1 to 100 emails' })
+			if (!Array.isArray(emails) || emails.length === 0 || emails.length > 100)
+				return reply(422, { statusCode: 422, name: 'validation_error', message: 'A batch holds 1 to 100 emails' })
 			const ids = emails.map((email) => {
 				const headers = (email.headers ?? {}) as Record<string, string>
 				const messageKey = headers['X-Entity-Ref-ID'] ?? key ?? `no-key-${nextId}`

@@ -74,7 +74,12 @@ class ResendMock {
 		}
 		if (failure !== undefined) {
 			record(failure)
-			return errorResponse(failure, failure === 429 ? 'rate_limit_exceeded' : failure >= 500 ? 'internal_server_error' : 'validation_error', 'Failure requested by the test', failure === 429 ? { 'retry-after': '1' } : {})
+			return errorResponse(
+				failure,
+				failure === 429 ? 'rate_limit_exceeded' : failure >= 500 ? 'internal_server_error' : 'validation_error',
+				'Failure requested by the test',
+				failure === 429 ? { 'retry-after': '1' } : {},
+			)
 		}
 
 		if (!/^Bearer re_\S+$/.test(request.headers.get('Authorization') ?? '')) {
@@ -88,7 +93,11 @@ class ResendMock {
 		if (earlier) {
 			if (earlier.payload !== payload) {
 				record(409)
-				return errorResponse(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request body')
+				return errorResponse(
+					409,
+					'invalid_idempotent_request',
+					'Same idempotency key used with a different request body',
+				)
 			}
 			record(200)
 			return HttpResponse.json(earlier.body)
@@ -105,12 +114,14 @@ class ResendMock {
 			return errorResponse(422, 'validation_error', problem)
 		}
 
-		const accepted = (emails as Array<Omit<SentEmail, 'id' | 'idempotencyKey' | 'to'> & { to: string | string[] }>).map((email) => {
-			const sent: SentEmail = { ...email, id: `mock-${this.#nextId++}`, idempotencyKey, to: [email.to].flat() }
-			this.sent.push(sent)
-			if (!process.env.VITEST) console.info(`Resend mock: "${sent.subject}" to ${sent.to.join(', ')}`)
-			return { id: sent.id }
-		})
+		const accepted = (emails as Array<Omit<SentEmail, 'id' | 'idempotencyKey' | 'to'> & { to: string | string[] }>).map(
+			(email) => {
+				const sent: SentEmail = { ...email, id: `mock-${this.#nextId++}`, idempotencyKey, to: [email.to].flat() }
+				this.sent.push(sent)
+				if (!process.env.VITEST) console.info(`Resend mock: "${sent.subject}" to ${sent.to.join(', ')}`)
+				return { id: sent.id }
+			},
+		)
 		const answer = path === '/emails/batch' ? { data: accepted } : accepted[0]
 		if (idempotencyKey) this.#answered.set(`${path} ${idempotencyKey}`, { payload, body: answer })
 		record(200)

@@ -7,14 +7,22 @@ import type { EventInput } from '#app/events/schemas.ts'
 
 let counter = 0
 
-export async function makeUser(db: DB, { name, language = 'sv', role }: { name?: string; language?: Language; role?: 'organiser' | 'coordinator' } = {}) {
+export async function makeUser(
+	db: DB,
+	{ name, language = 'sv', role }: { name?: string; language?: Language; role?: 'organiser' | 'coordinator' } = {},
+) {
 	counter += 1
 	const user = await db
 		.insertInto('user')
-		.values({ email: `person-${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`, name: name ?? `Person ${counter}`, language })
+		.values({
+			email: `person-${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`,
+			name: name ?? `Person ${counter}`,
+			language,
+		})
 		.returning(['id', 'email', 'name', 'language'])
 		.executeTakeFirstOrThrow()
-	if (role) await db.insertInto('user_role').values({ user_id: user.id, role, granted_at: new Date().toISOString() }).execute()
+	if (role)
+		await db.insertInto('user_role').values({ user_id: user.id, role, granted_at: new Date().toISOString() }).execute()
 	return user
 }
 
@@ -35,7 +43,13 @@ export function eventInput(startsAt: Date, overrides: Partial<EventInput> = {}):
 	}
 }
 
-export async function makeEvent(db: DB, organiserId: number, startsAt: Date, overrides: Partial<EventInput> = {}, { publish = true, now = new Date(startsAt.getTime() - 30 * 86_400_000) } = {}): Promise<Event> {
+export async function makeEvent(
+	db: DB,
+	organiserId: number,
+	startsAt: Date,
+	overrides: Partial<EventInput> = {},
+	{ publish = true, now = new Date(startsAt.getTime() - 30 * 86_400_000) } = {},
+): Promise<Event> {
 	const [event] = await createEvents(db, organiserId, eventInput(startsAt, overrides), { publish, repeat: null }, now)
 	return event!
 }

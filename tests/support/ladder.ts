@@ -27,9 +27,21 @@ export async function organiser(db: DB): Promise<number> {
 }
 
 /** A published event starting at `startsAt`, two hours long, with one helper shift of `needed`. */
-export async function eventAt(db: DB, startsAt: Date, { needed = 3, type = 'climate-fika' as const, title = 'Klimatfika' } = {}): Promise<Event & { shiftId: number }> {
-	const event = await makeEvent(db, await organiser(db), startsAt, { type, title, shifts: [{ id: null, title: 'Duka fram fikat', needed }] })
-	const shift = await db.selectFrom('event_helper_shift').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()
+export async function eventAt(
+	db: DB,
+	startsAt: Date,
+	{ needed = 3, type = 'climate-fika' as const, title = 'Klimatfika' } = {},
+): Promise<Event & { shiftId: number }> {
+	const event = await makeEvent(db, await organiser(db), startsAt, {
+		type,
+		title,
+		shifts: [{ id: null, title: 'Duka fram fikat', needed }],
+	})
+	const shift = await db
+		.selectFrom('event_helper_shift')
+		.select('id')
+		.where('event_id', '=', event.id)
+		.executeTakeFirstOrThrow()
 	return { ...event, shiftId: shift.id }
 }
 
@@ -44,7 +56,14 @@ export async function checkInWithLadder(db: DB, eventId: number, userId: number,
 		const user = await trx.selectFrom('user').select('name').where('id', '=', userId).executeTakeFirstOrThrow()
 		const result = await trx
 			.insertInto('event_attendance')
-			.values({ event_id: eventId, user_id: userId, name: user.name, walk_in: 0, checked_in_at: now.toISOString(), checked_in_by: by })
+			.values({
+				event_id: eventId,
+				user_id: userId,
+				name: user.name,
+				walk_in: 0,
+				checked_in_at: now.toISOString(),
+				checked_in_by: by,
+			})
 			.onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
 			.executeTakeFirst()
 		const changed = Number(result.numInsertedOrUpdatedRows ?? 0) > 0
@@ -70,5 +89,11 @@ export async function historyRows(db: DB, userId: number) {
 }
 
 export async function levelUpMails(db: DB, address: string) {
-	return db.selectFrom('outbox').selectAll().where('to_address', '=', address).where('idempotency_key', 'like', 'ladder-level-up:%').orderBy('id').execute()
+	return db
+		.selectFrom('outbox')
+		.selectAll()
+		.where('to_address', '=', address)
+		.where('idempotency_key', 'like', 'ladder-level-up:%')
+		.orderBy('id')
+		.execute()
 }

@@ -17,7 +17,11 @@ export interface SignatoryOptions {
 let made = 0
 
 /** Adds `count` people who signed, straight into the tables (fast enough for 100,000). */
-export async function addSignatories(db: DB, count: number, options: SignatoryOptions = {}): Promise<Array<{ id: number; email: string }>> {
+export async function addSignatories(
+	db: DB,
+	count: number,
+	options: SignatoryOptions = {},
+): Promise<Array<{ id: number; email: string }>> {
 	const created: Array<{ id: number; email: string }> = []
 	const at = (options.confirmedAt ?? new Date('2025-03-01T10:00:00.000Z')).toISOString()
 	for (let start = 0; start < count; start += 500) {

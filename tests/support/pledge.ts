@@ -30,6 +30,18 @@ export async function addTestCommitments(db: DB, categories: CommitmentCategory[
 	return ids
 }
 
+/** The catalogue most pledge tests choose from: a transport, a food and an energy commitment. */
+export async function bikeVegHeat(db: DB): Promise<{ bike: number; veg: number; heat: number }> {
+	const [bike, veg, heat] = (await addTestCommitments(db, ['transport', 'food', 'energy'])) as [number, number, number]
+	return { bike, veg, heat }
+}
+
+/** How many confirmed pledges chose the commitment, as the app keeps it. */
+export async function chosenCount(db: DB, id: number): Promise<number> {
+	const row = await db.selectFrom('commitment').select('chosen_count').where('id', '=', id).executeTakeFirstOrThrow()
+	return row.chosen_count
+}
+
 let people = 0
 
 /** A valid sign-form result for a fresh address, with overrides. */
@@ -71,7 +83,11 @@ export async function recount(db: DB) {
 
 /** The counts as the app keeps them, in the same shape as recount(). */
 export async function keptCounts(db: DB) {
-	const pact = await db.selectFrom('pact_count').select(['residents', 'others']).where('id', '=', 1).executeTakeFirstOrThrow()
+	const pact = await db
+		.selectFrom('pact_count')
+		.select(['residents', 'others'])
+		.where('id', '=', 1)
+		.executeTakeFirstOrThrow()
 	const chosen = await db.selectFrom('commitment').select(['id', 'chosen_count']).orderBy('id').execute()
 	return { pact, chosen: Object.fromEntries(chosen.map((r) => [r.id, r.chosen_count])) }
 }

@@ -62,18 +62,38 @@ export function routeRequest(url: string, options: RequestOptions = {}): Request
 	headers.set('Accept-Language', options.language ?? 'sv')
 	if (options.cookie) headers.set('Cookie', options.cookie)
 	const form = options.form
-	const body = form === undefined ? options.body : form instanceof FormData || form instanceof URLSearchParams ? form : formData(form)
-	return new Request(new URL(url, 'http://localhost').href, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body })
+	const body =
+		form === undefined
+			? options.body
+			: form instanceof FormData || form instanceof URLSearchParams
+				? form
+				: formData(form)
+	return new Request(new URL(url, 'http://localhost').href, {
+		method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+		headers,
+		body,
+	})
 }
 
 /** A loader's or action's arguments. Typed loosely so a test can call any route's loader with it and keep its typed result. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route args are generated per route; tests pass the common shape
 export function routeArgs(url: string, options: RequestOptions = {}): any {
-	return { request: routeRequest(url, options), params: options.params ?? {}, context: { clientIp: options.ip ?? '127.0.0.1' } }
+	return {
+		request: routeRequest(url, options),
+		params: options.params ?? {},
+		context: { clientIp: options.ip ?? '127.0.0.1' },
+	}
 }
 
 function answerOf(value: unknown): Answer {
-	if (value instanceof Response) return { status: value.status, headers: value.headers, location: value.headers.get('Location'), data: null, response: value }
+	if (value instanceof Response)
+		return {
+			status: value.status,
+			headers: value.headers,
+			location: value.headers.get('Location'),
+			data: null,
+			response: value,
+		}
 	if (value && typeof value === 'object' && (value as { type?: string }).type === 'DataWithResponseInit') {
 		const { data, init } = value as { data: unknown; init: ResponseInit | null }
 		const headers = new Headers(init?.headers)
@@ -134,13 +154,14 @@ export async function renderRoute({
 	language?: 'sv' | 'en'
 	rootData?: Record<string, unknown>
 }): Promise<string> {
-	const [{ createElement }, { renderToString }, { createRoutesStub, Outlet }, { I18nextProvider }, { serverI18n }] = await Promise.all([
-		import('react'),
-		import('react-dom/server'),
-		import('react-router'),
-		import('react-i18next'),
-		import('#app/i18n/i18n.server.ts'),
-	])
+	const [{ createElement }, { renderToString }, { createRoutesStub, Outlet }, { I18nextProvider }, { serverI18n }] =
+		await Promise.all([
+			import('react'),
+			import('react-dom/server'),
+			import('react-router'),
+			import('react-i18next'),
+			import('#app/i18n/i18n.server.ts'),
+		])
 	const path = new URL(url, 'http://localhost').pathname
 	const Stub = createRoutesStub([
 		{
@@ -156,14 +177,25 @@ export async function renderRoute({
 		},
 	])
 	const i18n = serverI18n(language)
-	const root = { language, user: null, permissions: [], pact: { name: 'Testpakten', city: 'Helsingborg', brandColor: '#1f6f43' }, timeZone: 'Europe/Stockholm', mailboxOpen: false, ...rootData }
+	const root = {
+		language,
+		user: null,
+		permissions: [],
+		pact: { name: 'Testpakten', city: 'Helsingborg', brandColor: '#1f6f43' },
+		timeZone: 'Europe/Stockholm',
+		mailboxOpen: false,
+		...rootData,
+	}
 	return renderToString(
 		createElement(
 			I18nextProvider,
 			{ i18n },
 			createElement(Stub, {
 				initialEntries: [url],
-				hydrationData: { loaderData: { root, page: loaderData }, actionData: actionData === undefined ? undefined : { page: actionData } },
+				hydrationData: {
+					loaderData: { root, page: loaderData },
+					actionData: actionData === undefined ? undefined : { page: actionData },
+				},
 			}),
 		),
 	)

@@ -28,7 +28,9 @@ export function EventCard({ event, past }: { event: EventListItem & { date: stri
 					) : (
 						<>
 							<PlacesLeft capacity={event.capacity} going={event.going} />
-							{event.helpersNeeded > event.helpersTaken ? <span className="badge badge-helpers">{t('places.helpersWanted')}</span> : null}
+							{event.helpersNeeded > event.helpersTaken ? (
+								<span className="badge badge-helpers">{t('places.helpersWanted')}</span>
+							) : null}
 						</>
 					)}
 				</p>

@@ -53,7 +53,8 @@ export function EventForm({
 		defaultValue,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: eventFormSchema(t, { timeZone, now: new Date(), currentStartsAt }) }),
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: eventFormSchema(t, { timeZone, now: new Date(), currentStartsAt }) }),
 	})
 	const shifts = fields.shifts.getFieldList()
 	return (
@@ -69,7 +70,13 @@ export function EventForm({
 						options={eventTypes.map((type) => ({ value: type, label: t(`types.${type}`) }))}
 					/>
 					<TextField meta={fields.title} label={t('form.title')} />
-					<TextareaField meta={fields.description} label={t('form.description')} hint={t('form.descriptionHint')} optional rows={8} />
+					<TextareaField
+						meta={fields.description}
+						label={t('form.description')}
+						hint={t('form.descriptionHint')}
+						optional
+						rows={8}
+					/>
 				</div>
 			</fieldset>
 
@@ -88,14 +95,28 @@ export function EventForm({
 				<legend>{t('form.where')}</legend>
 				<div className="stack">
 					<TextField meta={fields.place} label={t('form.place')} hint={t('form.placeHint')} optional />
-					<TextField meta={fields.onlineUrl} type="url" label={t('form.onlineUrl')} hint={t('form.onlineUrlHint')} optional />
+					<TextField
+						meta={fields.onlineUrl}
+						type="url"
+						label={t('form.onlineUrl')}
+						hint={t('form.onlineUrlHint')}
+						optional
+					/>
 				</div>
 			</fieldset>
 
 			<fieldset>
 				<legend>{t('form.rsvp')}</legend>
 				<div className="stack">
-					<TextField meta={fields.capacity} type="number" min={1} max={limits.capacity} label={t('form.capacity')} hint={t('form.capacityHint')} optional />
+					<TextField
+						meta={fields.capacity}
+						type="number"
+						min={1}
+						max={limits.capacity}
+						label={t('form.capacity')}
+						hint={t('form.capacityHint')}
+						optional
+					/>
 					<div className="field-row">
 						<TextField meta={fields.rsvpClosesDate} type="date" label={t('form.rsvpClosesDate')} optional />
 						<TextField meta={fields.rsvpClosesTime} type="time" label={t('form.rsvpClosesTime')} optional />
@@ -122,7 +143,14 @@ export function EventForm({
 						<div className="field-row shift-row" key={shift.key}>
 							<input type="hidden" name={parts.id.name} defaultValue={parts.id.initialValue ?? ''} />
 							<TextField meta={parts.title} label={t('form.shiftTitle', { number: i + 1 })} />
-							<TextField meta={parts.needed} type="number" min={1} max={limits.shiftNeeded} label={t('form.shiftNeeded', { number: i + 1 })} className="narrow-field" />
+							<TextField
+								meta={parts.needed}
+								type="number"
+								min={1}
+								max={limits.shiftNeeded}
+								label={t('form.shiftNeeded', { number: i + 1 })}
+								className="narrow-field"
+							/>
 						</div>
 					)
 				})}
@@ -142,7 +170,15 @@ export function EventForm({
 								{ value: 'monthly', label: t('form.repeatMonthly') },
 							]}
 						/>
-						<TextField meta={fields.occurrences} type="number" min={2} max={limits.occurrences} label={t('form.occurrences')} optional className="narrow-field" />
+						<TextField
+							meta={fields.occurrences}
+							type="number"
+							min={2}
+							max={limits.occurrences}
+							label={t('form.occurrences')}
+							optional
+							className="narrow-field"
+						/>
 					</div>
 				</fieldset>
 			) : null}

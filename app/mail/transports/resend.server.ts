@@ -2,7 +2,12 @@ import { Resend, type ErrorResponse } from 'resend'
 import type { BatchDeliveryResult, DeliveryResult, OutgoingEmail, Transport } from './transport.server.ts'
 
 // Errors about our account or key, not the message: after the operator fixes them, a retry succeeds.
-const retryableNames = new Set(['concurrent_idempotent_requests', 'missing_api_key', 'invalid_api_key', 'restricted_api_key'])
+const retryableNames = new Set([
+	'concurrent_idempotent_requests',
+	'missing_api_key',
+	'invalid_api_key',
+	'restricted_api_key',
+])
 
 /**
  * Delivery through Resend's HTTP API. Each message carries its outbox idempotency key, so a retry
@@ -55,7 +60,8 @@ export function resendTransport({
 				)
 				if (data) {
 					const providerIds = data.data.map((entry) => entry.id)
-					if (providerIds.length !== emails.length) return { outcome: 'retry', error: `resend: ${providerIds.length} ids for ${emails.length} messages` }
+					if (providerIds.length !== emails.length)
+						return { outcome: 'retry', error: `resend: ${providerIds.length} ids for ${emails.length} messages` }
 					return { outcome: 'sent', providerIds }
 				}
 				return resendErrorResult(error, headers)
@@ -74,7 +80,11 @@ export function resendTransport({
 						html: email.html,
 						text: email.text,
 						headers: email.headers,
-						attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+						attachments: email.attachments.map((a) => ({
+							filename: a.filename,
+							content: a.content,
+							contentType: a.contentType,
+						})),
 					},
 					{ idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
 				)
@@ -93,7 +103,10 @@ export function resendTransport({
  * 429 and 5xx leave the outcome unknown or temporary: retry with the same key. Other 4xx reject
  * the message itself (validation, a bad address): retrying cannot help.
  */
-export function resendErrorResult(error: ErrorResponse, headers: Record<string, string> | null): Exclude<DeliveryResult, { outcome: 'sent' }> {
+export function resendErrorResult(
+	error: ErrorResponse,
+	headers: Record<string, string> | null,
+): Exclude<DeliveryResult, { outcome: 'sent' }> {
 	const status = typeof error.statusCode === 'number' ? error.statusCode : null
 	const message = `resend ${status ?? 'no response'} ${error.name}: ${error.message}`
 	if (status === null || status === 429 || status >= 500 || retryableNames.has(error.name)) {

@@ -2,7 +2,26 @@
 // the same kind of markup, no loader, no database, no translations.
 declare const __FLOOR_PAGE_BYTES__: number
 
-const words = ['klimat', 'avtal', 'cykla', 'tåget', 'solceller', 'kommunen', 'grannar', 'klädbyte', 'fika', 'energi', 'mat', 'resor', 'hållbar', 'vardag', 'tillsammans', 'mål', 'utsläpp', 'framtid']
+const words = [
+	'klimat',
+	'avtal',
+	'cykla',
+	'tåget',
+	'solceller',
+	'kommunen',
+	'grannar',
+	'klädbyte',
+	'fika',
+	'energi',
+	'mat',
+	'resor',
+	'hållbar',
+	'vardag',
+	'tillsammans',
+	'mål',
+	'utsläpp',
+	'framtid',
+]
 
 /** Deterministic, varied text (so it compresses like real text, not like one repeated word). */
 function sentence(seed: number, length: number): string {
