@@ -14,6 +14,12 @@ function year(name: string, fallback: number): number {
 	return Number.isInteger(value) && value > 1990 && value < 2200 ? value : fallback
 }
 
+/** A positive number, else the fallback. */
+function positive(name: string, fallback: number): number {
+	const value = Number(env(name))
+	return Number.isFinite(value) && value > 0 ? value : fallback
+}
+
 const appUrl = (env('APP_URL') ?? `http://localhost:${env('PORT') ?? '3000'}`).replace(/\/$/, '')
 
 /** Whether the app's address is this machine (a laptop, a test run), not a place others reach. */
@@ -54,6 +60,10 @@ export const config = {
 	resendWebhookSecret: env('RESEND_WEBHOOK_SECRET'),
 	mailFrom: env('MAIL_FROM') ?? 'Klimatpakt <hej@klimatpakt.localhost>',
 	mailDir: env('MAIL_DIR') ?? 'data/mail',
+	/** Uploaded images and their resized copies (app/images), beside the mailbox in the data folder. */
+	uploadDir: env('UPLOAD_DIR') ?? 'data/uploads',
+	/** The largest image upload, in bytes (IMAGE_MAX_MB, default 8): refused while it is read. */
+	imageMaxBytes: Math.round(positive('IMAGE_MAX_MB', 8) * 1024 * 1024),
 	timeZone: env('TIME_ZONE') ?? 'Europe/Stockholm',
 	pact: {
 		name: env('PACT_NAME') ?? 'Helsingborgarnas klimatavtal',
@@ -62,6 +72,8 @@ export const config = {
 		nationalNetZeroYear: year('NATIONAL_NET_ZERO_YEAR', 2045),
 		defaultLanguage: (env('DEFAULT_LANGUAGE') === 'en' ? 'en' : 'sv') as Language,
 		brandColor: /^#[0-9a-f]{6}$/i.test(env('BRAND_COLOR') ?? '') ? env('BRAND_COLOR')! : '#1f6f43',
+		/** What the pact's commitments in progress should save together, tonnes CO₂e per year (/numbers). */
+		goalTonnesCo2e: positive('PACT_GOAL_TONNES_CO2E', 1000),
 	},
 }
 

@@ -7,6 +7,7 @@ import { getLanguage } from '#app/i18n/i18n.server.ts'
 import { mailboxIsOpen } from '#app/mail/mailbox.server.ts'
 import { SiteFooter, SiteHeader } from '#app/ui/layout.tsx'
 import { useRootData } from '#app/ui/use-root-data.ts'
+import { openGraphLocale } from '#app/common/social.ts'
 import { getDb } from '#db/index.ts'
 import './ui/app.css'
 
@@ -51,6 +52,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="color-scheme" content="light" />
 				{root ? <style>{`:root{--brand:${root.pact.brandColor}}`}</style> : null}
+				{root ? <meta property="og:site_name" content={root.pact.name} /> : null}
+				<meta property="og:locale" content={openGraphLocale(language)} />
 				<Meta />
 				<Links />
 			</head>

@@ -46,6 +46,37 @@ export default [
 	route('preferences', 'routes/preferences.tsx'),
 	route('webhooks/resend', 'routes/webhooks.resend.ts'),
 
+	// The pact's own pages, the same address in every language, and the coordinators' editor.
+	...(['about', 'faq', 'contact', 'privacy', 'accessibility'] as const).map((slug) =>
+		route(slug, 'routes/content-page.tsx', { id: `content-page-${slug}` }),
+	),
+	route('admin/pages', 'routes/admin-pages.tsx'),
+	route('admin/pages/:slug/:language', 'routes/admin-page-edit.tsx'),
+
+	// Uploaded images, resized and in modern formats (app/images).
+	route('images/:file', 'routes/images-file.ts'),
+
+	// Themes: two focus themes a year, each with its kick-off, events, commitments and followers.
+	route('themes', 'routes/themes.tsx'),
+	route('themes/:slug', 'routes/themes-theme.tsx'),
+	route('admin/themes', 'routes/admin-themes.tsx'),
+	route('admin/themes/new', 'routes/admin-theme-new.tsx'),
+	route('admin/themes/:themeId', 'routes/admin-theme-edit.tsx'),
+
+	// The pact in numbers: the public page with its charts, the same figures as JSON for other
+	// sites, and the counter a municipality shows in an iframe.
+	route('numbers', 'routes/numbers.tsx'),
+	route('api/numbers', 'routes/api-numbers.ts'),
+	route('embed/counter', 'routes/embed-counter.ts'),
+
+	// Citizen proposals: the public tracker, drafting, each proposal with its timeline and the
+	// coordinators' tools. Questions to politicians live on the Q&A event's page (app/questions).
+	route('proposals', 'routes/proposals.tsx'),
+	route('proposals/new', 'routes/proposals-new.tsx'),
+	route('proposals/:proposalId', 'routes/proposals-proposal.tsx'),
+	route('proposals/:proposalId/edit', 'routes/proposals-edit.tsx'),
+	route('admin/proposals', 'routes/admin-proposals.tsx'),
+
 	// Operations.
 	route('healthz', 'routes/healthz.ts'),
 	route('dev/mail', 'routes/dev-mail.tsx'),

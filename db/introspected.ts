@@ -28,6 +28,15 @@ export interface Commitment {
   title_sv: string;
 }
 
+export interface ContentPage {
+  body: string;
+  language: string;
+  slug: string;
+  title: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Digest {
   created_at: string;
   outcome: string;
@@ -48,8 +57,10 @@ export interface Event {
   capacity: number | null;
   created_at: string;
   description: Generated<string>;
+  description_en: string | null;
   ends_at: string;
   id: Generated<number | null>;
+  image_id: number | null;
   online_url: string | null;
   organiser_id: number;
   place: string | null;
@@ -61,7 +72,9 @@ export interface Event {
   slug: string;
   starts_at: string;
   status: Generated<string>;
+  theme_id: number | null;
   title: string;
+  title_en: string | null;
   type: string;
   updated_at: string;
 }
@@ -113,6 +126,15 @@ export interface EventRsvp {
 export interface EventType {
   name: string | null;
   sort_order: number;
+}
+
+export interface Image {
+  alt: string;
+  created_at: string;
+  created_by: number | null;
+  height: number;
+  id: Generated<number | null>;
+  width: number;
 }
 
 export interface LadderHistory {
@@ -216,6 +238,73 @@ export interface PledgeCommitment {
   updated_at: string;
 }
 
+export interface Proposal {
+  answer: string | null;
+  answered_on: string | null;
+  author_id: number;
+  body: string;
+  city_reference: string | null;
+  city_url: string | null;
+  created_at: string;
+  hidden_at: string | null;
+  hidden_by: number | null;
+  hidden_reason: string | null;
+  id: Generated<number | null>;
+  outcome: string | null;
+  published_at: string | null;
+  status: Generated<string>;
+  submitted_on: string | null;
+  summary: string;
+  support_count: Generated<number>;
+  theme_id: number | null;
+  title: string;
+  updated_at: string;
+}
+
+export interface ProposalChange {
+  changed_at: string;
+  changed_by: number | null;
+  from_status: string;
+  id: Generated<number | null>;
+  proposal_id: number;
+  to_status: string;
+}
+
+export interface ProposalReport {
+  created_at: string;
+  id: Generated<number | null>;
+  proposal_id: number;
+  reason: string;
+  resolved_at: string | null;
+  user_id: number;
+}
+
+export interface ProposalSupport {
+  created_at: string;
+  proposal_id: number;
+  user_id: number;
+}
+
+export interface Question {
+  answer: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  asked_at: string | null;
+  author_id: number;
+  created_at: string;
+  event_id: number;
+  follow_up_on: string | null;
+  id: Generated<number | null>;
+  text: string;
+  vote_count: Generated<number>;
+}
+
+export interface QuestionVote {
+  created_at: string;
+  question_id: number;
+  user_id: number;
+}
+
 export interface RateLimitHit {
   at: string;
   bucket: string;
@@ -260,6 +349,31 @@ export interface Suppression {
   detail: string | null;
   email: string | null;
   reason: string;
+}
+
+export interface Theme {
+  colour: string;
+  commitment_category: string | null;
+  created_at: string;
+  description_en: string;
+  description_sv: string;
+  ends_on: string;
+  follower_count: Generated<number>;
+  icon: string | null;
+  id: Generated<number | null>;
+  image_id: number | null;
+  kick_off_event_id: number | null;
+  slug: string;
+  starts_on: string;
+  title_en: string;
+  title_sv: string;
+  updated_at: string;
+}
+
+export interface ThemeFollow {
+  created_at: string;
+  theme_id: number;
+  user_id: number;
 }
 
 export interface Unsubscribe {
@@ -314,6 +428,7 @@ export interface WebhookEvent {
 export interface DB {
   calendar_feed: CalendarFeed;
   commitment: Commitment;
+  content_page: ContentPage;
   digest: Digest;
   email_template: EmailTemplate;
   event: Event;
@@ -323,6 +438,7 @@ export interface DB {
   event_reminder: EventReminder;
   event_rsvp: EventRsvp;
   event_type: EventType;
+  image: Image;
   ladder_history: LadderHistory;
   ladder_setting: LadderSetting;
   ladder_step: LadderStep;
@@ -332,12 +448,20 @@ export interface DB {
   pact_count: PactCount;
   permission: Permission;
   pledge_commitment: PledgeCommitment;
+  proposal: Proposal;
+  proposal_change: ProposalChange;
+  proposal_report: ProposalReport;
+  proposal_support: ProposalSupport;
+  question: Question;
+  question_vote: QuestionVote;
   rate_limit_hit: RateLimitHit;
   role: Role;
   role_permission: RolePermission;
   session: Session;
   signature: Signature;
   suppression: Suppression;
+  theme: Theme;
+  theme_follow: ThemeFollow;
   unsubscribe: Unsubscribe;
   user: User;
   user_role: UserRole;

@@ -164,6 +164,16 @@ export interface OutboxTable {
 	complained_at: Generated<Timestamp | null>
 }
 
+/** The pact's own pages (about, FAQ, …), one row per page and language, in markdown. */
+export interface ContentPageTable {
+	slug: string
+	language: Language
+	title: string
+	body: string
+	updated_at: Timestamp
+	updated_by: number | null
+}
+
 export interface Database {
 	user: UserTable
 	role: RoleTable
@@ -193,10 +203,20 @@ export interface Database {
 	email_template: EmailTemplateTable
 	newsletter: NewsletterTable
 	newsletter_version: NewsletterVersionTable
+	proposal: ProposalTable
+	proposal_support: ProposalSupportTable
+	proposal_change: ProposalChangeTable
+	proposal_report: ProposalReportTable
+	question: QuestionTable
+	question_vote: QuestionVoteTable
 	suppression: SuppressionTable
 	webhook_event: WebhookEventTable
 	unsubscribe: UnsubscribeTable
 	digest: DigestTable
+	content_page: ContentPageTable
+	theme: ThemeTable
+	theme_follow: ThemeFollowTable
+	image: ImageTable
 }
 
 export type User = Selectable<UserTable>
@@ -240,6 +260,13 @@ export interface EventTable {
 	organiser_id: number
 	/** Events created together as a series share it. */
 	series_id: string | null
+	/** The focus theme it belongs to (issue 10), if any. */
+	theme_id: Generated<number | null>
+	/** Its picture (issue 10), if any: app/images. */
+	image_id: Generated<number | null>
+	/** The English title and description (issue 10); null: the English site shows the Swedish. */
+	title_en: Generated<string | null>
+	description_en: Generated<string | null>
 	published_at: Timestamp | null
 	cancelled_at: Timestamp | null
 	created_at: Timestamp
@@ -419,3 +446,128 @@ export interface DigestTable {
 
 export type Newsletter = Selectable<NewsletterTable>
 export type NewsletterVersion = Selectable<NewsletterVersionTable>
+
+// Themes (issue 10): see db/migrations/0008_themes.ts.
+export interface ThemeTable {
+	id: Generated<number>
+	slug: string
+	title_sv: string
+	title_en: string
+	/** Markdown, sanitised when rendered. */
+	description_sv: string
+	description_en: string
+	/** Local days, YYYY-MM-DD, both included. */
+	starts_on: string
+	ends_on: string
+	/** A name from app/themes/palette.ts. */
+	colour: string
+	icon: string | null
+	image_id: number | null
+	kick_off_event_id: number | null
+	commitment_category: CommitmentCategory | null
+	/** Kept current by follow and unfollow (decision 0007). */
+	follower_count: Generated<number>
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface ThemeFollowTable {
+	theme_id: number
+	user_id: number
+	created_at: Timestamp
+}
+
+export type Theme = Selectable<ThemeTable>
+
+// Citizen proposals and questions to politicians (issue 10): see db/migrations/0009_proposals.ts.
+export type ProposalStatus = 'draft' | 'open' | 'submitted' | 'answered'
+export type ProposalOutcome = 'accepted' | 'partly-accepted' | 'rejected'
+
+export interface ProposalTable {
+	id: Generated<number>
+	author_id: number
+	theme_id: number | null
+	title: string
+	summary: string
+	/** Markdown, sanitised when rendered. */
+	body: string
+	status: Generated<ProposalStatus>
+	/** How many support it: kept current by the proposals area. */
+	support_count: Generated<number>
+	/** Days as YYYY-MM-DD, as the city writes them. */
+	submitted_on: string | null
+	city_reference: string | null
+	city_url: string | null
+	outcome: ProposalOutcome | null
+	answer: string | null
+	answered_on: string | null
+	hidden_at: Timestamp | null
+	hidden_reason: string | null
+	hidden_by: number | null
+	published_at: Timestamp | null
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface ProposalSupportTable {
+	proposal_id: number
+	user_id: number
+	created_at: Timestamp
+}
+
+export interface ProposalChangeTable {
+	id: Generated<number>
+	proposal_id: number
+	from_status: ProposalStatus
+	to_status: ProposalStatus
+	changed_by: number | null
+	changed_at: Timestamp
+}
+
+export interface ProposalReportTable {
+	id: Generated<number>
+	proposal_id: number
+	user_id: number
+	reason: string
+	created_at: Timestamp
+	resolved_at: Timestamp | null
+}
+
+export interface QuestionTable {
+	id: Generated<number>
+	event_id: number
+	author_id: number
+	text: string
+	/** Kept current by the questions area. */
+	vote_count: Generated<number>
+	asked_at: Timestamp | null
+	answer: string | null
+	answered_at: Timestamp | null
+	/** YYYY-MM-DD: when the pact asks again. */
+	follow_up_on: string | null
+	answered_by: number | null
+	created_at: Timestamp
+}
+
+export interface QuestionVoteTable {
+	question_id: number
+	user_id: number
+	created_at: Timestamp
+}
+
+export type Proposal = Selectable<ProposalTable>
+export type Question = Selectable<QuestionTable>
+
+// Images (issue 10): see db/migrations/0007_images.ts and app/images.
+export interface ImageTable {
+	id: Generated<number>
+	/** What the picture shows, for those who cannot see it: required. */
+	alt: string
+	/** The upright original's size in pixels; the files are this size or smaller. */
+	width: number
+	height: number
+	created_by: number | null
+	created_at: Timestamp
+}
+
+export type Image = Selectable<ImageTable>

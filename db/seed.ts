@@ -4,7 +4,11 @@ import { recountPact } from '#app/pledge/counts.server.ts'
 import { CONSENT_VERSION } from '#app/pledge/schemas.ts'
 import type { DB } from './index.ts'
 import { seedEvents } from './seed-events.ts'
+import { seedImages } from './seed-images.ts'
 import { seedLadder } from './seed-ladder.ts'
+import { seedThemes } from './seed-themes.ts'
+import { seedPages } from './seed-pages.ts'
+import { seedProposals } from './seed-proposals.ts'
 import type { CommitmentCategory, Language, PledgeProgress, RoleName } from './schema.ts'
 
 /**
@@ -432,7 +436,12 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 	await recountPact(db)
 	// A year of events around today, with RSVPs and attendance by the people above.
 	await seedEvents(db)
+	await seedImages(db)
+	await seedThemes(db)
 	// The ladder last: it reads the signatures, check-ins and helper shifts above.
 	await seedLadder(db)
+	await seedPages(db)
+	// Proposals and Q&A questions last: they read the signatures, events and themes above.
+	await seedProposals(db)
 	return true
 }

@@ -19,6 +19,8 @@ export interface DigestEmailProps extends EmailBaseProps {
 	eventsSoon: DigestEvent[]
 	nextStep: { step: number; title: string; text: string; url: string } | null
 	growth: { total: number; newSigners: number }
+	/** The pact's current focus theme (app/themes), if there is one. */
+	theme?: { title: string; summary: string; url: string } | null
 	unsubscribeUrl: string
 	preferencesUrl: string
 }
@@ -55,6 +57,7 @@ export default function DigestEmail({
 	eventsSoon,
 	nextStep,
 	growth,
+	theme,
 	unsubscribeUrl,
 	preferencesUrl,
 }: DigestEmailProps) {
@@ -70,6 +73,17 @@ export default function DigestEmail({
 		>
 			<Text style={textStyle}>{t('email.greeting', { name })}</Text>
 			<Text style={textStyle}>{t(`digest.intro.${frequency}`)}</Text>
+			{theme ? (
+				<Section>
+					<Heading as="h2" style={headingStyle}>
+						{t('digest.theme', { title: theme.title })}
+					</Heading>
+					<Text style={itemStyle}>{theme.summary}</Text>
+					<Text style={itemStyle}>
+						<EmailLink href={theme.url}>{t('digest.themeLink')}</EmailLink>
+					</Text>
+				</Section>
+			) : null}
 			<EventList title={t('digest.myEvents')} events={myEvents} />
 			<EventList title={t('digest.eventsSoon')} events={eventsSoon} />
 			{nextStep ? (
@@ -130,6 +144,11 @@ DigestEmail.PreviewProps = {
 		url: 'https://klimatpakt.example/ladder',
 	},
 	growth: { total: 5120, newSigners: 84 },
+	theme: {
+		title: 'Resor och transporter',
+		summary: 'Hela våren handlar om hur vi tar oss fram: cykel, tåg, samåkning och färre bilresor.',
+		url: 'https://klimatpakt.example/themes/resor-och-transporter',
+	},
 	unsubscribeUrl: 'https://klimatpakt.example/unsubscribe/example',
 	preferencesUrl: 'https://klimatpakt.example/preferences',
 } satisfies DigestEmailProps

@@ -43,13 +43,13 @@ export function hasControlCharacters(value: string): boolean {
  * Each area words the control-character error its own way, so it passes that message in.
  */
 export function requiredLine(t: SchemaT, max: number, controlCharacters: string) {
+	return requiredString(t, max).refine((value) => !hasControlCharacters(value), controlCharacters)
+}
+
+/** Given, trimmed and at most `max` characters: what every required text field asks first. */
+function requiredString(t: SchemaT, max: number) {
 	const required = t('common:form.required')
-	return z
-		.string({ error: required })
-		.trim()
-		.min(1, required)
-		.max(max, tooLong(t, max))
-		.refine((value) => !hasControlCharacters(value), controlCharacters)
+	return z.string({ error: required }).trim().min(1, required).max(max, tooLong(t, max))
 }
 
 /** The same line when it may be left empty: empty becomes null. */
@@ -61,4 +61,15 @@ export function optionalLine(t: SchemaT, max: number, controlCharacters: string)
 		.refine((value) => !hasControlCharacters(value), controlCharacters)
 		.optional()
 		.transform((value) => (value ? value : null))
+}
+
+/**
+ * Text of several lines that must be given (a summary, an answer): trimmed, at most `max`
+ * characters; newlines and tabs are fine, other control characters are not.
+ */
+export function requiredText(t: SchemaT, max: number, controlCharacters: string) {
+	return requiredString(t, max).refine(
+		(value) => !hasControlCharacters(value.replace(/[\n\r\t]/g, ' ')),
+		controlCharacters,
+	)
 }

@@ -2,6 +2,8 @@ import { sql, type ExpressionBuilder } from 'kysely'
 import { requirePermission, type SessionUser } from '#app/auth/session.server.ts'
 import { addToLocalDate, localToUtc } from '#app/common/time.ts'
 import { config } from '#app/config.server.ts'
+import { picturesById } from '#app/images/images.server.ts'
+import type { PictureImage } from '#app/images/sources.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, Event, EventStatus, RsvpStatus } from '#db/schema.ts'
 import { placesLeft } from './places.ts'
@@ -49,6 +51,8 @@ export interface EventFilter {
 	/** YYYY-MM in the deployment's time zone. */
 	month?: string
 	when: 'upcoming' | 'past'
+	/** Only the events of one focus theme (issue 10). */
+	themeId?: number
 	/** From 1. */
 	page?: number
 }
@@ -58,6 +62,10 @@ export interface EventListItem {
 	slug: string
 	type: string
 	title: string
+	/** The English title, if written (app/events/languages.ts picks). */
+	title_en: string | null
+	/** The event's picture, if it has one. */
+	image: PictureImage | null
 	starts_at: string
 	ends_at: string
 	place: string | null
@@ -85,6 +93,8 @@ function withCounts(db: DbHandle) {
 		'event.slug',
 		'event.type',
 		'event.title',
+		'event.title_en',
+		'event.image_id',
 		'event.starts_at',
 		'event.ends_at',
 		'event.place',
@@ -112,9 +122,21 @@ function withCounts(db: DbHandle) {
 	])
 }
 
-function toListItem(row: Awaited<ReturnType<ReturnType<typeof withCounts>['execute']>>[number]): EventListItem {
+type CountedRow = Awaited<ReturnType<ReturnType<typeof withCounts>['execute']>>[number]
+
+/** The rows as list items, with their pictures fetched in one query. */
+async function toListItems(db: DbHandle, rows: CountedRow[]): Promise<EventListItem[]> {
+	const pictures = await picturesById(
+		db,
+		rows.map((row) => row.image_id),
+	)
+	return rows.map((row) => toListItem(row, row.image_id === null ? null : (pictures.get(row.image_id) ?? null)))
+}
+
+function toListItem({ image_id: _imageId, ...row }: CountedRow, image: PictureImage | null): EventListItem {
 	return {
 		...row,
+		image,
 		going: Number(row.going ?? 0),
 		waiting: Number(row.waiting ?? 0),
 		helpersNeeded: Number(row.helpersNeeded ?? 0),
@@ -143,6 +165,7 @@ export async function listEvents(
 			filter.when === 'past' ? eb('event.ends_at', '<=', nowIso) : eb('event.ends_at', '>', nowIso),
 		]
 		if (filter.type) conditions.push(eb('event.type', '=', filter.type))
+		if (filter.themeId !== undefined) conditions.push(eb('event.theme_id', '=', filter.themeId))
 		if (filter.month) {
 			const from = localToUtc({ date: `${filter.month}-01`, time: '00:00' }, timeZone).toISOString()
 			const to = localToUtc(
@@ -167,7 +190,7 @@ export async function listEvents(
 			.where(matching)
 			.executeTakeFirstOrThrow(),
 	])
-	return { events: rows.map(toListItem), total: Number(count.n) }
+	return { events: await toListItems(db, rows), total: Number(count.n) }
 }
 
 /** Every event for organisers, drafts included: upcoming soonest first, then the past. */
@@ -180,7 +203,7 @@ export async function listEventsForOrganisers(
 		withCounts(db).where('event.ends_at', '>', nowIso).orderBy('event.starts_at', 'asc').limit(500).execute(),
 		withCounts(db).where('event.ends_at', '<=', nowIso).orderBy('event.starts_at', 'desc').limit(100).execute(),
 	])
-	return { upcoming: upcoming.map(toListItem), past: past.map(toListItem) }
+	return { upcoming: await toListItems(db, upcoming), past: await toListItems(db, past) }
 }
 
 export interface HelperShiftView {

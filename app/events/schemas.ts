@@ -79,6 +79,22 @@ const eventFields = oncePerT((t: EventsT) => {
 			.max(limits.description, tooLong(t, limits.description))
 			.optional()
 			.transform((value) => value ?? ''),
+		// The English site shows these, or the Swedish when they are left empty (issue 10).
+		titleEn: optionalLine(t, limits.title),
+		descriptionEn: z
+			.string()
+			.trim()
+			.max(limits.description, tooLong(t, limits.description))
+			.optional()
+			.transform((value) => value || null),
+		/** Set by the action from the image field (app/images/upload.server.ts), never trusted as sent. */
+		imageId: z.number().int().positive().optional(),
+		/** The focus theme it belongs to (app/themes); the action says which themes exist. */
+		themeId: z
+			.number({ error: t('errors.unknownTheme') })
+			.int(t('errors.unknownTheme'))
+			.positive(t('errors.unknownTheme'))
+			.optional(),
 		date: localDate,
 		startTime: localTime,
 		endTime: localTime,
@@ -121,13 +137,15 @@ export interface EventFormContext {
 	now: Date
 	/** When editing: the stored start. A start in the past is refused only when it is new. */
 	currentStartsAt?: string
+	/** On the server: the themes an event may belong to, so an unknown one is refused by its field. */
+	themeIds?: ReadonlySet<number>
 }
 
 /**
  * Create and edit an event; `startsAt`/`endsAt`/`rsvpClosesAt` come out as UTC ISO strings. Made
  * for each validation, as "not in the past" depends on the moment.
  */
-export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt }: EventFormContext) {
+export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt, themeIds }: EventFormContext) {
 	return (
 		eventFields(t)
 			// Cross-field rules run even when another field is wrong, so every message shows at once;
@@ -136,6 +154,8 @@ export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt }: 
 				(value, ctx) => {
 					const v = value as Partial<typeof value>
 					const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0
+					if (themeIds && typeof v.themeId === 'number' && !themeIds.has(v.themeId))
+						ctx.addIssue({ code: 'custom', path: ['themeId'], message: t('errors.unknownTheme') })
 					if (!v.place && !v.onlineUrl)
 						ctx.addIssue({ code: 'custom', path: ['place'], message: t('errors.placeOrLink') })
 					if (Array.isArray(v.shifts)) {
@@ -196,6 +216,10 @@ export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt }: 
 					type: value.type,
 					title: value.title,
 					description: value.description,
+					titleEn: value.titleEn,
+					descriptionEn: value.descriptionEn,
+					imageId: value.imageId ?? null,
+					themeId: value.themeId ?? null,
 					startsAt,
 					endsAt,
 					place: value.place,
@@ -210,7 +234,13 @@ export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt }: 
 	)
 }
 
-export type EventInput = Omit<z.output<ReturnType<typeof eventFormSchema>>, 'intent' | 'repeat'>
+type EventFormOutput = z.output<ReturnType<typeof eventFormSchema>>
+/** What an event is made of; the English texts and the image may be left out (then: none). */
+export type EventInput = Omit<
+	EventFormOutput,
+	'intent' | 'repeat' | 'titleEn' | 'descriptionEn' | 'imageId' | 'themeId'
+> &
+	Partial<Pick<EventFormOutput, 'titleEn' | 'descriptionEn' | 'imageId' | 'themeId'>>
 export type RepeatInput = { every: 'weekly' | 'monthly'; occurrences: number }
 
 /** The buttons on an event page: each a small form with its own intent. */

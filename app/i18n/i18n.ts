@@ -10,7 +10,21 @@ export function isSupportedLanguage(value: unknown): value is SupportedLanguage 
 }
 
 /** One catalogue per language and part of the app; a test checks this list against the files. */
-export const namespaces = ['common', 'auth', 'pledge', 'email', 'events', 'ladder', 'newsletters'] as const
+export const namespaces = [
+	'common',
+	'auth',
+	'pledge',
+	'email',
+	'events',
+	'ladder',
+	'newsletters',
+	'pages',
+	'themes',
+	'numbers',
+	'images',
+	'proposals',
+	'questions',
+] as const
 export type Namespace = (typeof namespaces)[number]
 export const defaultNamespace = 'common'
 

@@ -172,3 +172,21 @@ export async function currentLadderStep(db: DB, userId: number, now = new Date()
 	])
 	return (signature?.status === 'confirmed' ? (row?.step ?? 1) : 0) as StepOrZero
 }
+
+/**
+ * The home page's card for a signed-in person: the step they stand on and one next step, read as
+ * stored (the ladder's own page catches up with the rules; the home page only reads).
+ */
+export async function stepAndNextStep(
+	db: DB,
+	userId: number,
+	now = new Date(),
+): Promise<{ step: StepOrZero; signatureStatus: SignatureStatus | null; next: NextStep }> {
+	const [row, signature] = await Promise.all([
+		db.selectFrom('ladder_step').select('step').where('user_id', '=', userId).executeTakeFirst(),
+		db.selectFrom('signature').select('status').where('user_id', '=', userId).executeTakeFirst(),
+	])
+	const signatureStatus = signature?.status ?? null
+	const step = (signatureStatus === 'confirmed' ? (row?.step ?? 1) : 0) as StepOrZero
+	return { step, signatureStatus, next: await nextStepFor(db, userId, step, signatureStatus, now) }
+}

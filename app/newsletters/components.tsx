@@ -33,6 +33,7 @@ export interface ComposeDefaults {
 	districts: string
 	residency: (typeof residencies)[number]
 	eventId: string
+	themeId: string
 	signedFrom: string
 	signedTo: string
 	testAddresses: string
@@ -48,6 +49,8 @@ export interface ComposeProps {
 	districts: string[]
 	/** Events to choose an audience from, each with its date in the page's language. */
 	events: Array<{ id: number; title: string; date: string }>
+	/** Focus themes, for "follows the theme". */
+	themes: Array<{ id: number; title: string }>
 	/** When a scheduled newsletter goes out: the date in the page's language, the time as HH:MM. */
 	scheduledFor: { date: string; time: string } | null
 	previewHtml: string | null
@@ -182,6 +185,21 @@ export function Compose(loaderData: ComposeProps) {
 								{loaderData.events.map((event) => (
 									<option key={event.id} value={event.id}>
 										{event.title} ({event.date})
+									</option>
+								))}
+							</select>
+						</div>
+						<div className="field">
+							<label htmlFor={fields.themeId.id}>{t('segment.theme')}</label>
+							<select
+								{...getInputProps(fields.themeId, { type: 'text' })}
+								key={fields.themeId.key}
+								defaultValue={fields.themeId.initialValue ?? ''}
+							>
+								<option value="">{t('segment.anyTheme')}</option>
+								{loaderData.themes.map((theme) => (
+									<option key={theme.id} value={theme.id}>
+										{theme.title}
 									</option>
 								))}
 							</select>

@@ -7,6 +7,7 @@ import type { DB } from '#db/index.ts'
 import DigestEmail, { type DigestEmailProps, type DigestEvent } from '#emails/digest.tsx'
 import { emailT } from '#emails/i18n.ts'
 import { firstName } from '#app/common/names.ts'
+import { currentTheme } from '#app/themes/themes.server.ts'
 import { preferencesUrl, unsubscribeHeaders, unsubscribeUrl } from '#app/common/email-preferences.server.ts'
 
 export type DigestRhythm = 'weekly' | 'monthly'
@@ -130,7 +131,13 @@ export async function digestFor(
 		.where('user_id', '=', user.id)
 		.executeTakeFirst()
 	const steppedUp = ladder !== undefined && ladder.reached_at >= period.previousStartsAt.toISOString()
-	if (myEvents.length === 0 && eventsSoon.length === 0 && !steppedUp) return null
+	// The current theme is in every digest; a theme that began since the last one is news by itself.
+	const theme = await currentTheme(db, language, now)
+	const themeBegan =
+		theme !== null &&
+		theme.startsOn >= utcToLocal(period.previousStartsAt, config.timeZone).date &&
+		theme.startsOn <= utcToLocal(now, config.timeZone).date
+	if (myEvents.length === 0 && eventsSoon.length === 0 && !steppedUp && !themeBegan) return null
 
 	const step = ladder?.step ?? 1
 	const ladderT = emailT(language, 'ladder')
@@ -163,6 +170,7 @@ export async function digestFor(
 		eventsSoon: eventsSoon.map(asDigestEvent),
 		nextStep,
 		growth: { total: Number(signatures.total), newSigners: Number(signatures.recent ?? 0) },
+		theme: theme ? { title: theme.title, summary: theme.summary, url: `${config.appUrl}/themes/${theme.slug}` } : null,
 	}
 }
 

@@ -62,6 +62,18 @@ export function segmentQuery(db: DB, segment: Segment, timeZone = config.timeZon
 			),
 		)
 	}
+	if (segment.themeId) {
+		const themeId = segment.themeId
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('theme_follow')
+					.select('theme_follow.user_id')
+					.whereRef('theme_follow.user_id', '=', 'user.id')
+					.where('theme_follow.theme_id', '=', themeId),
+			),
+		)
+	}
 	// Dates are local days in the pact's time zone, both ends included.
 	if (segment.signedFrom)
 		query = query.where(

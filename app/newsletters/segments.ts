@@ -17,6 +17,8 @@ export const segmentSchema = z
 		districts: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
 		residency: z.enum(residencies).default('all'),
 		eventId: z.coerce.number().int().positive().optional(),
+		/** People who follow this focus theme (app/themes). */
+		themeId: z.coerce.number().int().positive().optional(),
 		signedFrom: localDate,
 		signedTo: localDate,
 	})

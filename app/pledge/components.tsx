@@ -34,7 +34,12 @@ export function CommitmentEstimate({ kgCo2ePerYear, source }: { kgCo2ePerYear: n
 	)
 }
 
-/** The catalogue grouped by category, as checkboxes named by the field (commitmentIds). */
+/**
+ * The catalogue grouped by category, as checkboxes named by the field (commitmentIds). Each
+ * category folds (a <details>, so it works without JavaScript): the first is open, and so is any
+ * holding a chosen commitment or an error, so nothing chosen is ever hidden when the page loads.
+ * Categories come in the order of the commitments given: the sign form gives the most chosen first.
+ */
 export function CommitmentChoices({
 	meta,
 	commitments,
@@ -65,13 +70,16 @@ export function CommitmentChoices({
 				</p>
 			) : null}
 			<ErrorList id={meta.errorId} errors={meta.errors} />
-			{categories.map((category) => (
-				<div key={category} className="category-group">
-					<h3 className={`category-heading category-${category}`}>{t(`categories.${category}`)}</h3>
-					<ul className="choice-list">
-						{commitments
-							.filter((c) => c.category === category)
-							.map((commitment) => {
+			{categories.map((category, index) => {
+				const inCategory = commitments.filter((c) => c.category === category)
+				const chosen = inCategory.some((c) => byId.get(String(c.id))?.defaultChecked)
+				return (
+					<details key={category} className="category-group" open={index === 0 || chosen || invalid || undefined}>
+						<summary className={`category-heading category-${category}`}>
+							{t(`categories.${category}`)} <span className="category-size">({inCategory.length})</span>
+						</summary>
+						<ul className="choice-list">
+							{inCategory.map((commitment) => {
 								const props = byId.get(String(commitment.id))!
 								return (
 									<li key={commitment.id} className="choice">
@@ -83,9 +91,10 @@ export function CommitmentChoices({
 									</li>
 								)
 							})}
-					</ul>
-				</div>
-			))}
+						</ul>
+					</details>
+				)
+			})}
 		</fieldset>
 	)
 }

@@ -24,6 +24,7 @@ import { countRecipients, eventsWithAttendance } from '#app/newsletters/segments
 import { signatoryDistricts } from '#app/pledge/pledge.server.ts'
 import { formatDate } from '#app/common/format.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
+import { themeChoices } from '#app/themes/themes.server.ts'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
 
@@ -85,6 +86,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			districts: segment.districts.join(', '),
 			residency: segment.residency,
 			eventId: segment.eventId ? String(segment.eventId) : '',
+			themeId: segment.themeId ? String(segment.themeId) : '',
 			signedFrom: segment.signedFrom ?? '',
 			signedTo: segment.signedTo ?? '',
 			testAddresses: '',
@@ -102,6 +104,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 					date: formatDate(e.starts_at, language, config.timeZone),
 				}))
 			: [],
+		themes: editable ? await themeChoices(db, language) : [],
 		scheduledFor:
 			newsletter.scheduled_at && scheduledLocal
 				? { date: formatDate(newsletter.scheduled_at, language, config.timeZone), time: scheduledLocal.time }

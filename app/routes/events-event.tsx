@@ -19,19 +19,27 @@ import {
 	takeHelperShift,
 } from '#app/events/rsvp.server.ts'
 import { rsvpSchema, type EventType } from '#app/events/schemas.ts'
+import { eventDescription, eventTitle } from '#app/events/languages.ts'
+import { getPicture, openGraphImageUrl } from '#app/images/images.server.ts'
+import { Picture } from '#app/images/picture.tsx'
+import { socialMeta } from '#app/common/social.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
+import { isQuestionIntent, questionAction, questionsSection } from '#app/questions/actions.server.ts'
+import { QuestionsSection } from '#app/questions/components.tsx'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
-export const handle: I18nHandle = { i18n: ['events'] }
+export const handle: I18nHandle = { i18n: ['events', 'questions'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	if (!data) return []
+	const description = `${data.when}${data.event.place ? `, ${data.event.place}` : ''}`
 	return [
 		{ title: `${data.event.title} – ${data.pactName}` },
-		{ name: 'description', content: `${data.when}${data.event.place ? `, ${data.event.place}` : ''}` },
+		{ name: 'description', content: description },
+		...socialMeta({ title: data.event.title, description, url: data.url, image: data.socialImage }),
 	]
 }
 
@@ -68,13 +76,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const language = await getLanguage(request)
 	const now = new Date()
 	const page = await eventPageData(getDb(), event, user?.id ?? null)
+	const [title, description] = [eventTitle(event, language), eventDescription(event, language)]
+	const image = await getPicture(getDb(), event.image_id)
 	return {
 		pactName: config.pact.name,
 		event: {
 			id: event.id,
 			slug: event.slug,
 			type: event.type,
-			title: event.title,
+			title: title.text,
+			titleLang: title.lang,
 			status: event.status,
 			place: event.place,
 			onlineUrl: event.online_url,
@@ -82,7 +93,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
 		rsvpCloses: event.rsvp_closes_at ? formatDateTime(event.rsvp_closes_at, language, config.timeZone) : null,
-		descriptionHtml: markdownToHtml(event.description, webProfile),
+		descriptionHtml: markdownToHtml(description.text, webProfile),
+		descriptionLang: description.lang,
+		image,
+		url: `${config.appUrl}/events/${event.slug}`,
+		socialImage: image ? { url: openGraphImageUrl(image.id), alt: image.alt } : null,
 		page,
 		isPast: event.ends_at <= now.toISOString(),
 		rsvpOpen: rsvpIsOpen(event, now),
@@ -91,15 +106,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canOrganise,
 		returned: Boolean(user) && url.searchParams.has('join'),
 		flash: readFlash(url, messages),
+		// Politician Q&As collect questions and votes beforehand (app/questions).
+		questions: await questionsSection(event, { userId: user?.id ?? null, canOrganise }, url, language),
 	}
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const { event, user } = await visibleEvent(request, params.event)
+	const { event, user, canOrganise } = await visibleEvent(request, params.event)
 	const here = `/events/${event.slug}`
 	// Signing in from the RSVP button brings the person back to this event.
 	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: `${here}?join=1` })}`)
-	const submission = parseWithZod(await request.formData(), { schema: rsvpSchema })
+	const form = await request.formData()
+	if (isQuestionIntent(form)) return questionAction(request, form, event, user, canOrganise)
+	const submission = parseWithZod(form, { schema: rsvpSchema })
 	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
 	const db = getDb()
 	const input = submission.value
@@ -136,7 +155,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirect(withFlash(here, done.key, done.count), 303)
 }
 
-export default function EventPage({ loaderData }: Route.ComponentProps) {
+export default function EventPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('events')
 	const { event, page, flash } = loaderData
 	const cancelled = event.status === 'cancelled'
@@ -149,7 +168,7 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 			<p className="event-kicker">
 				<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>
 			</p>
-			<h1>{event.title}</h1>
+			<h1 lang={event.titleLang}>{event.title}</h1>
 			{event.status === 'draft' ? <p className="notice notice-warning">{t('event.draftBanner')}</p> : null}
 			{cancelled ? <p className="notice notice-danger">{t('event.cancelledBanner')}</p> : null}
 			{loaderData.isPast && !cancelled ? <p className="notice">{t('event.pastBanner')}</p> : null}
@@ -157,6 +176,14 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 
 			<div className="event-layout">
 				<div className="event-main">
+					{loaderData.image ? (
+						<Picture
+							image={loaderData.image}
+							className="event-image"
+							sizes="(min-width: 64rem) 40rem, calc(100vw - 2rem)"
+							eager
+						/>
+					) : null}
 					<dl className="event-facts">
 						<div>
 							<dt>{t('event.when')}</dt>
@@ -207,7 +234,11 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 					{loaderData.descriptionHtml ? (
 						<section aria-labelledby="about-heading">
 							<h2 id="about-heading">{t('event.about')}</h2>
-							<div className="event-description" dangerouslySetInnerHTML={{ __html: loaderData.descriptionHtml }} />
+							<div
+								className="event-description"
+								lang={loaderData.descriptionLang}
+								dangerouslySetInnerHTML={{ __html: loaderData.descriptionHtml }}
+							/>
 						</section>
 					) : null}
 
@@ -234,6 +265,10 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
 								))}
 							</ul>
 						</section>
+					) : null}
+
+					{loaderData.questions ? (
+						<QuestionsSection data={loaderData.questions} actionData={actionData} signInHref={signInHref} />
 					) : null}
 				</div>
 

@@ -10,6 +10,7 @@ import { eventFilterSchema, eventTypes } from '#app/events/schemas.ts'
 import { addToLocalDate, localMonth } from '#app/common/time.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
+import { socialMeta } from '#app/common/social.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
@@ -20,6 +21,7 @@ export function meta({ data }: Route.MetaArgs) {
 		{ title: data?.title },
 		{ name: 'description', content: data?.description },
 		{ tagName: 'link', rel: 'alternate', type: 'text/calendar', title: data?.title, href: '/events.ics' },
+		...(data ? socialMeta({ title: data.title, description: data.description, url: `${data.appUrl}/events` }) : []),
 	]
 }
 
@@ -36,6 +38,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	)
 	return {
 		title: `${t('list.title')} – ${config.pact.name}`,
+		appUrl: config.appUrl,
 		description: t('list.lead'),
 		filter,
 		months: months.map((value) => ({ value, label: formatMonth(value, language) })),

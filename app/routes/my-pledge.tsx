@@ -5,6 +5,7 @@ import { data, redirect } from 'react-router'
 import type { Route } from './+types/my-pledge'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
+import { SharePact } from '#app/ui/share.tsx'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { currentLadderStep } from '#app/ladder/my-ladder.server.ts'
@@ -34,7 +35,7 @@ import { firstName } from '#app/common/names.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 
-export const handle: I18nHandle = { i18n: ['pledge', 'ladder'] }
+export const handle: I18nHandle = { i18n: ['pledge', 'ladder', 'pages'] }
 
 /** My pledge: several small forms on one page, each with an `intent`, and one action that dispatches. */
 
@@ -68,6 +69,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		title: t('myPledge.title'),
 		city: config.pact.city,
+		pactName: config.pact.name,
+		shareUrl: `${config.appUrl}/`,
 		timeZone: config.timeZone,
 		confirmed: url.searchParams.get('confirmed') === '1',
 		askWithdraw: url.searchParams.get('withdraw') === '1',
@@ -178,6 +181,7 @@ export default function MyPledge({ loaderData, actionData }: Route.ComponentProp
 				<>
 					<PledgeSummary {...loaderData} signature={signature!} language={i18n.language} />
 					<Commitments commitments={commitments} />
+					{status === 'confirmed' ? <SharePact url={loaderData.shareUrl} pactName={loaderData.pactName} /> : null}
 					<AddCommitments
 						addable={loaderData.addable}
 						lastResult={action?.intent === 'add' && 'result' in action ? action.result : undefined}

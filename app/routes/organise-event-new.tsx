@@ -9,12 +9,14 @@ import { EventForm } from '#app/events/components/event-form.tsx'
 import { createEvents } from '#app/events/life-cycle.server.ts'
 import { newEventDefaults } from '#app/events/form-defaults.ts'
 import { eventFormSchema } from '#app/events/schemas.ts'
-import { getT } from '#app/i18n/i18n.server.ts'
+import { imageFieldAfter, imageFieldView, readUploadForm, takeImageField } from '#app/images/upload.server.ts'
+import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
+import { themeChoices, themeIds } from '#app/themes/themes.server.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
-export const handle: I18nHandle = { i18n: ['events'] }
+export const handle: I18nHandle = { i18n: ['events', 'images'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.title }]
@@ -27,6 +29,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		title: t('organise.newTitle'),
 		defaults: newEventDefaults(new Date(), config.timeZone),
 		timeZone: config.timeZone,
+		image: await imageFieldView(getDb(), null),
+		themes: await themeChoices(getDb(), await getLanguage(request)),
 	}
 }
 
@@ -34,10 +38,17 @@ export async function action({ request }: Route.ActionArgs) {
 	const organiser = await requirePermission(request, 'events:organise')
 	const now = new Date()
 	const t = await getT(request, 'events')
-	const submission = parseWithZod(await request.formData(), {
-		schema: eventFormSchema(t, { timeZone: config.timeZone, now }),
+	// The image is stored first, so a form shown again for another field's error keeps it.
+	const upload = await readUploadForm(request)
+	const image = await takeImageField(getDb(), upload, { createdBy: organiser.id })
+	const submission = parseWithZod(upload.formData, {
+		schema: eventFormSchema(t, { timeZone: config.timeZone, now, themeIds: await themeIds(getDb()) }),
 	})
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success' || image.error) {
+		const imageView = await imageFieldAfter(getDb(), request, image)
+		const result = submission.reply({ fieldErrors: imageView.error ? { image: [imageView.error] } : {} })
+		return data({ result, image: imageView }, { status: 400 })
+	}
 	const { intent, repeat, ...input } = submission.value
 	const publish = intent === 'publish'
 	const events = await createEvents(getDb(), organiser.id, input, { publish, repeat }, now)
@@ -60,6 +71,8 @@ export default function NewEvent({ loaderData, actionData }: Route.ComponentProp
 				defaultValue={loaderData.defaults}
 				lastResult={actionData?.result}
 				timeZone={loaderData.timeZone}
+				image={actionData?.image ?? loaderData.image}
+				themes={loaderData.themes}
 			/>
 		</div>
 	)

@@ -10,13 +10,15 @@ import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { eventFormDefaults } from '#app/events/form-defaults.ts'
 import { createCancelSchema, eventFormSchema } from '#app/events/schemas.ts'
+import { imageFieldAfter, imageFieldView, readUploadForm, takeImageField } from '#app/images/upload.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
+import { themeChoices, themeIds } from '#app/themes/themes.server.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
-export const handle: I18nHandle = { i18n: ['events'] }
+export const handle: I18nHandle = { i18n: ['events', 'images'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	return [{ title: data?.pageTitle }]
@@ -51,6 +53,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		cancelledAt: event.cancelled_at ? formatDateTime(event.cancelled_at, language, config.timeZone) : null,
 		defaults: eventFormDefaults(event, shifts, config.timeZone),
 		timeZone: config.timeZone,
+		image: await imageFieldView(getDb(), event.image_id),
+		themes: await themeChoices(getDb(), language),
 		flash: readFlash(new URL(request.url), messages),
 	}
 }
@@ -59,7 +63,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { organiser, event } = await organisersEvent(getDb(), request, params.eventId)
 	const db = getDb()
 	const now = new Date()
-	const formData = await request.formData()
+	const upload = await readUploadForm(request)
+	const formData = upload.formData
 	const intent = formData.get('intent')
 	const here = `/organise/events/${event.id}`
 
@@ -74,7 +79,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (intent === 'cancel-event') {
 		const submission = parseWithZod(formData, { schema: createCancelSchema(await getT(request, 'events')) })
 		if (submission.status !== 'success')
-			return data({ result: null, cancelResult: submission.reply() }, { status: 400 })
+			return data({ result: null, cancelResult: submission.reply(), image: null }, { status: 400 })
 		const outcome = await cancelEvent(db, event.id, submission.value.note || null, now)
 		return redirect(withFlash(here, 'cancelled', outcome.kind === 'cancelled' ? outcome.notified : 0))
 	}
@@ -84,9 +89,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 		timeZone: config.timeZone,
 		now,
 		currentStartsAt: event.starts_at,
+		themeIds: await themeIds(db),
 	})
+	const image = await takeImageField(db, upload, { createdBy: organiser.id })
 	const submission = parseWithZod(formData, { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), cancelResult: null }, { status: 400 })
+	if (submission.status !== 'success' || image.error) {
+		const imageView = await imageFieldAfter(db, request, image)
+		const result = submission.reply({ fieldErrors: imageView.error ? { image: [imageView.error] } : {} })
+		return data({ result, cancelResult: null, image: imageView }, { status: 400 })
+	}
 	const { intent: saveIntent, repeat: _repeat, ...input } = submission.value
 	const outcome = await updateEvent(db, event.id, input, { publish: saveIntent === 'publish' }, now)
 	if (outcome.kind !== 'updated') throw new Response('Conflict', { status: 409 })
@@ -122,6 +133,8 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 							lastResult={actionData?.result}
 							timeZone={loaderData.timeZone}
 							currentStartsAt={event.startsAt}
+							image={actionData?.image ?? loaderData.image}
+							themes={loaderData.themes}
 						/>
 					)}
 				</div>

@@ -6,9 +6,11 @@ import { CODE_VALID_MINUTES } from '#app/auth/sign-in.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { useRootData } from '#app/ui/use-root-data.ts'
+import { SharePact } from '#app/ui/share.tsx'
+import { config } from '#app/config.server.ts'
 import '#app/pledge/pledge.css'
 
-export const handle: I18nHandle = { i18n: ['pledge'] }
+export const handle: I18nHandle = { i18n: ['pledge', 'pages'] }
 
 /**
  * "Check your email", the same for every address: whether it was new, pending, confirmed or
@@ -23,7 +25,13 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request }: Route.LoaderArgs) {
 	const t = await getT(request, 'pledge')
 	const email = emailSchema.safeParse(new URL(request.url).searchParams.get('email'))
-	return { title: t('checkEmail.title'), email: email.success ? email.data : null, minutes: CODE_VALID_MINUTES }
+	return {
+		title: t('checkEmail.title'),
+		email: email.success ? email.data : null,
+		minutes: CODE_VALID_MINUTES,
+		// What the person shares: the pact's front page, where the count and the sign button are.
+		shareUrl: `${config.appUrl}/`,
+	}
 }
 
 export default function SignCheckEmail({ loaderData }: Route.ComponentProps) {
@@ -81,6 +89,8 @@ export default function SignCheckEmail({ loaderData }: Route.ComponentProps) {
 					</div>
 				</Form>
 			) : null}
+
+			<SharePact url={loaderData.shareUrl} pactName={root?.pact.name ?? ''} />
 
 			<h2 className="small-heading">{t('checkEmail.noEmailTitle')}</h2>
 			<ul>

@@ -20,13 +20,19 @@ import {
 import { commonDistricts, SIGN_LIMITS, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
 import { CONSENT_VERSION, createSignSchema, limits } from '#app/pledge/schemas.ts'
 import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
+import { socialMeta } from '#app/common/social.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
 
 export const handle: I18nHandle = { i18n: ['pledge'] }
 
 export function meta({ data }: Route.MetaArgs) {
-	return [{ title: data?.title }, { name: 'description', content: data?.description }]
+	if (!data) return []
+	return [
+		{ title: data.title },
+		{ name: 'description', content: data.description },
+		...socialMeta({ title: data.title, description: data.description, url: `${data.appUrl}/sign` }),
+	]
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -39,10 +45,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 	])
 	return {
 		title: t('sign.title'),
+		appUrl: config.appUrl,
 		description: t('sign.lead', { city: config.pact.city }),
 		city: config.pact.city,
 		pactName: config.pact.name,
-		commitments: catalogue.map((c) => toOffered(c, language)),
+		// The most chosen first, and so the categories in the order of their most chosen commitment:
+		// most people find theirs at the top and never open the rest.
+		commitments: catalogue.toSorted((a, b) => b.chosen_count - a.chosen_count).map((c) => toOffered(c, language)),
 		districts,
 		defaults,
 	}

@@ -1,14 +1,43 @@
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { useEffect, useRef } from 'react'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { useRootData } from '#app/ui/use-root-data.ts'
 import { supportedLanguages } from '#app/i18n/i18n.ts'
+import './layout.css'
 
+/** Matches layout.css: from this width the menu is a row, not a disclosure. */
+const wideScreen = '(min-width: 62rem)'
+
+/**
+ * The header. On a phone the menu folds into one "Menu" button (a <details>, so it opens without
+ * JavaScript and says whether it is open); on a desktop it is one row, with a coordinator's
+ * pages grouped under one "Coordinate" disclosure so the row stays a row.
+ */
 export function SiteHeader() {
 	const { t } = useTranslation()
 	const root = useRootData()
 	const location = useLocation()
 	const here = location.pathname + location.search
-	const canManageCatalogue = root?.permissions.includes('catalogue:manage')
+	const permissions = root?.permissions ?? []
+	const can = (permission: string) => permissions.includes(permission)
+	const menu = useRef<HTMLDetailsElement>(null)
+	const admin = useRef<HTMLDetailsElement>(null)
+
+	// After following a link the page changes without a reload: fold what was opened to get there.
+	useEffect(() => {
+		if (admin.current) admin.current.open = false
+		if (menu.current) menu.current.open = window.matchMedia(wideScreen).matches
+	}, [location.pathname])
+
+	const adminLinks = [
+		can('events:organise') ? { to: '/organise/events', label: t('nav.organise') } : null,
+		can('catalogue:manage') ? { to: '/admin/commitments', label: t('nav.catalogue') } : null,
+		can('members:manage') ? { to: '/admin/ladder', label: t('nav.ladderAdmin') } : null,
+		can('newsletters:send') ? { to: '/admin/newsletters', label: t('nav.newsletters') } : null,
+		can('pages:edit') ? { to: '/admin/pages', label: t('nav.pages') } : null,
+		can('proposals:manage') ? { to: '/admin/proposals', label: t('nav.proposalsAdmin') } : null,
+	].filter((link) => link !== null)
+
 	return (
 		<header className="site-header">
 			<a className="skip-link" href="#main">
@@ -18,64 +47,80 @@ export function SiteHeader() {
 				<Link to="/" className="brand">
 					{root?.pact.name ?? 'Klimatpakt'}
 				</Link>
-				<nav aria-label={t('nav.label')}>
-					<ul className="nav-list">
-						{root?.user ? (
-							<>
+				<details className="site-menu" ref={menu}>
+					<summary className="site-menu-button">
+						<span className="site-menu-icon" aria-hidden="true" />
+						{t('nav.menu')}
+					</summary>
+					<div className="site-menu-content">
+						<nav aria-label={t('nav.label')}>
+							<ul className="nav-list">
+								{root?.user ? (
+									<>
+										<li>
+											<NavLink to="/my-pledge">{t('nav.myPledge')}</NavLink>
+										</li>
+										<li>
+											<NavLink to="/ladder" end>
+												{t('nav.ladder')}
+											</NavLink>
+										</li>
+									</>
+								) : (
+									<li>
+										<NavLink to="/sign">{t('nav.sign')}</NavLink>
+									</li>
+								)}
 								<li>
-									<NavLink to="/my-pledge">{t('nav.myPledge')}</NavLink>
+									<NavLink to="/events" end>
+										{t('nav.events')}
+									</NavLink>
 								</li>
 								<li>
-									<NavLink to="/preferences">{t('nav.preferences')}</NavLink>
+									<NavLink to="/themes">{t('nav.themes')}</NavLink>
 								</li>
-							</>
-						) : (
-							<li>
-								<NavLink to="/sign">{t('nav.sign')}</NavLink>
-							</li>
-						)}
-						<li>
-							<NavLink to="/events">{t('nav.events')}</NavLink>
-						</li>
-						{root?.permissions.includes('events:organise') ? (
-							<li>
-								<NavLink to="/organise/events">{t('nav.organise')}</NavLink>
-							</li>
-						) : null}
-						{canManageCatalogue ? (
-							<li>
-								<NavLink to="/admin/commitments">{t('nav.catalogue')}</NavLink>
-							</li>
-						) : null}
-						{root?.permissions.includes('members:manage') ? (
-							<li>
-								<NavLink to="/admin/ladder">{t('nav.ladderAdmin')}</NavLink>
-							</li>
-						) : null}
-						{root?.permissions.includes('newsletters:send') ? (
-							<li>
-								<NavLink to="/admin/newsletters">{t('nav.newsletters')}</NavLink>
-							</li>
-						) : null}
-						{root?.mailboxOpen ? (
-							<li>
-								<NavLink to="/dev/mail">{t('nav.devMail')}</NavLink>
-							</li>
-						) : null}
-						<li>
-							{root?.user ? (
-								<Form method="post" action="/logout">
-									<button type="submit" className="link-button">
-										{t('nav.signOut')}
-									</button>
-								</Form>
-							) : (
-								<NavLink to={`/login?${new URLSearchParams({ redirectTo: here })}`}>{t('nav.signIn')}</NavLink>
-							)}
-						</li>
-					</ul>
-				</nav>
-				<LanguageSwitcher redirectTo={here} />
+								<li>
+									<NavLink to="/proposals">{t('nav.proposals')}</NavLink>
+								</li>
+								{root?.user ? (
+									<li>
+										<NavLink to="/preferences">{t('nav.preferences')}</NavLink>
+									</li>
+								) : null}
+								{adminLinks.length === 1 ? (
+									<li>
+										<NavLink to={adminLinks[0]!.to}>{adminLinks[0]!.label}</NavLink>
+									</li>
+								) : adminLinks.length > 1 ? (
+									<li>
+										<details className="nav-admin" ref={admin}>
+											<summary>{t('nav.admin')}</summary>
+											<ul>
+												{adminLinks.map((link) => (
+													<li key={link.to}>
+														<NavLink to={link.to}>{link.label}</NavLink>
+													</li>
+												))}
+											</ul>
+										</details>
+									</li>
+								) : null}
+								<li>
+									{root?.user ? (
+										<Form method="post" action="/logout">
+											<button type="submit" className="link-button">
+												{t('nav.signOut')}
+											</button>
+										</Form>
+									) : (
+										<NavLink to={`/login?${new URLSearchParams({ redirectTo: here })}`}>{t('nav.signIn')}</NavLink>
+									)}
+								</li>
+							</ul>
+						</nav>
+						<LanguageSwitcher redirectTo={here} />
+					</div>
+				</details>
 			</div>
 		</header>
 	)
@@ -104,11 +149,37 @@ function LanguageSwitcher({ redirectTo }: { redirectTo: string }) {
 	)
 }
 
+/** The pact's own pages (app/pages), each in the reader's language. */
+const footerPages = [
+	{ to: '/about', key: 'about' },
+	{ to: '/faq', key: 'faq' },
+	{ to: '/contact', key: 'contact' },
+	{ to: '/privacy', key: 'privacy' },
+	{ to: '/accessibility', key: 'accessibility' },
+] as const
+
 export function SiteFooter() {
 	const { t } = useTranslation()
 	const root = useRootData()
 	return (
 		<footer className="site-footer">
+			<nav aria-label={t('footer.pagesLabel')} className="footer-nav">
+				<ul>
+					{footerPages.map((page) => (
+						<li key={page.key}>
+							<Link to={page.to}>{t(`footer.pages.${page.key}`)}</Link>
+						</li>
+					))}
+					<li>
+						<Link to="/numbers">{t('nav.numbers')}</Link>
+					</li>
+					{root?.mailboxOpen ? (
+						<li>
+							<Link to="/dev/mail">{t('nav.devMail')}</Link>
+						</li>
+					) : null}
+				</ul>
+			</nav>
 			<p>{t('footer.about', { pact: root?.pact.name ?? 'Klimatpakt' })}</p>
 			<p>{t('footer.privacy')}</p>
 		</footer>

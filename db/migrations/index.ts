@@ -4,6 +4,10 @@ import * as m0003 from './0003_events.ts'
 import * as m0004 from './0004_ladder.ts'
 import * as m0005 from './0005_newsletters.ts'
 import * as m0006 from './0006_outbox_claim.ts'
+import * as m0007 from './0007_images.ts'
+import * as m0009 from './0009_proposals.ts'
+import * as m0010 from './0010_content_pages.ts'
+import * as m0008 from './0008_themes.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -16,4 +20,8 @@ export const migrations: Record<string, Migration> = {
 	'0004_ladder': m0004,
 	'0005_newsletters': m0005,
 	'0006_outbox_claim': m0006,
+	'0007_images': m0007,
+	'0009_proposals': m0009,
+	'0008_themes': m0008,
+	'0010_content_pages': m0010,
 }

@@ -17,6 +17,7 @@ process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 const { getDb, migrateToLatest } = await import('#db/index.ts')
 const { countFromRows, readPactCounts } = await import('#app/pledge/counts.server.ts')
 const { mostChosenCommitments } = await import('#app/pledge/catalogue.server.ts')
+const { newestShownFirstNames } = await import('#app/pledge/shown-names.server.ts')
 const { pactSizeFromEnv, seedLargePact } = await import('./seed-large.ts')
 
 const db = getDb()
@@ -38,6 +39,9 @@ async function time(label: string, requests: number, run: () => Promise<unknown>
 // The two reads the home page's loader makes (app/routes/home.tsx), against a full recount.
 await time("home page's numbers (kept counts)", REQUESTS, () =>
 	Promise.all([readPactCounts(db), mostChosenCommitments(db, 5)]),
+)
+await time("home page's reads with the first names", REQUESTS, () =>
+	Promise.all([readPactCounts(db), mostChosenCommitments(db, 5), newestShownFirstNames(db, 30)]),
 )
 await time('the same by counting every row', Math.max(10, Math.round(REQUESTS / 20)), () => countFromRows(db))
 console.log(`peak memory (rss): ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`)

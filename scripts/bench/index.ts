@@ -196,6 +196,7 @@ async function main() {
 		{ label: '`/` home', path: '/', target: { floorShare: 0.8, minReqPerSec: 1000, p99Ms: 100 } },
 		{ label: '`/sign`', path: '/sign', target: { floorShare: 0.5, p99Ms: 100 } },
 		{ label: '`/events`', path: '/events', target: { floorShare: 0.5, p99Ms: 100 } },
+		{ label: '`/numbers`', path: '/numbers', target: { floorShare: 0.5, p99Ms: 100 } },
 		{ label: `an event page (\`${eventPath}\`)`, path: eventPath, target: { floorShare: 0.5, p99Ms: 100 } },
 	]
 	for (const page of pages) {

@@ -48,7 +48,7 @@ test('an organiser publishes a one-place event; the waitlist promotes the second
 
 	// Bad input first: the end before the start, no places.
 	await page.getByLabel('Typ av evenemang').selectOption('climate-fika')
-	await page.getByLabel('Rubrik').fill(title)
+	await page.getByLabel('Rubrik', { exact: true }).fill(title)
 	await page.getByLabel('Datum', { exact: true }).fill(localDate(14))
 	await page.getByLabel('Börjar').fill('18:00')
 	await page.getByLabel('Slutar').fill('17:00')

@@ -45,7 +45,7 @@ test('a resident climbs from step 1 to step 2 when an organiser checks them in a
 	await expect(organiser.getByRole('heading', { level: 1, name: 'Nytt evenemang' })).toBeVisible()
 	await expectNoAxeViolations(organiser)
 	await organiser.getByLabel('Typ av evenemang').selectOption('climate-fika')
-	await organiser.getByLabel('Rubrik').fill(title)
+	await organiser.getByLabel('Rubrik', { exact: true }).fill(title)
 	await organiser.getByLabel('Datum', { exact: true }).fill(localDate(1))
 	await organiser.getByLabel('Börjar').fill('18:00')
 	await organiser.getByLabel('Slutar').fill('19:30')

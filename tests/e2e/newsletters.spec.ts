@@ -39,7 +39,9 @@ test('a coordinator composes, previews, test-sends and sends a newsletter to a s
 	await page.goto('/login')
 	await signInWithCode(page, coordinatorEmail)
 	await expect(page).not.toHaveURL(/\/(login|verify)/)
-	await page.getByRole('navigation').getByRole('link', { name: 'Nyhetsbrev' }).click()
+	// A coordinator's pages are grouped under one disclosure in the menu.
+	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByText('Samordna').click()
+	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Nyhetsbrev' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Nyhetsbrev' })).toBeVisible()
 	await expectNoAxeViolations(page)
 

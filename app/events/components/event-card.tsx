@@ -3,17 +3,21 @@ import { Link } from 'react-router'
 import type { EventListItem } from '#app/events/listing.server.ts'
 import { placesLeft } from '#app/events/places.ts'
 import type { EventType } from '#app/events/schemas.ts'
+import { eventTitle } from '#app/events/languages.ts'
+import { Picture } from '#app/images/picture.tsx'
 
 /** One event in a list: date, title, type, time and place, and how many places are left. */
 export function EventCard({ event, past }: { event: EventListItem & { date: string; time: string }; past: boolean }) {
-	const { t } = useTranslation('events')
+	const { t, i18n } = useTranslation('events')
 	const cancelled = event.status === 'cancelled'
+	const title = eventTitle(event, i18n.language)
+	const classes = ['event-card', cancelled ? 'is-cancelled' : '', event.image ? 'has-image' : ''].filter(Boolean)
 	return (
-		<article className={cancelled ? 'event-card is-cancelled' : 'event-card'}>
+		<article className={classes.join(' ')}>
 			<p className="event-card-date">{event.date}</p>
 			<div className="event-card-body">
-				<h3>
-					<Link to={`/events/${event.slug}`}>{event.title}</Link>
+				<h3 lang={title.lang}>
+					<Link to={`/events/${event.slug}`}>{title.text}</Link>
 				</h3>
 				<p className="event-card-meta">
 					<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>
@@ -35,6 +39,13 @@ export function EventCard({ event, past }: { event: EventListItem & { date: stri
 					)}
 				</p>
 			</div>
+			{event.image ? (
+				<Picture
+					image={event.image}
+					className="event-card-image"
+					sizes="(min-width: 40rem) 12rem, calc(100vw - 4rem)"
+				/>
+			) : null}
 		</article>
 	)
 }

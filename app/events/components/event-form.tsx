@@ -3,12 +3,17 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form } from 'react-router'
 import { FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { ImageField } from '#app/images/image-field.tsx'
+import type { ImageFieldView } from '#app/images/sources.ts'
 import { eventFormSchema, eventTypes, limits } from '../schemas.ts'
 
 export interface EventFormDefaults {
 	type?: string
 	title?: string
 	description?: string
+	titleEn?: string
+	descriptionEn?: string
+	themeId?: string
 	date?: string
 	startTime?: string
 	endTime?: string
@@ -38,6 +43,8 @@ export function EventForm({
 	lastResult,
 	timeZone,
 	currentStartsAt,
+	image,
+	themes = [],
 }: {
 	mode: 'new' | 'edit'
 	status: 'draft' | 'published'
@@ -45,6 +52,10 @@ export function EventForm({
 	lastResult?: SubmissionResult<string[]> | null
 	timeZone: string
 	currentStartsAt?: string
+	/** The event's image field (app/images): what it has now, and a refusal to show beside it. */
+	image: ImageFieldView
+	/** The focus themes an event may belong to (app/themes), latest first. */
+	themes?: Array<{ id: number; title: string }>
 }) {
 	const { t } = useTranslation('events')
 	const [form, fields] = useForm({
@@ -58,7 +69,7 @@ export function EventForm({
 	})
 	const shifts = fields.shifts.getFieldList()
 	return (
-		<Form method="post" className="form event-form" {...getFormProps(form)}>
+		<Form method="post" encType="multipart/form-data" className="form event-form" {...getFormProps(form)}>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<fieldset>
 				<legend>{t('form.basics')}</legend>
@@ -70,6 +81,15 @@ export function EventForm({
 						options={eventTypes.map((type) => ({ value: type, label: t(`types.${type}`) }))}
 					/>
 					<TextField meta={fields.title} label={t('form.title')} />
+					{themes.length > 0 ? (
+						<SelectField
+							meta={fields.themeId}
+							label={t('form.theme')}
+							hint={t('form.themeHint')}
+							placeholder={t('form.noTheme')}
+							options={themes.map((theme) => ({ value: String(theme.id), label: theme.title }))}
+						/>
+					) : null}
 					<TextareaField
 						meta={fields.description}
 						label={t('form.description')}
@@ -77,6 +97,15 @@ export function EventForm({
 						optional
 						rows={8}
 					/>
+				</div>
+			</fieldset>
+
+			<fieldset>
+				<legend>{t('form.inEnglish')}</legend>
+				<p className="hint">{t('form.inEnglishHint')}</p>
+				<div className="stack">
+					<TextField meta={fields.titleEn} label={t('form.titleEn')} optional />
+					<TextareaField meta={fields.descriptionEn} label={t('form.descriptionEn')} optional rows={6} />
 				</div>
 			</fieldset>
 
@@ -182,6 +211,9 @@ export function EventForm({
 					</div>
 				</fieldset>
 			) : null}
+
+			{/* Last of the fields: an upload too large to read stops the reading there (upload.server.ts). */}
+			<ImageField current={image.current} alt={image.alt} error={image.error} maxBytes={image.maxBytes} />
 
 			{status === 'published' ? <p className="notice">{t('form.changeWarning')}</p> : null}
 			<div className="button-row">
