@@ -301,9 +301,11 @@ export function EventsPerYear({ numbers }: { numbers: PactNumbers }) {
 
 export function LadderSteps({ numbers }: { numbers: PactNumbers }) {
 	const { t } = useTranslation('numbers')
+	// The steps' own names, as the ladder calls them everywhere else.
+	const { t: tLadder } = useTranslation('ladder')
 	const n = useNumber()
 	const steps = numbers.ladder.steps
-	const label = (step: 1 | 2 | 3 | 4) => `${step}. ${t(`ladder.steps.${step}`)}`
+	const label = (step: 1 | 2 | 3 | 4) => `${step}. ${tLadder(`steps.${step}.title`)}`
 	return (
 		<Section id="ladder" title={t('ladder.title')} lead={t('ladder.lead')}>
 			<BarChart

@@ -21,7 +21,7 @@ import {
 import { getDb } from '#db/index.ts'
 import '#app/numbers/numbers.css'
 
-export const handle: I18nHandle = { i18n: ['numbers'] }
+export const handle: I18nHandle = { i18n: ['numbers', 'ladder'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	if (!data) return []
