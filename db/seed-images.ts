@@ -69,11 +69,24 @@ interface DemoPicture {
 	svg: string
 }
 
-const W = 1200
-const H = 800
+/** The size every demo drawing is made at: wide enough for every stored width and the link preview. */
+export const W = 1200
+export const H = 800
 
-function svg(background: string, shapes: string): string {
+/** A demo drawing: SVG shapes on a plain background (db/seed-themes.ts draws the themes' with it too). */
+export function svg(background: string, shapes: string): string {
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><rect width="${W}" height="${H}" fill="${background}"/>${shapes}</svg>`
+}
+
+/**
+ * Renders a drawing to PNG with sharp and stores it through saveImage, like any upload; returns
+ * the new image's id. `what` names the drawing in the error if it is refused.
+ */
+export async function saveDrawing(db: DB, drawing: string, alt: string, what: string): Promise<number> {
+	const png = await sharp(Buffer.from(drawing)).png().toBuffer()
+	const saved = await saveImage(db, new File([new Uint8Array(png)], 'demo.png'), alt)
+	if (!saved.ok) throw new Error(`The demo picture for "${what}" was refused: ${saved.error}`)
+	return saved.imageId
 }
 
 const garments = ['#c0392b', '#f4d03f', '#1f6f43', '#2e86c1', '#af7ac5', '#e67e22']
@@ -164,9 +177,7 @@ export async function seedImages(db: DB): Promise<void> {
 			.execute()
 	}
 	for (const picture of pictures) {
-		const png = await sharp(Buffer.from(picture.svg)).png().toBuffer()
-		const saved = await saveImage(db, new File([new Uint8Array(png)], 'demo.png'), picture.alt)
-		if (!saved.ok) throw new Error(`The demo picture for "${picture.title}" was refused: ${saved.error}`)
-		await db.updateTable('event').set({ image_id: saved.imageId }).where('title', '=', picture.title).execute()
+		const imageId = await saveDrawing(db, picture.svg, picture.alt, picture.title)
+		await db.updateTable('event').set({ image_id: imageId }).where('title', '=', picture.title).execute()
 	}
 }

@@ -2,12 +2,15 @@ import { config } from '#app/config.server.ts'
 import { addToLocalDate, utcToLocal } from '#app/common/time.ts'
 import type { DB } from './index.ts'
 import type { CommitmentCategory } from './schema.ts'
+import { H, saveDrawing, svg, W } from './seed-images.ts'
 
 /**
  * Demo content for themes: the pact's two focus themes of the year, each opened by the kick-off
  * that db/seed-events.ts plans, with a few of the year's events in it and some followers. The
  * first runs today, the second starts with its kick-off, so /themes and the home page show a
- * current and an upcoming theme whatever the day. Does nothing when themes already exist.
+ * current and an upcoming theme whatever the day. Each has a picture drawn at seed time the way
+ * db/seed-images.ts draws the events' (shapes only, nothing fetched). Does nothing when themes
+ * already exist.
  */
 
 interface DemoTheme {
@@ -22,6 +25,32 @@ interface DemoTheme {
 	/** The seeded kick-off's title, and the titles of events that belong to the theme. */
 	kickOff: string
 	events: RegExp
+	picture: { alt: string; svg: string }
+}
+
+/** A bicycle standing with its back wheel's hub at (x, y), drawn in strokes of one colour. */
+function bicycle(x: number, y: number, colour: string): string {
+	const [seat, head, crank] = [x + 70, x + 160, x + 95]
+	const top = y - 100
+	return (
+		`<g fill="none" stroke="${colour}" stroke-width="12" stroke-linecap="round" stroke-linejoin="round">` +
+		`<circle cx="${x}" cy="${y}" r="60"/><circle cx="${x + 190}" cy="${y}" r="60"/>` +
+		`<path d="M${x} ${y} L${seat} ${top} L${head} ${top} L${x + 190} ${y} M${seat} ${top} L${crank} ${y} L${head} ${top} M${x} ${y} L${crank} ${y}"/>` +
+		`<path d="M${head} ${top} L${head - 10} ${top - 30} h30 M${seat - 15} ${top - 5} h35"/></g>`
+	)
+}
+
+/** One row of a vegetable bed: dark soil with a line of seedlings, each a stem and two leaves. */
+function bed(y: number): string {
+	const seedlings = Array.from({ length: 6 }, (_, i) => {
+		const x = 140 + i * 100
+		return (
+			`<path d="M${x} ${y + 20} v-45" stroke="#1e8449" stroke-width="8" stroke-linecap="round"/>` +
+			`<ellipse cx="${x - 20}" cy="${y - 30}" rx="24" ry="11" fill="#28b463" transform="rotate(-30 ${x - 20} ${y - 30})"/>` +
+			`<ellipse cx="${x + 20}" cy="${y - 38}" rx="24" ry="11" fill="#52be80" transform="rotate(30 ${x + 20} ${y - 38})"/>`
+		)
+	}).join('')
+	return `<rect x="80" y="${y}" width="640" height="70" rx="20" fill="#6e2c00"/>${seedlings}`
 }
 
 const demoThemes: DemoTheme[] = [
@@ -38,6 +67,21 @@ const demoThemes: DemoTheme[] = [
 		category: 'transport',
 		kickOff: 'Kick-off: temat transport',
 		events: /cykel|politikerutfrågning|afterwork/i,
+		picture: {
+			alt: 'Illustration: två cyklar på en strandpromenad vid havet, med en färja på väg över sundet',
+			svg: svg(
+				'#d6eaf8',
+				`<circle cx="1000" cy="150" r="80" fill="#f4d03f"/>` +
+					`<rect x="0" y="330" width="${W}" height="220" fill="#0b5f7a"/>` +
+					`<path d="M0 330 C150 290 300 300 450 320 L450 330 Z" fill="#85929e"/>` +
+					`<path d="M600 370 h300 l-35 45 h-230 z" fill="#fdfefe"/><rect x="655" y="330" width="180" height="40" rx="6" fill="#fdfefe"/>` +
+					`<rect x="760" y="300" width="28" height="32" fill="#c0392b"/>` +
+					`<rect x="0" y="540" width="${W}" height="${H - 540}" fill="#58d68d"/>` +
+					`<path d="M0 640 L${W} 600 L${W} 700 L0 760 Z" fill="#d5d8dc"/>` +
+					bicycle(230, 660, '#17202a') +
+					bicycle(720, 640, '#c0392b'),
+			),
+		},
 	},
 	{
 		slug: 'mat',
@@ -52,6 +96,23 @@ const demoThemes: DemoTheme[] = [
 		category: 'food',
 		kickOff: 'Kick-off: temat mat',
 		events: /matlagning|klimatfika|filmvisning/i,
+		picture: {
+			alt: 'Illustration: odlingsbäddar med gröna plantor och en korg med tomater och morötter',
+			svg: svg(
+				'#fdf2e9',
+				`<circle cx="150" cy="140" r="70" fill="#f5b041"/>` +
+					bed(360) +
+					bed(500) +
+					bed(640) +
+					// The basket's handle first, then what is in it, then the basket in front.
+					`<path d="M830 500 C830 330 1110 330 1110 500" fill="none" stroke="#7e5109" stroke-width="16"/>` +
+					`<path d="M1000 500 l45 -160 l32 12 z" fill="#e67e22"/><path d="M1060 510 l50 -150 l30 14 z" fill="#eb984e"/>` +
+					`<path d="M1060 345 l-12 -45 M1066 348 l20 -40 M1124 365 l-6 -45 M1130 368 l26 -34" stroke="#1e8449" stroke-width="9" stroke-linecap="round"/>` +
+					`<circle cx="880" cy="490" r="48" fill="#e74c3c"/><circle cx="965" cy="482" r="42" fill="#cb4335"/>` +
+					`<path d="M800 500 h340 l-35 200 h-270 z" fill="#b9770e"/>` +
+					`<path d="M811 560 h318 M821 620 h298 M832 680 h276" stroke="#7e5109" stroke-width="6"/>`,
+			),
+		},
 	},
 ]
 
@@ -80,6 +141,10 @@ export async function seedThemes(db: DB, now = new Date()): Promise<void> {
 		.orderBy('user_id')
 		.limit(12)
 		.execute()
+	// Drawn and stored before the themes' transaction: saveImage writes files, which no rollback undoes.
+	const imageIds = new Map<string, number>()
+	for (const theme of demoThemes)
+		imageIds.set(theme.slug, await saveDrawing(db, theme.picture.svg, theme.picture.alt, theme.en))
 	await db.transaction().execute(async (trx) => {
 		for (const [index, { theme, kickOff, startsOn }] of starts.entries()) {
 			const next = starts[index + 1]
@@ -98,7 +163,7 @@ export async function seedThemes(db: DB, now = new Date()): Promise<void> {
 					ends_on: endsOn,
 					colour: theme.colour,
 					icon: theme.icon,
-					image_id: null,
+					image_id: imageIds.get(theme.slug) ?? null,
 					kick_off_event_id: kickOff?.id ?? null,
 					commitment_category: theme.category,
 					follower_count: following.length,

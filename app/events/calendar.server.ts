@@ -1,5 +1,6 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import { config } from '#app/config.server.ts'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import type { DB } from '#db/index.ts'
 import type { Event } from '#db/schema.ts'
 import { buildCalendar } from './ical.server.ts'
@@ -7,7 +8,10 @@ import { calendarEntry } from './notices.server.tsx'
 
 /**
  * Calendar files and feeds. The public feed lists every published event; a personal feed lists
- * the events a person is going to or helping at, behind a secret address they can reset.
+ * the events a person is going to or helping at, behind a secret address they can reset. Titles
+ * and descriptions are in the reader's language where the event has it: the download's and the
+ * public feed's from the request, a personal feed's from its owner (calendar apps fetch it
+ * without cookies).
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -15,11 +19,11 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const FEED_HISTORY_MS = 90 * DAY_MS
 
 /** A single event to download ("add to calendar"). */
-export function eventCalendar(event: Event, now = new Date()): string {
-	return buildCalendar({ method: 'PUBLISH', entries: [calendarEntry(event)], now })
+export function eventCalendar(event: Event, language: SupportedLanguage, now = new Date()): string {
+	return buildCalendar({ method: 'PUBLISH', entries: [calendarEntry(event, language)], now })
 }
 
-export async function publicFeed(db: DB, now = new Date()): Promise<string> {
+export async function publicFeed(db: DB, language: SupportedLanguage, now = new Date()): Promise<string> {
 	const events = await db
 		.selectFrom('event')
 		.selectAll()
@@ -29,14 +33,19 @@ export async function publicFeed(db: DB, now = new Date()): Promise<string> {
 		.orderBy('starts_at')
 		.limit(1000)
 		.execute()
-	return buildCalendar({ method: 'PUBLISH', entries: events.map((e) => calendarEntry(e)), name: config.pact.name, now })
+	return buildCalendar({
+		method: 'PUBLISH',
+		entries: events.map((e) => calendarEntry(e, language)),
+		name: config.pact.name,
+		now,
+	})
 }
 
 export async function personalFeed(db: DB, token: string, now = new Date()): Promise<string | null> {
 	const feed = await db
 		.selectFrom('calendar_feed')
 		.innerJoin('user', 'user.id', 'calendar_feed.user_id')
-		.select(['user.id', 'user.name'])
+		.select(['user.id', 'user.name', 'user.language'])
 		.where('calendar_feed.token', '=', token)
 		.executeTakeFirst()
 	if (!feed) return null
@@ -61,7 +70,7 @@ export async function personalFeed(db: DB, token: string, now = new Date()): Pro
 		.execute()
 	return buildCalendar({
 		method: 'PUBLISH',
-		entries: events.map((e) => calendarEntry(e)),
+		entries: events.map((e) => calendarEntry(e, feed.language)),
 		name: `${config.pact.name}: ${feed.name}`,
 		now,
 	})

@@ -58,7 +58,7 @@ describe('iCalendar files', () => {
 		const organiser = await makeUser(db, { role: 'organiser' })
 		const startsAt = localToUtc({ date: '2027-03-28', time: '18:00' }, 'Europe/Stockholm')
 		const event = await makeEvent(db, organiser.id, startsAt, { title: 'Filmvisning: Tomorrow' })
-		const [parsed] = parse(eventCalendar(event)).events
+		const [parsed] = parse(eventCalendar(event, 'sv')).events
 		expect(parsed!.startDate.toJSDate().toISOString()).toBe('2027-03-28T16:00:00.000Z')
 		expect(parsed!.endDate.toJSDate().toISOString()).toBe('2027-03-28T18:00:00.000Z')
 		// The day before, 18:00 in Stockholm is an hour later in UTC.
@@ -67,7 +67,7 @@ describe('iCalendar files', () => {
 			organiser.id,
 			localToUtc({ date: '2027-03-27', time: '18:00' }, 'Europe/Stockholm'),
 		)
-		expect(parse(eventCalendar(dayBefore)).events[0]!.startDate.toJSDate().toISOString()).toBe(
+		expect(parse(eventCalendar(dayBefore, 'sv')).events[0]!.startDate.toJSDate().toISOString()).toBe(
 			'2027-03-27T17:00:00.000Z',
 		)
 	})
@@ -82,7 +82,7 @@ describe('iCalendar files', () => {
 			{ publish: true, repeat: { every: 'weekly', occurrences: 3 } },
 			new Date('2027-01-01'),
 		)
-		const starts = events.map((e) => parse(eventCalendar(e)).events[0]!.startDate.toJSDate().toISOString())
+		const starts = events.map((e) => parse(eventCalendar(e, 'sv')).events[0]!.startDate.toJSDate().toISOString())
 		expect(starts).toEqual(['2027-03-21T17:00:00.000Z', '2027-03-28T16:00:00.000Z', '2027-04-04T16:00:00.000Z'])
 		expect(new Set(events.map((e) => e.series_id)).size).toBe(1)
 	})
@@ -94,7 +94,7 @@ describe('iCalendar files', () => {
 		const event = await makeEvent(db, organiser.id, start)
 		const person = await makeUser(db)
 		await rsvp(db, event.id, person.id, now)
-		const first = parse(eventCalendar(event)).events[0]!
+		const first = parse(eventCalendar(event, 'sv')).events[0]!
 		expect(first.uid).toBe(`event-${event.id}@${new URL(config.appUrl).hostname}`)
 		expect(first.component.getFirstPropertyValue('url')).toBe(eventUrl(event))
 		expect(first.sequence).toBe(0)
@@ -107,7 +107,7 @@ describe('iCalendar files', () => {
 			now,
 		)
 		if (moved.kind !== 'updated') throw new Error('not updated')
-		const second = parse(eventCalendar(moved.event)).events[0]!
+		const second = parse(eventCalendar(moved.event, 'sv')).events[0]!
 		expect(second.uid).toBe(first.uid)
 		expect(second.sequence).toBe(1)
 
@@ -169,7 +169,7 @@ describe('calendar feeds', () => {
 		)
 		const cancelled = await makeEvent(db, organiser.id, new Date('2027-09-03T15:00:00.000Z'), { title: 'Inställd' })
 		await cancelEvent(db, cancelled.id, null, now)
-		const { calendar, events } = parse(await publicFeed(db, now))
+		const { calendar, events } = parse(await publicFeed(db, 'sv', now))
 		expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(config.pact.name)
 		const byUid = new Map(events.map((e) => [e.uid, e]))
 		expect(byUid.has(`event-${published.id}@${new URL(config.appUrl).hostname}`)).toBe(true)

@@ -20,3 +20,15 @@ export function eventDescription(
 		? { text: event.description_en, lang: 'en' }
 		: { text: event.description, lang: 'sv' }
 }
+
+/**
+ * An event as a list built on the server shows it: its title in the language, and `titleLang` for
+ * the element's `lang`. For lists of events that other areas hand on (participation, the ladder).
+ */
+export function withTitleIn<T extends { title: string; title_en: string | null }>(
+	event: T,
+	language: string,
+): T & { titleLang: Localised['lang'] } {
+	const title = eventTitle(event, language)
+	return { ...event, title: title.text, titleLang: title.lang }
+}

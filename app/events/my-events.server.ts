@@ -7,6 +7,8 @@ export interface MyEvent {
 	id: number
 	slug: string
 	title: string
+	/** The English title, if written (languages.ts picks). */
+	title_en: string | null
 	type: string
 	starts_at: string
 	ends_at: string
@@ -66,7 +68,7 @@ export async function myEvents(
 	const [events, queues] = await Promise.all([
 		db
 			.selectFrom('event')
-			.select(['id', 'slug', 'title', 'type', 'starts_at', 'ends_at', 'status'])
+			.select(['id', 'slug', 'title', 'title_en', 'type', 'starts_at', 'ends_at', 'status'])
 			.where('id', 'in', ids)
 			.where('published_at', 'is not', null)
 			.orderBy('starts_at')

@@ -22,6 +22,7 @@ import EventReminderEmail from '#emails/event-reminder.tsx'
 import EventRsvpCancelledEmail from '#emails/event-rsvp-cancelled.tsx'
 import EventWaitlistedEmail from '#emails/event-waitlisted.tsx'
 import { buildCalendar, calendarContentType, eventUid, type CalendarEntry, type CalendarMethod } from './ical.server.ts'
+import { eventDescription, eventTitle } from './languages.ts'
 
 /**
  * Every email the events area sends, rendered in the recipient's language with the calendar entry
@@ -45,12 +46,17 @@ function pactOrganizer() {
 	return { name: config.pact.name, email: (match?.[1] ?? config.mailFrom).trim() }
 }
 
-export function calendarEntry(event: Event, attendee?: Recipient): CalendarEntry {
+/**
+ * The event as a calendar entry, with its title and description in `language` (the Swedish where
+ * there is no English): an invitation in the attendee's, a feed or download in the reader's.
+ */
+export function calendarEntry(event: Event, language: string, attendee?: Recipient): CalendarEntry {
+	const description = eventDescription(event, language).text
 	return {
 		uid: eventUid(event.id, config.appUrl),
 		sequence: event.sequence,
-		title: event.title,
-		description: [markdownToText(event.description), event.online_url].filter(Boolean).join('\n\n'),
+		title: eventTitle(event, language).text,
+		description: [markdownToText(description), event.online_url].filter(Boolean).join('\n\n'),
 		startsAt: event.starts_at,
 		endsAt: event.ends_at,
 		location: event.place ?? event.online_url,
@@ -70,7 +76,7 @@ export function calendarAttachment(
 	recipient: Recipient,
 	now = new Date(),
 ): EmailAttachment {
-	const ics = buildCalendar({ method, entries: [calendarEntry(event, recipient)], now })
+	const ics = buildCalendar({ method, entries: [calendarEntry(event, recipient.language, recipient)], now })
 	return {
 		filename: 'event.ics',
 		contentType: calendarContentType(method),
@@ -80,7 +86,7 @@ export function calendarAttachment(
 
 function emailEvent(event: Event, language: SupportedLanguage): EmailEvent {
 	return {
-		title: event.title,
+		title: eventTitle(event, language).text,
 		when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
 		place: event.place,
 		onlineUrl: event.online_url,

@@ -6,12 +6,13 @@ import { placesLeft } from './places.ts'
  * What a person did and could do at events, for the other areas that ask (the engagement ladder):
  * events they came to or helped at, events and helper shifts they could still take, and the
  * counts the ladder's rules read. Asked through these functions, so only the events area reads
- * its tables.
+ * its tables. Events come with both titles; whoever shows one picks with languages.ts.
  */
 
 export interface PastEvent {
 	slug: string
 	title: string
+	title_en: string | null
 	startsAt: string
 }
 
@@ -25,7 +26,7 @@ export async function eventsAttended(
 	let query = db
 		.selectFrom('event_attendance')
 		.innerJoin('event', 'event.id', 'event_attendance.event_id')
-		.select(['event.slug', 'event.title', 'event.starts_at'])
+		.select(['event.slug', 'event.title', 'event.title_en', 'event.starts_at'])
 		.where('event_attendance.user_id', '=', userId)
 		.orderBy('event.starts_at', 'desc')
 		.limit(50)
@@ -45,12 +46,13 @@ export async function eventsAttended(
 			)
 	}
 	const rows = await query.execute()
-	return rows.map((r) => ({ slug: r.slug, title: r.title, startsAt: r.starts_at }))
+	return rows.map((r) => ({ slug: r.slug, title: r.title, title_en: r.title_en, startsAt: r.starts_at }))
 }
 
 export interface JoinableEvent {
 	slug: string
 	title: string
+	title_en: string | null
 	type: string
 	startsAt: string
 	endsAt: string
@@ -73,6 +75,7 @@ export async function joinableEvents(
 		.select((eb) => [
 			'event.slug',
 			'event.title',
+			'event.title_en',
 			'event.type',
 			'event.starts_at',
 			'event.ends_at',
@@ -98,6 +101,7 @@ export async function joinableEvents(
 	return rows.map((r) => ({
 		slug: r.slug,
 		title: r.title,
+		title_en: r.title_en,
 		type: r.type,
 		startsAt: r.starts_at,
 		endsAt: r.ends_at,
@@ -114,7 +118,14 @@ export interface ShiftAhead {
 	taken: number
 	/** The person holds a place on this shift. */
 	mine: boolean
-	event: { slug: string; title: string; startsAt: string; endsAt: string; place: string | null }
+	event: {
+		slug: string
+		title: string
+		title_en: string | null
+		startsAt: string
+		endsAt: string
+		place: string | null
+	}
 }
 
 /** Helper shifts at published events ahead, soonest first (at most 100), each with its places taken. */
@@ -128,6 +139,7 @@ export async function shiftsAhead(db: DbHandle, userId: number, now: Date): Prom
 			'event_helper_shift.needed',
 			'event.slug',
 			'event.title as event_title',
+			'event.title_en as event_title_en',
 			'event.starts_at',
 			'event.ends_at',
 			'event.place',
@@ -156,7 +168,14 @@ export async function shiftsAhead(db: DbHandle, userId: number, now: Date): Prom
 		needed: r.needed,
 		taken: Number(r.taken ?? 0),
 		mine: r.my_place !== null,
-		event: { slug: r.slug, title: r.event_title, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place },
+		event: {
+			slug: r.slug,
+			title: r.event_title,
+			title_en: r.event_title_en,
+			startsAt: r.starts_at,
+			endsAt: r.ends_at,
+			place: r.place,
+		},
 	}))
 }
 

@@ -123,7 +123,7 @@ export function HistoryList({
 	history,
 	showWho = false,
 }: {
-	history: Array<HistoryEntry & { when: string }>
+	history: Array<HistoryEntry & { when: string; event: { titleLang?: 'sv' | 'en' } | null }>
 	showWho?: boolean
 }) {
 	const { t } = useTranslation('ladder')
@@ -146,7 +146,9 @@ export function HistoryList({
 						{entry.event && entry.source === 'rule' && entry.rule !== 'thresholds' ? (
 							<>
 								{entry.rule === 'helping' ? t('reason.helpingAtLink') : t('reason.attendanceAtLink')}{' '}
-								<Link to={`/events/${entry.event.slug}`}>{entry.event.title}</Link>
+								<Link to={`/events/${entry.event.slug}`} lang={entry.event.titleLang}>
+									{entry.event.title}
+								</Link>
 							</>
 						) : (
 							<bdi>{historyReason(t, entry, { showWho })}</bdi>
@@ -183,13 +185,23 @@ export function LadderCard({ step, pending, children }: { step: StepOrZero; pend
 	)
 }
 
-/** Events the person came to or helped at, each linked to its page, with its date. */
-export function EventLinks({ events }: { events: Array<{ slug: string; title: string; when: string }> }) {
+/**
+ * Events the person came to or helped at, each linked to its page, with its date. `titleLang` says
+ * which language the title is in when the page picked one for the reader.
+ */
+export function EventLinks({
+	events,
+}: {
+	events: Array<{ slug: string; title: string; titleLang?: 'sv' | 'en'; when: string }>
+}) {
 	return (
 		<ul>
 			{events.map((e) => (
 				<li key={e.slug}>
-					<Link to={`/events/${e.slug}`}>{e.title}</Link>, {e.when}
+					<Link to={`/events/${e.slug}`} lang={e.titleLang}>
+						{e.title}
+					</Link>
+					, {e.when}
 				</li>
 			))}
 		</ul>

@@ -12,7 +12,8 @@ export interface HistoryEntry {
 	reason: string | null
 	changedAt: string
 	changedBy: string | null
-	event: { slug: string; title: string } | null
+	/** Both titles: the person's own page shows theirs, coordinators' pages the Swedish. */
+	event: { slug: string; title: string; title_en: string | null } | null
 }
 
 export async function historyOf(db: DB, userId: number): Promise<HistoryEntry[]> {
@@ -31,6 +32,7 @@ export async function historyOf(db: DB, userId: number): Promise<HistoryEntry[]>
 			'by.name as by_name',
 			'event.slug as event_slug',
 			'event.title as event_title',
+			'event.title_en as event_title_en',
 		])
 		.where('ladder_history.user_id', '=', userId)
 		.orderBy('ladder_history.changed_at', 'desc')
@@ -45,6 +47,7 @@ export async function historyOf(db: DB, userId: number): Promise<HistoryEntry[]>
 		reason: r.reason,
 		changedAt: r.changed_at,
 		changedBy: r.by_name,
-		event: r.event_slug && r.event_title ? { slug: r.event_slug, title: r.event_title } : null,
+		event:
+			r.event_slug && r.event_title ? { slug: r.event_slug, title: r.event_title, title_en: r.event_title_en } : null,
 	}))
 }

@@ -8,6 +8,7 @@ import DigestEmail, { type DigestEmailProps, type DigestEvent } from '#emails/di
 import { emailT } from '#emails/i18n.ts'
 import { firstName } from '#app/common/names.ts'
 import { currentTheme } from '#app/themes/themes.server.ts'
+import { eventTitle } from '#app/events/languages.ts'
 import { preferencesUrl, unsubscribeHeaders, unsubscribeUrl } from '#app/common/email-preferences.server.ts'
 
 export type DigestRhythm = 'weekly' | 'monthly'
@@ -87,15 +88,20 @@ export async function digestFor(
 	const language: SupportedLanguage = isSupportedLanguage(user.language) ? user.language : config.pact.defaultLanguage
 	const until = new Date(now.getTime() + period.aheadMs).toISOString()
 	const eventUrl = (slug: string) => `${config.appUrl}/events/${slug}`
-	const asDigestEvent = (e: { slug: string; title: string; starts_at: string }): DigestEvent => ({
-		title: e.title,
+	const asDigestEvent = (e: {
+		slug: string
+		title: string
+		title_en: string | null
+		starts_at: string
+	}): DigestEvent => ({
+		title: eventTitle(e, language).text,
 		when: formatShortDate(e.starts_at, language, config.timeZone),
 		url: eventUrl(e.slug),
 	})
 	const myEvents = await db
 		.selectFrom('event_rsvp')
 		.innerJoin('event', 'event.id', 'event_rsvp.event_id')
-		.select(['event.slug', 'event.title', 'event.starts_at'])
+		.select(['event.slug', 'event.title', 'event.title_en', 'event.starts_at'])
 		.where('event_rsvp.user_id', '=', user.id)
 		.where('event_rsvp.status', '=', 'going')
 		.where('event.status', '=', 'published')
@@ -106,7 +112,7 @@ export async function digestFor(
 		.execute()
 	const eventsSoon = await db
 		.selectFrom('event')
-		.select(['event.slug', 'event.title', 'event.starts_at'])
+		.select(['event.slug', 'event.title', 'event.title_en', 'event.starts_at'])
 		.where('event.status', '=', 'published')
 		.where('event.published_at', '>=', period.previousStartsAt.toISOString())
 		.where('event.starts_at', '>=', now.toISOString())

@@ -6,6 +6,7 @@ import { supportedLanguages } from '#app/i18n/i18n.ts'
 import { composeEmail, queueEmail, renderEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import type { Event } from '#db/schema.ts'
+import { eventTitle } from '#app/events/languages.ts'
 import QuestionAnsweredEmail from '#emails/question-answered.tsx'
 
 /**
@@ -15,7 +16,10 @@ import QuestionAnsweredEmail from '#emails/question-answered.tsx'
  * asker and every voter are then emailed once.
  */
 
-export type QuestionEvent = Pick<Event, 'id' | 'type' | 'status' | 'starts_at' | 'ends_at' | 'slug' | 'title'>
+export type QuestionEvent = Pick<
+	Event,
+	'id' | 'type' | 'status' | 'starts_at' | 'ends_at' | 'slug' | 'title' | 'title_en'
+>
 
 export function takesQuestions(event: Pick<Event, 'type'>): boolean {
 	return event.type === 'politician-qa'
@@ -207,7 +211,8 @@ export async function recordAnswer(
 	for (const language of supportedLanguages) {
 		const props = {
 			language,
-			eventTitle: event.title,
+			// The event's title as the reader's site shows it: the English where there is one.
+			eventTitle: eventTitle(event, language).text,
 			question: question.text,
 			answer: input.answer,
 			followUpOn: input.followUpOn ? formatDate(`${input.followUpOn}T12:00:00Z`, language, config.timeZone) : null,

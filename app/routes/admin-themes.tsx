@@ -8,7 +8,8 @@ import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { formatThemeDay } from '#app/themes/theme-page.server.ts'
 import { listThemes } from '#app/themes/themes.server.ts'
-import { colourHex, iconGlyph } from '#app/themes/palette.ts'
+import { ThemeIcon } from '#app/themes/components.tsx'
+import { colourHex, iconName } from '#app/themes/palette.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/themes/themes.css'
@@ -34,7 +35,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			slug: theme.slug,
 			title: language === 'en' ? theme.title_en : theme.title_sv,
 			colour: colourHex(theme.colour),
-			icon: iconGlyph(theme.icon),
+			icon: iconName(theme.icon),
 			period: `${formatThemeDay(theme.starts_on, language)} – ${formatThemeDay(theme.ends_on, language)}`,
 			followers: theme.follower_count,
 		})),
@@ -77,7 +78,7 @@ export default function AdminThemes({ loaderData }: Route.ComponentProps) {
 								<tr key={theme.id}>
 									<td>
 										<span className="theme-dot" style={{ background: theme.colour }} aria-hidden="true" />
-										{theme.icon ? <span aria-hidden="true">{theme.icon} </span> : null}
+										{theme.icon ? <ThemeIcon name={theme.icon} /> : null}
 										<Link to={`/themes/${theme.slug}`}>{theme.title}</Link>
 									</td>
 									<td>{theme.period}</td>

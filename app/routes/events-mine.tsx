@@ -4,6 +4,7 @@ import type { Route } from './+types/events-mine'
 import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { feedToken, personalFeedUrl, resetFeedToken } from '#app/events/calendar.server.ts'
+import { withTitleIn } from '#app/events/languages.ts'
 import { myEvents, type MyEvent } from '#app/events/my-events.server.ts'
 import { formatEventWhen } from '#app/common/format.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -20,7 +21,7 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 function withWhen(e: MyEvent, language: SupportedLanguage) {
-	return { ...e, when: formatEventWhen(e.starts_at, e.ends_at, language, config.timeZone) }
+	return { ...withTitleIn(e, language), when: formatEventWhen(e.starts_at, e.ends_at, language, config.timeZone) }
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -111,7 +112,7 @@ function MyEventItem({ event }: { event: Item }) {
 	const { t } = useTranslation('events')
 	return (
 		<li className="my-event">
-			<Link to={`/events/${event.slug}`} className="my-event-title">
+			<Link to={`/events/${event.slug}`} className="my-event-title" lang={event.titleLang}>
 				{event.title}
 			</Link>
 			<span className="muted">{event.when}</span>

@@ -20,7 +20,7 @@ export function meta({ data }: Route.MetaArgs) {
 	return [
 		{ title: data?.title },
 		{ name: 'description', content: data?.description },
-		{ tagName: 'link', rel: 'alternate', type: 'text/calendar', title: data?.title, href: '/events.ics' },
+		{ tagName: 'link', rel: 'alternate', type: 'text/calendar', title: data?.title, href: data?.feedUrl },
 		...(data ? socialMeta({ title: data.title, description: data.description, url: `${data.appUrl}/events` }) : []),
 	]
 }
@@ -40,6 +40,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		title: `${t('list.title')} – ${config.pact.name}`,
 		appUrl: config.appUrl,
 		description: t('list.lead'),
+		// The feed in the page's language: a calendar app subscribing to it sends no language of its own.
+		feedUrl: `/events.ics?lang=${language}`,
 		filter,
 		months: months.map((value) => ({ value, label: formatMonth(value, language) })),
 		groups: groupByMonth(
@@ -107,7 +109,7 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 						</li>
 					) : null}
 					<li>
-						<a href="/events.ics" download>
+						<a href={loaderData.feedUrl} download>
 							{t('list.subscribe')}
 						</a>
 						<span className="hint"> – {t('list.subscribeHint')}</span>

@@ -11,8 +11,11 @@ import { newestShownFirstNames } from '#app/pledge/shown-names.server.ts'
 import { formatNumber } from '#app/common/format.ts'
 import { socialMeta } from '#app/common/social.ts'
 import { getDb } from '#db/index.ts'
+import { withTitleIn } from '#app/events/languages.ts'
 import { joinableEvents } from '#app/events/participation.server.ts'
 import { stepAndNextStep } from '#app/ladder/my-ladder.server.ts'
+import { Picture } from '#app/images/picture.tsx'
+import { ThemeIcon } from '#app/themes/components.tsx'
 import { currentTheme } from '#app/themes/themes.server.ts'
 import { formatEventWhen } from '#app/common/format.ts'
 import { firstName } from '#app/common/names.ts'
@@ -78,20 +81,28 @@ async function homeForMember(db: DB, user: SessionUser, language: SupportedLangu
 	const when = (e: { startsAt: string; endsAt: string }) =>
 		formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone)
 	const next = ladder.next
-	// The concrete suggestion: the events or helper shifts the ladder picked, at most two.
+	// The concrete suggestion: the events or helper shifts the ladder picked, at most two, each
+	// event's title in the reader's language (a shift's own title is only ever Swedish).
 	const suggestions =
 		next.kind === 'event'
-			? [...next.going, ...next.events].map((e) => ({ slug: e.slug, title: e.title, when: when(e) }))
+			? [...next.going, ...next.events].map((e) => {
+					const { title, titleLang } = withTitleIn(e, language)
+					return { slug: e.slug, title, titleLang, when: when(e) }
+				})
 			: next.kind === 'help' || next.kind === 'plan' || next.kind === 'top'
 				? [
 						...(next.kind === 'help' ? next.mine : []),
 						...(next.kind === 'plan' ? next.planning.map((e) => ({ event: e, title: null })) : []),
 						...next.shifts,
-					].map((s) => ({
-						slug: s.event.slug,
-						title: s.title ? `${s.event.title}: ${s.title}` : s.event.title,
-						when: when(s.event),
-					}))
+					].map((s) => {
+						const event = withTitleIn(s.event, language)
+						return {
+							slug: s.event.slug,
+							title: s.title ? `${event.title}: ${s.title}` : event.title,
+							titleLang: event.titleLang,
+							when: when(s.event),
+						}
+					})
 				: []
 	return {
 		firstName: firstName(user.name),
@@ -99,15 +110,28 @@ async function homeForMember(db: DB, user: SessionUser, language: SupportedLangu
 		pending: ladder.signatureStatus === 'pending',
 		step: ladder.step,
 		suggestions: suggestions.slice(0, 2),
-		events: events.slice(0, 3).map((e) => ({
-			slug: e.slug,
-			title: e.title,
-			when: when(e),
-			place: e.place,
-			going: e.going,
-			placesLeft: e.placesLeft,
-		})),
-		theme: theme ? { slug: theme.slug, title: theme.title, summary: theme.summary, colour: theme.colour } : null,
+		events: events
+			.slice(0, 3)
+			.map((e) => withTitleIn(e, language))
+			.map((e) => ({
+				slug: e.slug,
+				title: e.title,
+				titleLang: e.titleLang,
+				when: when(e),
+				place: e.place,
+				going: e.going,
+				placesLeft: e.placesLeft,
+			})),
+		theme: theme
+			? {
+					slug: theme.slug,
+					title: theme.title,
+					summary: theme.summary,
+					colour: theme.colour,
+					icon: theme.icon,
+					image: theme.image,
+				}
+			: null,
 	}
 }
 
@@ -345,7 +369,9 @@ function MemberHome({ member, counter }: { member: MemberHomeData; counter: Reac
 							<ul className="member-list">
 								{member.suggestions.map((s) => (
 									<li key={`${s.slug}-${s.title}`}>
-										<Link to={`/events/${s.slug}`}>{s.title}</Link>
+										<Link to={`/events/${s.slug}`} lang={s.titleLang}>
+											{s.title}
+										</Link>
 										<span className="muted">{s.when}</span>
 									</li>
 								))}
@@ -364,7 +390,9 @@ function MemberHome({ member, counter }: { member: MemberHomeData; counter: Reac
 							<ul className="member-list">
 								{member.events.map((e) => (
 									<li key={e.slug}>
-										<Link to={`/events/${e.slug}`}>{e.title}</Link>
+										<Link to={`/events/${e.slug}`} lang={e.titleLang}>
+											{e.title}
+										</Link>
 										<span className="muted">
 											{e.when}
 											{e.place ? `, ${e.place}` : ''}
@@ -390,8 +418,18 @@ function MemberHome({ member, counter }: { member: MemberHomeData; counter: Reac
 							aria-labelledby="theme-title"
 							style={{ borderTopColor: member.theme.colour }}
 						>
+							{member.theme.image ? (
+								<Picture
+									image={member.theme.image}
+									className="member-theme-picture"
+									sizes="(min-width: 60rem) 20rem, calc(100vw - 4rem)"
+								/>
+							) : null}
 							<p className="eyebrow">{t('home.themeTitle')}</p>
-							<h2 id="theme-title">{member.theme.title}</h2>
+							<h2 id="theme-title">
+								{member.theme.icon ? <ThemeIcon name={member.theme.icon} /> : null}
+								{member.theme.title}
+							</h2>
 							<p>{member.theme.summary}</p>
 							<p>
 								<Link to={`/themes/${member.theme.slug}`}>{t('home.themeLink', { title: member.theme.title })}</Link>

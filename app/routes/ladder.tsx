@@ -6,6 +6,7 @@ import { requireUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate, formatEventWhen } from '#app/common/format.ts'
+import { withTitleIn } from '#app/events/languages.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { EventLinks, HistoryList, ProgressMeter, Staircase } from '#app/ladder/components.tsx'
@@ -45,8 +46,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 		myLadder(db, user.id, now),
 	])
 	if (ladder.newStep) await markStepSeen(db, user.id)
-	const when = (e: SuggestedEvent | SuggestedShift['event']) =>
-		formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone)
+	// Each event with its title in the reader's language and when it is.
+	const event = <E extends SuggestedEvent>(e: E) => ({
+		...withTitleIn(e, language),
+		when: formatEventWhen(e.startsAt, e.endsAt, language, config.timeZone),
+	})
+	const shift = (s: SuggestedShift) => ({
+		...s,
+		event: withTitleIn(s.event, language),
+		when: formatEventWhen(s.event.startsAt, s.event.endsAt, language, config.timeZone),
+	})
 	const date = (iso: string) => formatDate(iso, language, config.timeZone)
 	const next = ladder.next
 	return {
@@ -56,32 +65,24 @@ export async function loader({ request }: Route.LoaderArgs) {
 		newStep: ladder.newStep,
 		signatureStatus: ladder.signatureStatus,
 		settings: ladder.settings,
-		attended: ladder.attended.map((e) => ({ ...e, when: date(e.startsAt) })),
-		helped: ladder.helped.map((e) => ({ ...e, when: date(e.startsAt) })),
-		history: ladder.history.map((h) => ({ ...h, when: date(h.changedAt) })),
+		attended: ladder.attended.map((e) => ({ ...withTitleIn(e, language), when: date(e.startsAt) })),
+		helped: ladder.helped.map((e) => ({ ...withTitleIn(e, language), when: date(e.startsAt) })),
+		history: ladder.history.map((h) => ({
+			...h,
+			event: h.event ? withTitleIn(h.event, language) : null,
+			when: date(h.changedAt),
+		})),
 		interests: ladder.interests,
 		levelUpEmails: ladder.levelUpEmails,
 		next:
 			next.kind === 'event'
-				? {
-						...next,
-						going: next.going.map((e) => ({ ...e, when: when(e) })),
-						events: next.events.map((e) => ({ ...e, when: when(e) })),
-					}
+				? { ...next, going: next.going.map(event), events: next.events.map(event) }
 				: next.kind === 'help'
-					? {
-							...next,
-							mine: next.mine.map((s) => ({ ...s, when: when(s.event) })),
-							shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })),
-						}
+					? { ...next, mine: next.mine.map(shift), shifts: next.shifts.map(shift) }
 					: next.kind === 'plan'
-						? {
-								...next,
-								planning: next.planning.map((e) => ({ ...e, when: when(e) })),
-								shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })),
-							}
+						? { ...next, planning: next.planning.map(event), shifts: next.shifts.map(shift) }
 						: next.kind === 'top'
-							? { ...next, shifts: next.shifts.map((s) => ({ ...s, when: when(s.event) })) }
+							? { ...next, shifts: next.shifts.map(shift) }
 							: next,
 	}
 }
@@ -292,7 +293,7 @@ function NextStep({ next, settings, attended, helped, step }: LoaderData) {
 	)
 }
 
-function EventSuggestions({ events }: { events: Array<SuggestedEvent & { when: string }> }) {
+function EventSuggestions({ events }: { events: Array<SuggestedEvent & { when: string; titleLang: 'sv' | 'en' }> }) {
 	const { t } = useTranslation('ladder')
 	const { t: tp } = useTranslation('pledge')
 	const { t: te } = useTranslation('events')
@@ -300,7 +301,9 @@ function EventSuggestions({ events }: { events: Array<SuggestedEvent & { when: s
 		<ul className="lad-suggestions">
 			{events.map((e) => (
 				<li key={e.slug} className="lad-suggestion">
-					<Link to={`/events/${e.slug}`}>{e.title}</Link>
+					<Link to={`/events/${e.slug}`} lang={e.titleLang}>
+						{e.title}
+					</Link>
 					<p>
 						{e.when}
 						{e.place ? ` · ${e.place}` : ''}
@@ -320,13 +323,19 @@ function EventSuggestions({ events }: { events: Array<SuggestedEvent & { when: s
 	)
 }
 
-function ShiftSuggestions({ shifts }: { shifts: Array<SuggestedShift & { when: string }> }) {
+function ShiftSuggestions({
+	shifts,
+}: {
+	shifts: Array<SuggestedShift & { when: string; event: { titleLang: 'sv' | 'en' } }>
+}) {
 	const { t } = useTranslation('ladder')
 	return (
 		<ul className="lad-suggestions">
 			{shifts.map((s) => (
 				<li key={s.shiftId} className="lad-suggestion">
-					<Link to={`/events/${s.event.slug}#helpers-heading`}>{s.event.title}</Link>
+					<Link to={`/events/${s.event.slug}#helpers-heading`} lang={s.event.titleLang}>
+						{s.event.title}
+					</Link>
 					<p>{t('next.help.shift', { title: s.title, taken: s.taken, count: s.needed })}</p>
 					<p>
 						{s.when}

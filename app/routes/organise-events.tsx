@@ -86,6 +86,15 @@ function EventTable({ rows, labelledBy }: { rows: Row[]; labelledBy: string }) {
 							</td>
 							<th scope="row">
 								<Link to={`/organise/events/${e.id}`}>{e.title}</Link>
+								{/* The English site shows this title; organisers see both to keep them in step. */}
+								{e.title_en ? (
+									<>
+										<br />
+										<span className="muted">
+											{t('organise.inEnglish')} <span lang="en">{e.title_en}</span>
+										</span>
+									</>
+								) : null}
 								<br />
 								<span className="muted">{t(`types.${e.type as EventType}`)}</span>
 							</th>

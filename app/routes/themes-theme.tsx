@@ -12,6 +12,7 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 import { getPicture, openGraphImageUrl } from '#app/images/images.server.ts'
 import { Picture } from '#app/images/picture.tsx'
 import { CommitmentEstimate } from '#app/pledge/components.tsx'
+import { ThemeIcon } from '#app/themes/components.tsx'
 import { followTheme, unfollowTheme } from '#app/themes/follow.server.ts'
 import { followSchema } from '#app/themes/schemas.ts'
 import { themePage } from '#app/themes/theme-page.server.ts'
@@ -85,11 +86,7 @@ export default function ThemePage({ loaderData }: Route.ComponentProps) {
 			<header className="theme-hero">
 				<div className="theme-hero-text">
 					<h1>
-						{theme.icon ? (
-							<span className="theme-icon" aria-hidden="true">
-								{theme.icon}{' '}
-							</span>
-						) : null}
+						{theme.icon ? <ThemeIcon name={theme.icon} /> : null}
 						{theme.title}
 					</h1>
 					<p className="theme-period">{t('page.period', theme.period)}</p>
@@ -109,7 +106,9 @@ export default function ThemePage({ loaderData }: Route.ComponentProps) {
 							<h2 id="kick-off">{t('page.kickOff')}</h2>
 							<p>
 								<strong>
-									<Link to={`/events/${theme.kickOff.slug}`}>{theme.kickOff.title}</Link>
+									<Link to={`/events/${theme.kickOff.slug}`} lang={theme.kickOff.titleLang}>
+										{theme.kickOff.title}
+									</Link>
 								</strong>
 							</p>
 							<p className="muted">

@@ -8,6 +8,7 @@ import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { readUploadForm, takeImageField } from '#app/images/upload.server.ts'
 import type { DB } from '#db/index.ts'
 import { createTheme, updateTheme } from './manage.server.ts'
+import { iconName } from './palette.ts'
 import { themeFormSchema } from './schemas.ts'
 import type { ThemeFormValues } from './theme-form.tsx'
 import type { ThemeRow } from './themes.server.ts'
@@ -79,7 +80,8 @@ export function themeFormDefaults(theme: ThemeRow): Partial<ThemeFormValues> {
 		startsOn: theme.starts_on,
 		endsOn: theme.ends_on,
 		colour: theme.colour,
-		icon: theme.icon ?? '',
+		// A stored name no longer drawn starts the form at "no icon", as the old list did.
+		icon: iconName(theme.icon) ?? '',
 		kickOffEventId: theme.kick_off_event_id === null ? '' : String(theme.kick_off_event_id),
 		commitmentCategory: theme.commitment_category ?? '',
 		imageAlt: theme.image_alt ?? '',

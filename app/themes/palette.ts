@@ -19,20 +19,27 @@ export function colourHex(name: string): string {
 	return themeColours[name as ThemeColour] ?? themeColours.forest
 }
 
-/** Icons as emoji: no image files to ship, and every phone and mail client shows them. */
-export const themeIcons = {
-	bicycle: '🚲',
-	carrot: '🥕',
-	sun: '☀️',
-	recycle: '♻️',
-	hands: '🤝',
-	house: '🏠',
-	tree: '🌳',
-	water: '💧',
-} as const
-export type ThemeIcon = keyof typeof themeIcons
-export const themeIconNames = Object.keys(themeIcons) as ThemeIcon[]
+/**
+ * The icons a theme may have, by the name stored in `theme.icon`; icons.ts draws each as inline
+ * SVG. They were emoji, which headless browsers and systems without a colour-emoji font showed
+ * as empty boxes. The names are the ones stored then, so no row needs to change.
+ */
+export const themeIconNames = [
+	'bicycle',
+	'carrot',
+	'leaf',
+	'sun',
+	'bolt',
+	'bag',
+	'recycle',
+	'hands',
+	'house',
+	'tree',
+	'water',
+] as const
+export type ThemeIconName = (typeof themeIconNames)[number]
 
-export function iconGlyph(name: string | null): string | null {
-	return name ? (themeIcons[name as ThemeIcon] ?? null) : null
+/** The stored name if it is an icon we draw; null for none or an unknown name. */
+export function iconName(stored: string | null): ThemeIconName | null {
+	return themeIconNames.includes(stored as ThemeIconName) ? (stored as ThemeIconName) : null
 }

@@ -54,7 +54,7 @@ const themeFields = oncePerT((t: ThemesT) =>
 		endsOn: localDate(t),
 		colour: z.enum(themeColourNames as [string, ...string[]], { error: t('errors.colour') }),
 		icon: z
-			.enum(themeIconNames as [string, ...string[]], { error: t('errors.icon') })
+			.enum(themeIconNames, { error: t('errors.icon') })
 			.optional()
 			.transform((value) => value ?? null),
 		kickOffEventId: z

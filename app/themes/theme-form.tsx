@@ -1,9 +1,11 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import type { ReactNode } from 'react'
 import { Form } from 'react-router'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
-import { themeColourNames, themeColours, themeIconNames, themeIcons } from './palette.ts'
+import { ThemeIcon } from './components.tsx'
+import { themeColourNames, themeColours, themeIconNames } from './palette.ts'
 import { themeCategories, themeFormSchema } from './schemas.ts'
 
 export interface ThemeFormValues {
@@ -54,7 +56,6 @@ export function ThemeForm({
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: themeFormSchema(t) }),
 	})
-	const colourInvalid = Boolean(fields.colour.errors?.length)
 	const imageInvalid = Boolean(fields.image.errors?.length)
 	return (
 		<Form method="post" encType="multipart/form-data" className="form theme-form" {...getFormProps(form)}>
@@ -96,34 +97,28 @@ export function ThemeForm({
 			<fieldset>
 				<legend>{t('fields.look')}</legend>
 				<div className="stack">
-					<fieldset
-						className="inner theme-colours"
-						aria-invalid={colourInvalid || undefined}
-						aria-describedby={colourInvalid ? fields.colour.errorId : undefined}
-					>
-						<legend>{t('fields.colour')}</legend>
-						<div className="choice-list horizontal">
-							{themeColourNames.map((colour) => (
-								<label key={colour} className="choice theme-colour-choice">
-									<input
-										{...getInputProps(fields.colour, { type: 'radio', value: colour })}
-										key={`${fields.colour.key}-${colour}`}
-									/>
-									<span className="theme-swatch" style={{ background: themeColours[colour] }} aria-hidden="true" />
-									{t(`colours.${colour}`)}
-								</label>
-							))}
-						</div>
-						<ErrorList id={fields.colour.errorId} errors={fields.colour.errors} />
-					</fieldset>
-					<SelectField
-						meta={fields.icon}
-						label={t('fields.icon')}
-						placeholder={t('fields.noIcon')}
-						options={themeIconNames.map((icon) => ({
-							value: icon,
-							label: `${themeIcons[icon]} ${t(`icons.${icon}`)}`,
+					<PictureChoices
+						meta={fields.colour}
+						legend={t('fields.colour')}
+						choices={themeColourNames.map((colour) => ({
+							value: colour,
+							label: t(`colours.${colour}`),
+							picture: (
+								<span className="theme-swatch" style={{ background: themeColours[colour] }} aria-hidden="true" />
+							),
 						}))}
+					/>
+					<PictureChoices
+						meta={fields.icon}
+						legend={t('fields.icon')}
+						choices={[
+							{ value: '', label: t('fields.noIcon'), picture: null },
+							...themeIconNames.map((icon) => ({
+								value: icon,
+								label: t(`icons.${icon}`),
+								picture: <ThemeIcon name={icon} />,
+							})),
+						]}
 					/>
 				</div>
 			</fieldset>
@@ -189,5 +184,50 @@ export function ThemeForm({
 				</button>
 			</div>
 		</Form>
+	)
+}
+
+/**
+ * Radio buttons in a row, each with a picture beside its name: the theme's colour and its icon are
+ * chosen by what they look like. The empty value ("no icon") is chosen when the field has none.
+ */
+function PictureChoices({
+	meta,
+	legend,
+	choices,
+}: {
+	meta: FieldMetadata<string | null | undefined>
+	legend: string
+	choices: Array<{ value: string; label: string; picture: ReactNode }>
+}) {
+	const invalid = Boolean(meta.errors?.length)
+	return (
+		<fieldset
+			className="inner"
+			aria-invalid={invalid || undefined}
+			aria-describedby={invalid ? meta.errorId : undefined}
+		>
+			<legend>{legend}</legend>
+			<div className="choice-list horizontal">
+				{choices.map((choice) => {
+					const props = getInputProps(meta, { type: 'radio', value: choice.value })
+					return (
+						<label key={choice.value} className="choice theme-choice">
+							<input
+								{...props}
+								key={`${meta.key}-${choice.value}`}
+								// One id per button (the field's id would repeat), and Conform leaves an empty value out.
+								id={`${meta.id}-${choice.value || 'none'}`}
+								value={choice.value}
+								defaultChecked={choice.value === '' ? !meta.initialValue : props.defaultChecked}
+							/>
+							{choice.picture}
+							{choice.label}
+						</label>
+					)
+				})}
+			</div>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</fieldset>
 	)
 }

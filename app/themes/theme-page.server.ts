@@ -1,6 +1,7 @@
 import { config } from '#app/config.server.ts'
 import { formatDate, formatShortDate, formatTimeRange } from '#app/common/format.ts'
 import { markdownToHtml, webProfile } from '#app/common/markdown.server.ts'
+import { eventTitle } from '#app/events/languages.ts'
 import { getEvent, listEvents, type EventListItem } from '#app/events/listing.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { offeredCommitments, toOffered } from '#app/pledge/catalogue.server.ts'
@@ -21,7 +22,7 @@ export type ThemeEvent = EventListItem & { date: string; time: string }
 export interface ThemePage extends ThemeSummary {
 	descriptionHtml: string
 	period: { from: string; to: string }
-	kickOff: { slug: string; title: string; when: string; place: string | null } | null
+	kickOff: { slug: string; title: string; titleLang: 'sv' | 'en'; when: string; place: string | null } | null
 	upcoming: ThemeEvent[]
 	past: ThemeEvent[]
 	commitmentCategory: string | null
@@ -59,18 +60,21 @@ export async function themePage(
 	])
 	// A kick-off still in draft is the organisers' business, not yet the public's.
 	const publicKickOff = kickOff && kickOff.published_at !== null ? kickOff : null
+	const kickOffTitle = publicKickOff ? eventTitle(publicKickOff, language) : null
 	return {
 		...toSummary(theme, language),
 		descriptionHtml: markdownToHtml(descriptionIn(theme, language), webProfile),
 		period: { from: formatThemeDay(theme.starts_on, language), to: formatThemeDay(theme.ends_on, language) },
-		kickOff: publicKickOff
-			? {
-					slug: publicKickOff.slug,
-					title: (language === 'en' ? publicKickOff.title_en : null) ?? publicKickOff.title,
-					when: formatShortDate(publicKickOff.starts_at, language, config.timeZone),
-					place: publicKickOff.place,
-				}
-			: null,
+		kickOff:
+			publicKickOff && kickOffTitle
+				? {
+						slug: publicKickOff.slug,
+						title: kickOffTitle.text,
+						titleLang: kickOffTitle.lang,
+						when: formatShortDate(publicKickOff.starts_at, language, config.timeZone),
+						place: publicKickOff.place,
+					}
+				: null,
 		upcoming: upcoming.events.map(asThemeEvent),
 		past: past.events.map(asThemeEvent),
 		commitmentCategory: theme.commitment_category,

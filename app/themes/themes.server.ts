@@ -1,9 +1,10 @@
 import { config } from '#app/config.server.ts'
 import { utcToLocal } from '#app/common/time.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
+import type { PictureImage } from '#app/images/sources.ts'
 import type { DB } from '#db/index.ts'
 import type { Theme } from '#db/schema.ts'
-import { colourHex, iconGlyph } from './palette.ts'
+import { colourHex, iconName, type ThemeIconName } from './palette.ts'
 
 /**
  * What residents see of the focus themes: the one featured now, the list, and what a theme's page
@@ -44,8 +45,8 @@ export interface ThemeSummary {
 	title: string
 	summary: string
 	colour: string
-	icon: string | null
-	image: { id: number; alt: string } | null
+	icon: ThemeIconName | null
+	image: PictureImage | null
 	startsOn: string
 	endsOn: string
 }
@@ -58,16 +59,16 @@ export function descriptionIn(theme: Pick<Theme, 'description_sv' | 'description
 	return language === 'en' ? theme.description_en : theme.description_sv
 }
 
-/** A theme's row with its image's alt text (the images area keeps it with the image). */
-export type ThemeRow = Theme & { image_alt: string | null }
+/** A theme's row with its image's alt text and size (the images area keeps them with the image). */
+export type ThemeRow = Theme & { image_alt: string | null; image_width: number | null; image_height: number | null }
 
-/** Themes with their image's alt text: the one join every read here shares. */
+/** Themes with their image's alt text and size, enough to show it: the one join every read here shares. */
 function themes(db: DB) {
 	return db
 		.selectFrom('theme')
 		.leftJoin('image', 'image.id', 'theme.image_id')
 		.selectAll('theme')
-		.select('image.alt as image_alt')
+		.select(['image.alt as image_alt', 'image.width as image_width', 'image.height as image_height'])
 }
 
 export function toSummary(theme: ThemeRow, language: SupportedLanguage): ThemeSummary {
@@ -77,8 +78,11 @@ export function toSummary(theme: ThemeRow, language: SupportedLanguage): ThemeSu
 		title: titleIn(theme, language),
 		summary: summaryOf(descriptionIn(theme, language)),
 		colour: colourHex(theme.colour),
-		icon: iconGlyph(theme.icon),
-		image: theme.image_id === null ? null : { id: theme.image_id, alt: theme.image_alt ?? '' },
+		icon: iconName(theme.icon),
+		image:
+			theme.image_id === null || theme.image_width === null || theme.image_height === null
+				? null
+				: { id: theme.image_id, alt: theme.image_alt ?? '', width: theme.image_width, height: theme.image_height },
 		startsOn: theme.starts_on,
 		endsOn: theme.ends_on,
 	}
@@ -97,14 +101,15 @@ export async function currentTheme(
 	title: string
 	summary: string
 	colour: string
-	image: { id: number; alt: string } | null
+	icon: ThemeIconName | null
+	image: PictureImage | null
 	startsOn: string
 	endsOn: string
 } | null> {
 	const theme = await currentThemeRow(db, now)
 	if (!theme) return null
-	const { slug, title, summary, colour, image, startsOn, endsOn } = toSummary(theme, language)
-	return { slug, title, summary, colour, image, startsOn, endsOn }
+	const { slug, title, summary, colour, icon, image, startsOn, endsOn } = toSummary(theme, language)
+	return { slug, title, summary, colour, icon, image, startsOn, endsOn }
 }
 
 /** The row behind currentTheme, for the digest and anything else that needs its id. */

@@ -28,6 +28,7 @@ describe('currentTheme', () => {
 			title: 'Spring',
 			summary: 'All spring is about bikes and trains.',
 			colour: '#8c1d4f',
+			icon: 'bicycle',
 			image: null,
 			startsOn: '2027-04-01',
 			endsOn: '2027-06-30',

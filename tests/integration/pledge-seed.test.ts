@@ -1,4 +1,7 @@
+import fs from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { imageDir } from '#app/images/images.server.ts'
+import { iconName } from '#app/themes/palette.ts'
 import { userPermissions } from '#app/auth/session.server.ts'
 import { keptCounts, recount } from '#tests/support/pledge.ts'
 import { demoCatalogue, demoStaff, seedIfEmpty } from '#db/seed.ts'
@@ -55,6 +58,26 @@ describe('seedIfEmpty', () => {
 		expect(counts.pact.others).toBeGreaterThanOrEqual(3)
 		expect(await db.selectFrom('outbox').select('id').execute()).toEqual([])
 		expect(await db.selectFrom('verification').select('id').execute()).toEqual([])
+	})
+
+	test('the two demo themes have pictures drawn at seed time, each with its own alt text, and icons that are drawn', async () => {
+		const themes = await db
+			.selectFrom('theme')
+			.innerJoin('image', 'image.id', 'theme.image_id')
+			.select(['theme.slug', 'theme.icon', 'image.id', 'image.alt', 'image.width', 'image.height'])
+			.orderBy('theme.id')
+			.execute()
+		expect(themes.map((theme) => theme.slug)).toEqual(['resor-och-transporter', 'mat'])
+		for (const theme of themes) {
+			expect(theme.alt).toMatch(/^Illustration: .{30,}/)
+			expect([theme.width, theme.height]).toEqual([1200, 800])
+			expect(iconName(theme.icon)).toBe(theme.icon)
+			// Stored like an upload: every width and format, and the link preview.
+			const files = fs.readdirSync(imageDir()).filter((name) => name.startsWith(`${theme.id}-`))
+			expect(files).toContain(`${theme.id}-og.jpg`)
+			expect(files).toContain(`${theme.id}-400.avif`)
+		}
+		expect(new Set(themes.map((theme) => theme.alt)).size).toBe(2)
 	})
 
 	test('does nothing once there are people', async () => {

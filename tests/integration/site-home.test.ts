@@ -5,6 +5,9 @@ import { signInput } from '#tests/support/pledge.ts'
 import { callLoader, cookieFor, renderRoute } from '#tests/support/routes.ts'
 import * as homeRoute from '#app/routes/home.tsx'
 import { getDb } from '#db/index.ts'
+import { saveImage } from '#app/images/images.server.ts'
+import { pictureFile } from '#tests/support/images.ts'
+import { makeTheme } from '#tests/support/themes.ts'
 
 /** The home page: a visitor is asked to sign; a signatory is shown what to do next. */
 const db = getDb()
@@ -75,6 +78,37 @@ describe('the home page for a visitor and for a signatory', () => {
 		const answer = await callLoader(homeRoute, '/', { cookie: await cookieFor(person.id) })
 		expect(answer.data.member.signatory).toBe(false)
 		expect(await render(answer.data)).toContain('href="/sign"')
+	})
+})
+
+describe("the home page's theme card", () => {
+	test('shows the current theme with its icon and, small, its picture with its alt text', async () => {
+		const saved = await saveImage(db, await pictureFile(1000, 500), 'Odlingsbäddar med gröna plantor')
+		if (!saved.ok) throw new Error(saved.error)
+		const today = new Date().toISOString().slice(0, 10)
+		const later = new Date(Date.now() + 60 * day).toISOString().slice(0, 10)
+		// The one theme running: the earlier test's has been replaced by this one's dates.
+		await db.deleteFrom('theme').execute()
+		await makeTheme(db, {
+			slug: 'mat-med-bild',
+			titleSv: 'Mat med bild',
+			icon: 'carrot',
+			startsOn: today,
+			endsOn: later,
+		})
+		await db.updateTable('theme').set({ image_id: saved.imageId }).execute()
+
+		const userId = await signatory('Bea Lund')
+		const member = await callLoader(homeRoute, '/', { cookie: await cookieFor(userId) })
+		expect(member.data.member.theme).toMatchObject({
+			title: 'Mat med bild',
+			icon: 'carrot',
+			image: { id: saved.imageId, alt: 'Odlingsbäddar med gröna plantor', width: 1000, height: 500 },
+		})
+		const page = await render(member.data)
+		expect(page).toContain('<picture class="member-theme-picture">')
+		expect(page).toContain('alt="Odlingsbäddar med gröna plantor" width="1000" height="500" loading="lazy"')
+		expect(page).toMatch(/<h2 id="theme-title"><svg class="theme-icon"[^>]*aria-hidden="true"/)
 	})
 })
 

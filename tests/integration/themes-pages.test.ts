@@ -10,7 +10,9 @@ import * as adminEdit from '#app/routes/admin-theme-edit.tsx'
 import * as newEventRoute from '#app/routes/organise-event-new.tsx'
 import * as themeRoute from '#app/routes/themes-theme.tsx'
 import * as themesRoute from '#app/routes/themes.tsx'
+import { saveImage } from '#app/images/images.server.ts'
 import { getDb } from '#db/index.ts'
+import { pictureFile } from '#tests/support/images.ts'
 
 /** Themes on the site: the coordinators' pages, the public pages, following, and events' theme. */
 const db = getDb()
@@ -200,6 +202,77 @@ describe('the theme pages', () => {
 		const titles = (key: string) => list.data[key].map((theme: { title: string }) => theme.title)
 		expect([titles('current'), titles('upcoming'), titles('past')]).toEqual([['Nu'], ['Sen'], ['Förr']])
 		expect(list.data.current[0].summary).toBe('Hela våren handlar om cykel och tåg.')
+	})
+})
+
+describe("themes' icons and pictures", () => {
+	/** The radio button of one choice in a rendered form, whatever the order of its attributes. */
+	function radio(html: string, value: string): string | undefined {
+		return html.match(/<input[^>]*>/g)?.find((tag) => tag.includes('type="radio"') && tag.includes(`value="${value}"`))
+	}
+
+	test('icons are inline SVG hidden from screen readers and chosen by their picture; a stored name not drawn shows none', async () => {
+		const { cookie } = await signedIn('coordinator')
+		// "hands" is a name stored when icons were emoji: it is drawn now without any row changing.
+		const themeId = await makeTheme(db, { slug: 'tillsammans', icon: 'hands' })
+		const params = { slug: 'tillsammans' }
+		const page = await callLoader(themeRoute, '/themes/tillsammans', { params })
+		expect(page.data.theme.icon).toBe('hands')
+		const html = await renderRoute({ Component: themeRoute.default, url: '/themes/tillsammans', loaderData: page.data })
+		expect(html).toMatch(/<svg class="theme-icon"[^>]*aria-hidden="true"[^>]*><path d="M5.5 7a2.5/)
+		expect(html).not.toContain('🤝')
+
+		const list = await callLoader(themesRoute, '/themes')
+		const listHtml = await renderRoute({ Component: themesRoute.default, url: '/themes', loaderData: list.data })
+		expect(listHtml).toMatch(/<svg class="theme-icon"[^>]*aria-hidden="true"/)
+
+		const adminParams = { themeId: String(themeId) }
+		const edit = await callLoader(adminEdit, `/admin/themes/${themeId}`, { cookie, params: adminParams })
+		const form = await renderRoute({
+			Component: adminEdit.default,
+			url: `/admin/themes/${themeId}`,
+			loaderData: edit.data,
+		})
+		expect(radio(form, 'hands')).toContain('checked=""')
+		expect(radio(form, '')).not.toContain('checked=""')
+		expect(radio(form, 'bolt')).not.toContain('checked=""')
+		// Each choice has its own id: the field's one id repeated would be invalid HTML.
+		const ids = (form.match(/<input[^>]*name="icon"[^>]*>/g) ?? []).map((tag) => /id="([^"]+)"/.exec(tag)?.[1])
+		expect(ids.length).toBeGreaterThan(10)
+		expect(new Set(ids).size).toBe(ids.length)
+		expect(form).toContain(`${t('icons.hands')}</label>`)
+
+		const saved = await callAction(adminEdit, `/admin/themes/${themeId}`, {
+			cookie,
+			params: adminParams,
+			form: themeForm({ slug: 'tillsammans', icon: 'bolt' }),
+		})
+		expect(saved.status).toBe(302)
+		expect((await db.selectFrom('theme').select('icon').executeTakeFirstOrThrow()).icon).toBe('bolt')
+
+		// A name from before that is no longer drawn (or an emoji written by hand) shows no icon.
+		await db.updateTable('theme').set({ icon: '🚲' }).where('id', '=', themeId).execute()
+		expect((await callLoader(themeRoute, '/themes/tillsammans', { params })).data.theme.icon).toBeNull()
+		const none = await callLoader(adminEdit, `/admin/themes/${themeId}`, { cookie, params: adminParams })
+		const noneForm = await renderRoute({
+			Component: adminEdit.default,
+			url: `/admin/themes/${themeId}`,
+			loaderData: none.data,
+		})
+		expect(radio(noneForm, '')).toContain('checked=""')
+	})
+
+	test("a theme's picture shows on its card in /themes, with its alt text", async () => {
+		const saved = await saveImage(db, await pictureFile(900, 450), 'Cyklar längs strandpromenaden')
+		if (!saved.ok) throw new Error(saved.error)
+		const themeId = await makeTheme(db, { slug: 'med-bild' })
+		await db.updateTable('theme').set({ image_id: saved.imageId }).where('id', '=', themeId).execute()
+		const list = await callLoader(themesRoute, '/themes')
+		const card = [...list.data.current, ...list.data.upcoming, ...list.data.past][0]
+		expect(card.image).toEqual({ id: saved.imageId, alt: 'Cyklar längs strandpromenaden', width: 900, height: 450 })
+		const html = await renderRoute({ Component: themesRoute.default, url: '/themes', loaderData: list.data })
+		expect(html).toContain('<picture class="theme-card-image">')
+		expect(html).toContain('alt="Cyklar längs strandpromenaden" width="900" height="450"')
 	})
 })
 
