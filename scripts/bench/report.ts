@@ -222,6 +222,16 @@ Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 
   React's work per element dominate; no single function stands out any more. Reaching 0.8 would
   take rendering less per request (caching whole pages for anonymous visitors, or a lighter form
   library on the sign page), not more tuning of what is there.
+- **Issue 10 made every page heavier (latest run below).** Against the run after issue 8, the
+  home page went from 1,018 to 693 req/s (0.44 → 0.34 of the floor), \`/login\` from 0.49 to 0.45,
+  \`/sign\` from 0.18 to 0.17 and an event page from 0.39 to 0.38; signing went from 351 to 251
+  submissions/s. This run's floor was also lower (2,020 against 2,339 req/s: a busier machine).
+  Every page now carries a larger header (the phone menu, the coordinators' disclosure), seven
+  footer links and Open Graph tags; the home page adds the newest first names (one indexed read
+  of 30 rows) and a longer body. A CPU profile of the home page under load shows no single cause:
+  compression 7 %, garbage collection 6 %, SQLite (executing and preparing statements) 5 %, the
+  rest spread over React's renderer and React Router. \`/numbers\`, new in this run, reaches 0.24
+  of the floor with its figures kept for a minute.
 - **p99 ≤ 100 ms at 50 connections.** With the pages at 400–1,150 req/s, 50 connections
   queue: Little's law puts the mean latency at 50 / req/s (45 ms at 1,100, 125 ms at 400), and
   the tail at two to three times that. The target follows the throughput.
