@@ -1,3 +1,4 @@
+import { socialMeta } from '#app/common/social.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/proposals-proposal'
@@ -37,6 +38,7 @@ export function meta({ data }: Route.MetaArgs) {
 	return [
 		{ title: `${data.proposal.title} – ${data.pactName}` },
 		{ name: 'description', content: data.proposal.summary },
+		...socialMeta({ title: data.proposal.title, description: data.proposal.summary, url: data.url }),
 	]
 }
 
@@ -86,6 +88,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const day = (value: string | null) => formatDay(value, language)
 	return {
 		pactName: config.pact.name,
+		url: `${config.appUrl}/proposals/${proposal.id}`,
 		proposal: {
 			id: proposal.id,
 			title: proposal.title,

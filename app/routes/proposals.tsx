@@ -1,3 +1,4 @@
+import { socialMeta } from '#app/common/social.ts'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/proposals'
 import { getUser } from '#app/auth/session.server.ts'
@@ -16,7 +17,12 @@ import '#app/proposals/proposals.css'
 export const handle: I18nHandle = { i18n: ['proposals'] }
 
 export function meta({ data }: Route.MetaArgs) {
-	return data ? [{ title: `${data.title} – ${data.pactName}` }, { name: 'description', content: data.lead }] : []
+	if (!data) return []
+	return [
+		{ title: `${data.title} – ${data.pactName}` },
+		{ name: 'description', content: data.lead },
+		...socialMeta({ title: data.title, description: data.lead, url: data.url }),
+	]
 }
 
 /** "Submitted 3 March 2026" or "Answered …" under a card, in the page's language. */
@@ -46,6 +52,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	])
 	return {
 		pactName: config.pact.name,
+		url: `${config.appUrl}/proposals`,
 		title: t('tracker.title'),
 		lead: t('tracker.lead'),
 		filter,
