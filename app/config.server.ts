@@ -1,3 +1,4 @@
+import { isSupportedLanguage, supportedLanguages } from '#app/i18n/i18n.ts'
 import type { Language } from '#db/schema.ts'
 
 /**
@@ -19,6 +20,30 @@ function positive(name: string, fallback: number): number {
 	const value = Number(env(name))
 	return Number.isFinite(value) && value > 0 ? value : fallback
 }
+
+/**
+ * The languages a pact offers (LANGUAGES, a comma list; all unless set) and the one a visitor
+ * gets when their browser asks for none of them (DEFAULT_LANGUAGE, else Swedish if offered, else
+ * the first offered). A default that is set is always offered, so a Danish pact can say just
+ * DEFAULT_LANGUAGE=da and still offer the others.
+ */
+export function languageSettings(
+	languagesSetting: string | undefined,
+	defaultSetting: string | undefined,
+): { languages: Language[]; defaultLanguage: Language } {
+	const listed = (languagesSetting ?? '')
+		.split(',')
+		.map((code) => code.trim().toLowerCase())
+		.filter(isSupportedLanguage)
+	const offered: Language[] = listed.length > 0 ? [...new Set(listed)] : [...supportedLanguages]
+	const chosen = defaultSetting?.toLowerCase()
+	if (isSupportedLanguage(chosen)) {
+		return { languages: offered.includes(chosen) ? offered : [chosen, ...offered], defaultLanguage: chosen }
+	}
+	return { languages: offered, defaultLanguage: offered.includes('sv') ? 'sv' : offered[0]! }
+}
+
+const languages = languageSettings(env('LANGUAGES'), env('DEFAULT_LANGUAGE'))
 
 const appUrl = (env('APP_URL') ?? `http://localhost:${env('PORT') ?? '3000'}`).replace(/\/$/, '')
 
@@ -70,11 +95,24 @@ export const config = {
 		city: env('PACT_CITY') ?? 'Helsingborg',
 		cityNetZeroYear: year('CITY_NET_ZERO_YEAR', 2030),
 		nationalNetZeroYear: year('NATIONAL_NET_ZERO_YEAR', 2045),
-		defaultLanguage: (env('DEFAULT_LANGUAGE') === 'en' ? 'en' : 'sv') as Language,
+		defaultLanguage: languages.defaultLanguage,
+		/** The languages the switcher offers and the browser's Accept-Language picks among, in this order. */
+		languages: languages.languages,
 		brandColor: /^#[0-9a-f]{6}$/i.test(env('BRAND_COLOR') ?? '') ? env('BRAND_COLOR')! : '#1f6f43',
 		/** What the pact's commitments in progress should save together, tonnes CO₂e per year (/numbers). */
 		goalTonnesCo2e: positive('PACT_GOAL_TONNES_CO2E', 1000),
 	},
+	/** Partnership agreements (issue 11): the default CO₂ targets and how long an agreement runs. */
+	partners: {
+		/** Reduction by 2030 against the baseline, in percent (70 means −70 %). */
+		target2030Percent: Math.min(100, Math.round(positive('PARTNER_TARGET_2030_PERCENT', 70))),
+		climateNeutralYear: year('PARTNER_CLIMATE_NEUTRAL_YEAR', 2050),
+		agreementYears: Math.round(positive('AGREEMENT_YEARS', 3)),
+	},
+	/** Yearly climate reports: the day (MM-DD, pact's time zone) by which last year's report is due. */
+	reportDeadline: /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(env('REPORT_DEADLINE') ?? '')
+		? env('REPORT_DEADLINE')!
+		: '03-31',
 }
 
 export type PactSettings = typeof config.pact

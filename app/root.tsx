@@ -31,6 +31,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return data(
 		{
 			language,
+			/** The languages the pact offers, for the switcher. */
+			languages: config.pact.languages,
 			user: user ? { name: user.name, email: user.email } : null,
 			permissions,
 			pact: { name: config.pact.name, city: config.pact.city, brandColor: config.pact.brandColor },

@@ -77,6 +77,30 @@ export default [
 	route('proposals/:proposalId/edit', 'routes/proposals-edit.tsx'),
 	route('admin/proposals', 'routes/admin-proposals.tsx'),
 
+	// Partners: organisations in the pact, their agreements (signed online, reviewed by coordinators,
+	// renewed each period), the public directory and the coordinators' challenge catalogue.
+	route('partners', 'routes/partners.tsx'),
+	route('partners/join', 'routes/partners-join.tsx'),
+	route('partners/:slug', 'routes/partners-partner.tsx'),
+	route('partners/:slug/agreement', 'routes/partners-agreement.tsx'),
+	route('partners/:slug/sign', 'routes/partners-sign.tsx'),
+	route('partners/:slug/manage', 'routes/partners-manage.tsx'),
+	// Yearly climate reports (app/climate-reports): a partner's own, and the coordinators' roll-up with its CSV.
+	route('partners/:slug/reports', 'routes/partners-reports.tsx'),
+	route('admin/climate-reports', 'routes/admin-climate-reports.tsx'),
+	route('admin/climate-reports.csv', 'routes/admin-climate-reports-csv.ts'),
+	route('admin/partners', 'routes/admin-partners.tsx'),
+	route('admin/partners/challenges', 'routes/admin-partner-challenges.tsx'),
+
+	// Partner stories (approved by coordinators) and the award of the month, månadens tårta.
+	route('stories', 'routes/stories.tsx'),
+	route('stories/new', 'routes/stories-new.tsx'),
+	route('stories/:storyId', 'routes/stories-story.tsx'),
+	route('admin/stories', 'routes/admin-stories.tsx'),
+	route('awards', 'routes/awards.tsx'),
+	route('awards/nominate', 'routes/awards-nominate.tsx'),
+	route('admin/awards', 'routes/admin-awards.tsx'),
+
 	// Operations.
 	route('healthz', 'routes/healthz.ts'),
 	route('dev/mail', 'routes/dev-mail.tsx'),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
+import { sendReportReminders } from '#app/climate-reports/reminders.server.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
 import { runNewsletters } from '#app/newsletters/queueing.server.ts'
@@ -31,6 +32,8 @@ function jobs(): Job[] {
 		// Digests go out from Monday (weekly) or the 1st (monthly) at 07:00; one per person and period.
 		{ name: 'digests', everyMs: 10 * 60 * 1000, run: (db) => sendDigests(db) },
 		// A helper shift counts once its event has ended, a moment nothing records: look again now and then.
+		// Partners who have not sent last year's climate report by REPORT_DEADLINE: once per partner and year.
+		{ name: 'climate report reminders', everyMs: HOUR_MS, run: (db) => sendReportReminders(db) },
 		{ name: 'engagement ladder', everyMs: 10 * 60 * 1000, run: (db) => reevaluateAll(db) },
 		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },
 		{ name: 'rate-limit pruning', everyMs: HOUR_MS, run: (db) => pruneRateLimitHits(db) },

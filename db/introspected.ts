@@ -9,10 +9,76 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export interface Agreement {
+  climate_neutral_year: Generated<number>;
+  co2_baseline_year: number | null;
+  co2_target_2030_percent: Generated<number>;
+  communication_commitment: Generated<string>;
+  created_at: string;
+  education_commitment: Generated<string>;
+  id: Generated<number | null>;
+  partner_id: number;
+  period_end: string;
+  period_start: string;
+  review_comment: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  signed_at: string | null;
+  signed_by: number | null;
+  status: Generated<string>;
+}
+
+export interface AgreementChallenge {
+  agreement_id: number;
+  challenge_id: number;
+}
+
+export interface Award {
+  citation: string;
+  decided_at: string;
+  decided_by: number | null;
+  month: string;
+  nomination_id: number;
+}
+
+export interface AwardNomination {
+  action: string;
+  created_at: string;
+  id: Generated<number | null>;
+  month: string;
+  nominated_by: number;
+  nominee_key: string;
+  nominee_kind: string;
+  nominee_name: string;
+  partner_id: number | null;
+}
+
 export interface CalendarFeed {
   created_at: string;
   token: string;
   user_id: Generated<number | null>;
+}
+
+export interface ClimateChallenge {
+  description: Generated<string>;
+  id: Generated<number | null>;
+  retired_at: string | null;
+  title_en: string;
+  title_sv: string;
+}
+
+export interface ClimateReport {
+  actions: Generated<string>;
+  id: Generated<number | null>;
+  is_baseline: Generated<number>;
+  partner_id: number;
+  scope1_tonnes: number;
+  scope2_tonnes: number;
+  scope3_tonnes: number | null;
+  submitted_at: string;
+  submitted_by: number | null;
+  updated_at: string;
+  year: number;
 }
 
 export interface Commitment {
@@ -224,6 +290,26 @@ export interface PactCount {
   residents: Generated<number>;
 }
 
+export interface Partner {
+  created_at: string;
+  description: string;
+  district: string | null;
+  id: Generated<number | null>;
+  logo_image_id: number | null;
+  name: string;
+  sector: string;
+  size: string;
+  slug: string;
+  type: string;
+  website: string | null;
+}
+
+export interface PartnerMember {
+  partner_id: number;
+  role: string;
+  user_id: number;
+}
+
 export interface Permission {
   name: string | null;
 }
@@ -311,6 +397,12 @@ export interface RateLimitHit {
   id: Generated<number | null>;
 }
 
+export interface ReportReminder {
+  partner_id: number;
+  period: string;
+  sent_at: string;
+}
+
 export interface Role {
   name: string | null;
 }
@@ -342,6 +434,20 @@ export interface Signature {
   updated_at: string;
   user_id: number;
   withdrawn_at: string | null;
+}
+
+export interface Story {
+  approved_at: string | null;
+  author_id: number;
+  body: string;
+  created_at: string;
+  id: Generated<number | null>;
+  image_id: number | null;
+  partner_id: number | null;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  status: Generated<string>;
+  title: string;
 }
 
 export interface Suppression {
@@ -426,7 +532,13 @@ export interface WebhookEvent {
 }
 
 export interface DB {
+  agreement: Agreement;
+  agreement_challenge: AgreementChallenge;
+  award: Award;
+  award_nomination: AwardNomination;
   calendar_feed: CalendarFeed;
+  climate_challenge: ClimateChallenge;
+  climate_report: ClimateReport;
   commitment: Commitment;
   content_page: ContentPage;
   digest: Digest;
@@ -446,6 +558,8 @@ export interface DB {
   newsletter_version: NewsletterVersion;
   outbox: Outbox;
   pact_count: PactCount;
+  partner: Partner;
+  partner_member: PartnerMember;
   permission: Permission;
   pledge_commitment: PledgeCommitment;
   proposal: Proposal;
@@ -455,10 +569,12 @@ export interface DB {
   question: Question;
   question_vote: QuestionVote;
   rate_limit_hit: RateLimitHit;
+  report_reminder: ReportReminder;
   role: Role;
   role_permission: RolePermission;
   session: Session;
   signature: Signature;
+  story: Story;
   suppression: Suppression;
   theme: Theme;
   theme_follow: ThemeFollow;

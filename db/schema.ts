@@ -7,7 +7,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
  * Timestamps are ISO 8601 strings in UTC; booleans are 0/1 integers (SQLite has no boolean).
  */
 
-export type Language = 'sv' | 'en'
+export type Language = 'sv' | 'en' | 'da' | 'nb'
 export type RoleName = 'resident' | 'organiser' | 'coordinator'
 export type CommitmentCategory = 'transport' | 'food' | 'energy' | 'consumption' | 'engagement'
 export type SignatureStatus = 'pending' | 'confirmed' | 'withdrawn'
@@ -217,6 +217,16 @@ export interface Database {
 	theme: ThemeTable
 	theme_follow: ThemeFollowTable
 	image: ImageTable
+	partner: PartnerTable
+	partner_member: PartnerMemberTable
+	climate_challenge: ClimateChallengeTable
+	agreement: AgreementTable
+	agreement_challenge: AgreementChallengeTable
+	climate_report: ClimateReportTable
+	report_reminder: ReportReminderTable
+	story: StoryTable
+	award_nomination: AwardNominationTable
+	award: AwardTable
 }
 
 export type User = Selectable<UserTable>
@@ -571,3 +581,137 @@ export interface ImageTable {
 }
 
 export type Image = Selectable<ImageTable>
+
+// Partners (issue 11): see db/migrations/0011_partners.ts and app/partners.
+export type PartnerType = 'business' | 'association' | 'school' | 'public-body'
+export type PartnerSize = '1-9' | '10-49' | '50-249' | '250+'
+export type PartnerRole = 'contact' | 'reporter'
+export type AgreementStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'expired'
+
+export interface PartnerTable {
+	id: Generated<number>
+	slug: string
+	name: string
+	type: PartnerType
+	sector: string
+	size: PartnerSize
+	district: string | null
+	website: string | null
+	logo_image_id: number | null
+	description: string
+	created_at: Timestamp
+}
+
+export interface PartnerMemberTable {
+	partner_id: number
+	user_id: number
+	role: PartnerRole
+}
+
+export interface ClimateChallengeTable {
+	id: Generated<number>
+	title_sv: string
+	title_en: string
+	description: Generated<string>
+	retired_at: Timestamp | null
+}
+
+export interface AgreementTable {
+	id: Generated<number>
+	partner_id: number
+	status: Generated<AgreementStatus>
+	/** Local days, YYYY-MM-DD, both included. */
+	period_start: string
+	period_end: string
+	communication_commitment: Generated<string>
+	education_commitment: Generated<string>
+	co2_baseline_year: number | null
+	/** Reduction by 2030 against the baseline in percent: 70 means −70 %. */
+	co2_target_2030_percent: Generated<number>
+	climate_neutral_year: Generated<number>
+	signed_by: number | null
+	signed_at: Timestamp | null
+	reviewed_by: number | null
+	reviewed_at: Timestamp | null
+	review_comment: string | null
+	created_at: Timestamp
+}
+
+export interface AgreementChallengeTable {
+	agreement_id: number
+	challenge_id: number
+}
+
+export type Partner = Selectable<PartnerTable>
+export type Agreement = Selectable<AgreementTable>
+
+// Yearly climate reports (issue 11): see db/migrations/0012_climate_reports.ts.
+export interface ClimateReportTable {
+	id: Generated<number>
+	partner_id: number
+	year: number
+	/** Tonnes CO₂e. */
+	scope1_tonnes: number
+	scope2_tonnes: number
+	scope3_tonnes: number | null
+	/** Markdown: what the partner did that year. */
+	actions: Generated<string>
+	/** The partner's first reported year, which its trajectory starts from. */
+	is_baseline: Generated<Bool>
+	submitted_by: number | null
+	submitted_at: Timestamp
+	updated_at: Timestamp
+}
+
+/** One reminder per partner and reporting period ('2025': the report on 2025, due next spring). */
+export interface ReportReminderTable {
+	partner_id: number
+	period: string
+	sent_at: Timestamp
+}
+
+export type ClimateReport = Selectable<ClimateReportTable>
+
+// Partner stories and the award of the month (issue 11): see db/migrations/0013_stories_awards.ts.
+export type StoryStatus = 'submitted' | 'approved' | 'rejected'
+export type NomineeKind = 'resident' | 'partner'
+
+export interface StoryTable {
+	id: Generated<number>
+	partner_id: number | null
+	author_id: number
+	title: string
+	/** Markdown. */
+	body: string
+	image_id: number | null
+	status: Generated<StoryStatus>
+	/** The coordinator's words to the author, on approval or rejection. */
+	review_comment: string | null
+	reviewed_by: number | null
+	approved_at: Timestamp | null
+	created_at: Timestamp
+}
+
+export interface AwardNominationTable {
+	id: Generated<number>
+	/** 'YYYY-MM' in the pact's time zone. */
+	month: string
+	nominee_kind: NomineeKind
+	nominee_name: string
+	/** The name lower-cased with spaces collapsed: one nomination per person, nominee and month. */
+	nominee_key: string
+	partner_id: number | null
+	action: string
+	nominated_by: number
+	created_at: Timestamp
+}
+
+export interface AwardTable {
+	month: string
+	nomination_id: number
+	citation: string
+	decided_by: number | null
+	decided_at: Timestamp
+}
+
+export type Story = Selectable<StoryTable>

@@ -9,6 +9,9 @@ import { seedLadder } from './seed-ladder.ts'
 import { seedThemes } from './seed-themes.ts'
 import { seedPages } from './seed-pages.ts'
 import { seedProposals } from './seed-proposals.ts'
+import { seedPartners } from './seed-partners.ts'
+import { seedStories } from './seed-stories.ts'
+import { seedReports } from './seed-reports.ts'
 import type { CommitmentCategory, Language, PledgeProgress, RoleName } from './schema.ts'
 
 /**
@@ -443,5 +446,11 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 	await seedPages(db)
 	// Proposals and Q&A questions last: they read the signatures, events and themes above.
 	await seedProposals(db)
+	// Partners, their contacts and agreements, and the climate challenge catalogue.
+	await seedPartners(db)
+	// Climate reports after the partners they belong to.
+	await seedReports(db)
+	// Partner stories and the award of the month, after the partners whose stories they are.
+	await seedStories(db)
 	return true
 }

@@ -21,6 +21,8 @@ export interface DigestEmailProps extends EmailBaseProps {
 	growth: { total: number; newSigners: number }
 	/** The pact's current focus theme (app/themes), if there is one. */
 	theme?: { title: string; summary: string; url: string } | null
+	/** The award of the month (app/stories) when it was decided since the last digest; the month already worded. */
+	award?: { month: string; name: string; citation: string; url: string } | null
 	unsubscribeUrl: string
 	preferencesUrl: string
 }
@@ -58,6 +60,7 @@ export default function DigestEmail({
 	nextStep,
 	growth,
 	theme,
+	award,
 	unsubscribeUrl,
 	preferencesUrl,
 }: DigestEmailProps) {
@@ -81,6 +84,17 @@ export default function DigestEmail({
 					<Text style={itemStyle}>{theme.summary}</Text>
 					<Text style={itemStyle}>
 						<EmailLink href={theme.url}>{t('digest.themeLink')}</EmailLink>
+					</Text>
+				</Section>
+			) : null}
+			{award ? (
+				<Section>
+					<Heading as="h2" style={headingStyle}>
+						{emailT(language, 'stories')('email.digestAward', { month: award.month, name: award.name })}
+					</Heading>
+					<Text style={itemStyle}>{award.citation}</Text>
+					<Text style={itemStyle}>
+						<EmailLink href={award.url}>{emailT(language, 'stories')('email.digestAwardLink')}</EmailLink>
 					</Text>
 				</Section>
 			) : null}

@@ -7,10 +7,12 @@ import type { SupportedLanguage } from '#app/i18n/i18n.ts'
  * zone; always the value first, then the language. Formatted on the server (loaders, emails) so a
  * page renders the same text in the browser as it did on the server.
  */
-// English is British: day before month, 24-hour clock, as the pact's other language reads it;
+// English is British: day before month, 24-hour clock, as the pact's other languages read it;
 // never the browser's or the server's own locale.
+const locales: Record<string, string> = { sv: 'sv-SE', en: 'en-GB', da: 'da-DK', nb: 'nb-NO' }
+
 export function localeFor(language: string): string {
-	return language === 'en' ? 'en-GB' : 'sv-SE'
+	return locales[language] ?? 'sv-SE'
 }
 
 /** "1 234" or "1,234". */

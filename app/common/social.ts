@@ -43,7 +43,9 @@ export function socialMeta({ title, description, url, image }: SocialPage): Meta
 	return tags
 }
 
-/** og:locale's form of the page's language: "sv_SE", "en_GB". */
+const openGraphLocales: Record<string, string> = { sv: 'sv_SE', en: 'en_GB', da: 'da_DK', nb: 'nb_NO' }
+
+/** og:locale's form of the page's language: "sv_SE", "en_GB", "da_DK", "nb_NO". */
 export function openGraphLocale(language: string): string {
-	return language === 'en' ? 'en_GB' : 'sv_SE'
+	return openGraphLocales[language] ?? 'sv_SE'
 }

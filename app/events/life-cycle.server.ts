@@ -1,3 +1,4 @@
+import { uniqueSlug } from '#app/common/slugs.server.ts'
 import { addToLocalDate, localToUtc, utcToLocal } from '#app/common/time.ts'
 import { config } from '#app/config.server.ts'
 import { queueEmail } from '#app/mail/send-email.server.ts'
@@ -30,20 +31,6 @@ export function slugify(title: string, date: string): string {
 	return words ? `${words}-${date}` : `event-${date}`
 }
 
-async function uniqueSlug(db: DbHandle, base: string): Promise<string> {
-	const taken = new Set(
-		(
-			await db
-				.selectFrom('event')
-				.select('slug')
-				.where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-				.execute()
-		).map((r) => r.slug),
-	)
-	if (!taken.has(base)) return base
-	for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
-}
-
 function eventColumns(input: EventInput) {
 	return {
 		type: input.type,
@@ -72,7 +59,7 @@ async function insertEvent(
 	now: Date,
 	timeZone: string,
 ) {
-	const slug = await uniqueSlug(trx, slugify(input.title, utcToLocal(input.startsAt, timeZone).date))
+	const slug = await uniqueSlug(trx, 'event', slugify(input.title, utcToLocal(input.startsAt, timeZone).date))
 	const event = await trx
 		.insertInto('event')
 		.values({

@@ -3,14 +3,7 @@ import { initReactI18next } from 'react-i18next'
 import { createCookie } from 'react-router'
 import { RemixI18Next } from 'remix-i18next/server'
 import { config } from '#app/config.server.ts'
-import {
-	defaultNamespace,
-	i18nOptions,
-	isSupportedLanguage,
-	supportedLanguages,
-	type Namespace,
-	type SupportedLanguage,
-} from './i18n.ts'
+import { defaultNamespace, i18nOptions, type Namespace, type SupportedLanguage } from './i18n.ts'
 import { resources } from './resources.server.ts'
 
 /** Remembers the language a person chose with the switcher, for a year. */
@@ -22,17 +15,48 @@ export const languageCookie = createCookie('lng', {
 	maxAge: 60 * 60 * 24 * 365,
 })
 
+/**
+ * The browser's languages, most wanted first, with Norwegian's other codes read as bokmål: many
+ * Norwegian browsers say "no" or "nn", and a Norwegian reader would rather have bokmål than the
+ * next language on their list.
+ */
+export function browserLanguages(acceptLanguage: string | null): string[] {
+	return (acceptLanguage ?? '')
+		.split(',')
+		.map((part, index) => {
+			const [tag = '', ...params] = part.trim().split(';')
+			const q = Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1)
+			return { tag: tag.trim().replace(/^(no|nn)(?=-|$)/i, 'nb'), q: Number.isFinite(q) ? q : 0, index }
+		})
+		.filter(({ tag, q }) => tag !== '' && tag !== '*' && q > 0)
+		.sort((a, b) => b.q - a.q || a.index - b.index)
+		.map(({ tag }) => tag)
+}
+
+/** Picks the request's language among the offered ones: the remembered choice, the browser's, the fallback. */
+export function languageDetector(offered: readonly SupportedLanguage[], fallback: SupportedLanguage) {
+	// Only its language detection is used: translating goes through the instances below.
+	const detector = new RemixI18Next({
+		detection: {
+			// The fallback goes last, as remix-i18next expects.
+			supportedLanguages: [...offered.filter((l) => l !== fallback), fallback],
+			fallbackLanguage: fallback,
+			cookie: languageCookie,
+			order: ['cookie', 'custom'],
+			findLocale: async (request) => {
+				const wanted = browserLanguages(request.headers.get('Accept-Language'))
+				return wanted.length > 0 ? wanted : null
+			},
+		},
+	})
+	return async (request: Request): Promise<SupportedLanguage> => {
+		const language = await detector.getLocale(request)
+		return (offered as readonly string[]).includes(language) ? (language as SupportedLanguage) : fallback
+	}
+}
+
 const fallback = config.pact.defaultLanguage
-// Only its language detection is used: translating goes through the instances below.
-const detector = new RemixI18Next({
-	detection: {
-		// The fallback goes last, as remix-i18next expects.
-		supportedLanguages: [...supportedLanguages.filter((l) => l !== fallback), fallback],
-		fallbackLanguage: fallback,
-		cookie: languageCookie,
-		order: ['cookie', 'header'],
-	},
-})
+const detect = languageDetector(config.pact.languages, fallback)
 
 /**
  * One i18next instance per language for the life of the process, initialised synchronously from
@@ -65,7 +89,7 @@ export function getLanguage(request: Request): Promise<SupportedLanguage> {
 		const key = `${chosen}|${request.headers.get('Accept-Language') ?? ''}`
 		language = languageFor.get(key)
 		if (!language) {
-			language = detector.getLocale(request).then((l) => (isSupportedLanguage(l) ? l : fallback))
+			language = detect(request)
 			if (languageFor.size >= 500) languageFor.clear()
 			languageFor.set(key, language)
 		}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { namespaces } from './i18n.ts'
+import { namespaces, supportedLanguages } from './i18n.ts'
 import { resources } from './resources.server.ts'
 
 /** Every key path in a catalogue, e.g. "nav.signIn". */
@@ -18,25 +18,37 @@ function placeholders(message: unknown): string[] {
 }
 
 describe('message catalogues', () => {
-	test('the list of namespaces names every catalogue', () => {
-		expect([...namespaces].sort()).toEqual(Object.keys(resources.sv).sort())
-		expect([...namespaces].sort()).toEqual(Object.keys(resources.en).sort())
+	// Swedish is the reference every other language is held against (i18next.d.ts types it).
+	const others = supportedLanguages.filter((language) => language !== 'sv')
+
+	test('every language has a catalogue for every namespace', () => {
+		expect(Object.keys(resources).sort()).toEqual([...supportedLanguages].sort())
+		for (const language of supportedLanguages) {
+			expect([...namespaces].sort(), language).toEqual(Object.keys(resources[language]).sort())
+		}
 	})
 
 	for (const namespace of Object.keys(resources.sv) as Array<keyof typeof resources.sv>) {
-		test(`sv and en have the same keys in "${namespace}"`, () => {
-			expect(keyPaths(resources.en[namespace]).sort()).toEqual(keyPaths(resources.sv[namespace]).sort())
+		test(`${others.join(', ')} have the same keys as sv in "${namespace}"`, () => {
+			for (const language of others) {
+				expect(keyPaths(resources[language][namespace]).sort(), language).toEqual(
+					keyPaths(resources.sv[namespace]).sort(),
+				)
+			}
 		})
 
-		test(`sv and en use the same placeholders in "${namespace}"`, () => {
+		test(`${others.join(', ')} use the same placeholders as sv in "${namespace}"`, () => {
 			for (const path of keyPaths(resources.sv[namespace])) {
-				const [en, sv] = [messageAt(resources.en[namespace], path), messageAt(resources.sv[namespace], path)]
-				expect(placeholders(en), `${namespace}:${path}`).toEqual(placeholders(sv))
+				const sv = messageAt(resources.sv[namespace], path)
+				for (const language of others) {
+					const message = messageAt(resources[language][namespace], path)
+					expect(placeholders(message), `${language}/${namespace}:${path}`).toEqual(placeholders(sv))
+				}
 			}
 		})
 
 		test(`no message in "${namespace}" is empty`, () => {
-			for (const language of ['sv', 'en'] as const) {
+			for (const language of supportedLanguages) {
 				for (const path of keyPaths(resources[language][namespace])) {
 					if (path === '') continue // an empty catalogue, while its area is being written
 					expect(
@@ -49,7 +61,7 @@ describe('message catalogues', () => {
 	}
 
 	// One name for each thing: where two pages name the same thing, they use the same words.
-	for (const language of ['sv', 'en'] as const) {
+	for (const language of supportedLanguages) {
 		test(`the ladder's steps have one name each in ${language}`, () => {
 			const { ladder, pledge } = resources[language]
 			for (const step of ['1', '2', '3', '4'] as const) {

@@ -2,7 +2,8 @@
 // imported here: the server reads them all (resources.server.ts), the browser fetches only its
 // language's namespaces that the page uses (entry.client.tsx, docs/decisions/0013).
 
-export const supportedLanguages = ['sv', 'en'] as const
+// Danish and Norwegian (bokmål) since issue 11; which of them a pact offers is a setting (LANGUAGES).
+export const supportedLanguages = ['sv', 'en', 'da', 'nb'] as const
 export type SupportedLanguage = (typeof supportedLanguages)[number]
 
 export function isSupportedLanguage(value: unknown): value is SupportedLanguage {
@@ -24,6 +25,9 @@ export const namespaces = [
 	'images',
 	'proposals',
 	'questions',
+	'partners',
+	'reports',
+	'stories',
 ] as const
 export type Namespace = (typeof namespaces)[number]
 export const defaultNamespace = 'common'

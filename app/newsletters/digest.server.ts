@@ -1,5 +1,5 @@
 import { config } from '#app/config.server.ts'
-import { formatShortDate } from '#app/common/format.ts'
+import { formatMonth, formatShortDate } from '#app/common/format.ts'
 import { localToUtc, utcToLocal } from '#app/common/time.ts'
 import { isSupportedLanguage, type SupportedLanguage } from '#app/i18n/i18n.ts'
 import { composeEmail, queueEmail, renderEmail } from '#app/mail/send-email.server.ts'
@@ -8,6 +8,7 @@ import DigestEmail, { type DigestEmailProps, type DigestEvent } from '#emails/di
 import { emailT } from '#emails/i18n.ts'
 import { firstName } from '#app/common/names.ts'
 import { currentTheme } from '#app/themes/themes.server.ts'
+import { awardDecidedSince } from '#app/stories/awards.server.ts'
 import { eventTitle } from '#app/events/languages.ts'
 import { preferencesUrl, unsubscribeHeaders, unsubscribeUrl } from '#app/common/email-preferences.server.ts'
 
@@ -143,7 +144,9 @@ export async function digestFor(
 		theme !== null &&
 		theme.startsOn >= utcToLocal(period.previousStartsAt, config.timeZone).date &&
 		theme.startsOn <= utcToLocal(now, config.timeZone).date
-	if (myEvents.length === 0 && eventsSoon.length === 0 && !steppedUp && !themeBegan) return null
+	// The award of the month decided since the last digest is news by itself too.
+	const award = await awardDecidedSince(db, period.previousStartsAt)
+	if (myEvents.length === 0 && eventsSoon.length === 0 && !steppedUp && !themeBegan && !award) return null
 
 	const step = ladder?.step ?? 1
 	const ladderT = emailT(language, 'ladder')
@@ -177,6 +180,14 @@ export async function digestFor(
 		nextStep,
 		growth: { total: Number(signatures.total), newSigners: Number(signatures.recent ?? 0) },
 		theme: theme ? { title: theme.title, summary: theme.summary, url: `${config.appUrl}/themes/${theme.slug}` } : null,
+		award: award
+			? {
+					month: formatMonth(award.month, language),
+					name: award.name,
+					citation: award.citation,
+					url: `${config.appUrl}/awards`,
+				}
+			: null,
 	}
 }
 

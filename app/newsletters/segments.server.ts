@@ -2,14 +2,14 @@ import type { SelectQueryBuilder } from 'kysely'
 import { config } from '#app/config.server.ts'
 import { addToLocalDate, localToUtc } from '#app/common/time.ts'
 import type { DB } from '#db/index.ts'
-import type { Database } from '#db/schema.ts'
+import type { Database, Language } from '#db/schema.ts'
 import type { Segment } from './segments.ts'
 
 export interface Recipient {
 	id: number
 	email: string
 	name: string
-	language: 'sv' | 'en'
+	language: Language
 }
 
 type Query = SelectQueryBuilder<Database, 'user' | 'signature', object>

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/admin-proposals'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { formatNumber } from '#app/common/format.ts'
+import { titleMeta } from '#app/common/meta.ts'
 import { config } from '#app/config.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -13,9 +14,7 @@ import '#app/proposals/proposals.css'
 
 export const handle: I18nHandle = { i18n: ['proposals'] }
 
-export function meta({ data }: Route.MetaArgs) {
-	return data ? [{ title: `${data.title} – ${data.pactName}` }] : []
-}
+export const meta = ({ data }: Route.MetaArgs) => titleMeta(data)
 
 /** Coordinators' overview: every published proposal, hidden ones and open reports included. */
 export async function loader({ request }: Route.LoaderArgs) {

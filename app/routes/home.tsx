@@ -23,9 +23,11 @@ import type { SessionUser } from '#app/auth/session.server.ts'
 import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import type { DB } from '#db/index.ts'
 import type { ReactNode } from 'react'
+import { HomeNews } from '#app/stories/components.tsx'
+import { homeNews } from '#app/stories/home.server.ts'
 import '#app/pledge/pledge.css'
 
-export const handle: I18nHandle = { i18n: ['pledge', 'pages', 'ladder', 'events'] }
+export const handle: I18nHandle = { i18n: ['pledge', 'pages', 'ladder', 'events', 'stories'] }
 
 /** The busiest page: its numbers come from the kept counts, never a count over every row. */
 export function meta({ data }: Route.MetaArgs) {
@@ -50,10 +52,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const { name, city, cityNetZeroYear, nationalNetZeroYear } = config.pact
 	// A visitor's page stays the four reads above; only a signed-in person's asks for more.
 	const member = user ? await homeForMember(db, user, language) : null
+	// Partner stories and the award of the month: read at most once a minute (app/stories/home.server.ts).
+	const news = await homeNews(db)
 	return {
 		title: name,
 		appUrl: config.appUrl,
 		member,
+		news,
+		timeZone: config.timeZone,
 		firstNames,
 		description: t('home.description', { city, year: cityNetZeroYear }),
 		pact: { name, city, cityNetZeroYear, nationalNetZeroYear },
@@ -178,6 +184,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 		return (
 			<div className="home">
 				<MemberHome member={member} counter={counter} />
+				<HomeNews news={loaderData.news} timeZone={loaderData.timeZone} />
 				{names}
 			</div>
 		)
@@ -292,6 +299,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 					</ol>
 				</div>
 			</section>
+
+			<HomeNews news={loaderData.news} timeZone={loaderData.timeZone} />
 
 			{names}
 

@@ -8,7 +8,7 @@ import { dateTimeFormat } from '#app/common/intl.ts'
 import { config } from '#app/config.server.ts'
 import { addWalkIn, checkIn, doorList, undoCheckIn, type DoorListPerson } from '#app/events/check-in.server.ts'
 import { organisersEvent } from '#app/events/listing.server.ts'
-import { formatEventWhen } from '#app/common/format.ts'
+import { formatEventWhen, localeFor } from '#app/common/format.ts'
 import { matchesName } from '#app/events/names.ts'
 import { createCheckInSchema, createWalkInSchema, limits } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -26,7 +26,7 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 function clock(iso: string, language: SupportedLanguage) {
-	return dateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', {
+	return dateTimeFormat(localeFor(language), {
 		hour: '2-digit',
 		minute: '2-digit',
 		timeZone: config.timeZone,

@@ -2,6 +2,7 @@ import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/proposals-edit'
 import { requireUser } from '#app/auth/session.server.ts'
 import { withFlash } from '#app/common/flash.ts'
+import { titleMeta } from '#app/common/meta.ts'
 import { idOr404 } from '#app/common/params.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -15,9 +16,7 @@ import '#app/proposals/proposals.css'
 
 export const handle: I18nHandle = { i18n: ['proposals'] }
 
-export function meta({ data }: Route.MetaArgs) {
-	return data ? [{ title: `${data.title} – ${data.pactName}` }] : []
-}
+export const meta = ({ data }: Route.MetaArgs) => titleMeta(data)
 
 /** Only the author edits, and only a draft: anyone else is told there is no such page. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -2,6 +2,7 @@ import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/proposals-new'
 import { requireUser } from '#app/auth/session.server.ts'
 import { withFlash } from '#app/common/flash.ts'
+import { titleMeta } from '#app/common/meta.ts'
 import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
@@ -15,9 +16,7 @@ import '#app/proposals/proposals.css'
 
 export const handle: I18nHandle = { i18n: ['proposals'] }
 
-export function meta({ data }: Route.MetaArgs) {
-	return data ? [{ title: `${data.title} – ${data.pactName}` }] : []
-}
+export const meta = ({ data }: Route.MetaArgs) => titleMeta(data)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

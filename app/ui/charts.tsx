@@ -183,19 +183,68 @@ export function axisTop(value: number): number {
 	return [1, 2, 2.5, 5, 10].map((m) => m * power).find((top) => top >= value)!
 }
 
+/** The frame of a chart over time: its height and margins, and values upwards from nought to a round top. */
+function timeFrame(left: number, values: number[]) {
+	const height = 220
+	const [right, top, bottom] = [12, 12, 26]
+	const plotWidth = width - left - right
+	const plotBottom = height - bottom
+	const yTop = axisTop(Math.max(0, ...values))
+	const y = (n: number) => plotBottom - (n / yTop) * (plotBottom - top)
+	return { height, left, right, plotWidth, yTop, y }
+}
+
+/** Gridlines at nought, half the top and the top, each with its value on the left. */
+function ValueAxis({
+	frame: { left, right, yTop, y },
+	formatValue,
+}: {
+	frame: ReturnType<typeof timeFrame>
+	formatValue: (n: number) => string
+}) {
+	return [0, yTop / 2, yTop].map((tick) => (
+		<g key={tick}>
+			<line className="chart-grid" x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} />
+			<text className="chart-axis" x={left - 6} y={y(tick) + 4} textAnchor="end">
+				{formatValue(tick)}
+			</text>
+		</g>
+	))
+}
+
+/** The labels under the time axis: the first point's, the last's and two between. */
+function TimeLabels({
+	points,
+	x,
+	height,
+}: {
+	points: Array<{ key: string; axisLabel: string }>
+	x: (i: number) => number
+	height: number
+}) {
+	const labelled = [...new Set([0, 1, 2, 3].map((j) => Math.round((j * (points.length - 1)) / 3)))]
+	return labelled.map((i) => (
+		<text
+			key={points[i]!.key}
+			className="chart-axis"
+			x={x(i)}
+			y={height - 6}
+			textAnchor={points.length === 1 ? 'middle' : i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'}
+		>
+			{points[i]!.axisLabel}
+		</text>
+	))
+}
+
 /** Stacked areas over time (signatures month by month), with a line along the total. */
 export function AreaChart({
 	points,
 	formatValue,
 	...figure
 }: FigureProps & { points: AreaPoint[]; formatValue: (n: number) => string }) {
-	const height = 220
-	const [left, right, top, bottom] = [40, 12, 12, 26]
-	const plotWidth = width - left - right
-	const plotBottom = height - bottom
 	const totals = points.map((p) => p.values.reduce((a, b) => a + b, 0))
-	const yTop = axisTop(Math.max(0, ...totals))
-	const y = (n: number) => plotBottom - (n / yTop) * (plotBottom - top)
+	const frame = timeFrame(40, totals)
+	const { height, left, plotWidth, y } = frame
 	// One point is drawn as a flat line across the chart.
 	const xs =
 		points.length === 1
@@ -204,34 +253,16 @@ export function AreaChart({
 	const drawn = points.length === 1 ? [points[0]!, points[0]!] : points
 	const layers = figure.series.map((_, s) => drawn.map((p) => p.values.slice(0, s + 1).reduce((a, b) => a + b, 0)))
 	const line = (values: number[]) => values.map((v, i) => `${xs[i]!.toFixed(1)},${y(v).toFixed(1)}`).join(' ')
-	const labelled = [...new Set([0, 1, 2, 3].map((j) => Math.round((j * (points.length - 1)) / 3)))]
 	return (
 		<ChartFigure {...figure} height={height}>
-			{[0, yTop / 2, yTop].map((tick) => (
-				<g key={tick}>
-					<line className="chart-grid" x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} />
-					<text className="chart-axis" x={left - 6} y={y(tick) + 4} textAnchor="end">
-						{formatValue(tick)}
-					</text>
-				</g>
-			))}
+			<ValueAxis frame={frame} formatValue={formatValue} />
 			{layers.map((upper, s) => {
 				const lower = s === 0 ? upper.map(() => 0) : layers[s - 1]!
 				const outline = `${line(upper)} ${line(lower).split(' ').reverse().join(' ')}`
 				return <polygon key={s} className={`chart-${figure.series[s]!.tone}`} points={outline} />
 			})}
 			{layers.length > 0 ? <polyline className="chart-line" points={line(layers.at(-1)!)} /> : null}
-			{labelled.map((i) => (
-				<text
-					key={points[i]!.key}
-					className="chart-axis"
-					x={points.length === 1 ? left + plotWidth / 2 : xs[i]}
-					y={height - 6}
-					textAnchor={points.length === 1 ? 'middle' : i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'}
-				>
-					{points[i]!.axisLabel}
-				</text>
-			))}
+			<TimeLabels points={points} x={(i) => (points.length === 1 ? left + plotWidth / 2 : xs[i]!)} height={height} />
 		</ChartFigure>
 	)
 }
@@ -254,6 +285,61 @@ export function GoalChart({
 			<text className="chart-axis" x={width} y="54" textAnchor="end">
 				{goalLabel}
 			</text>
+		</ChartFigure>
+	)
+}
+
+export interface LinePoint {
+	key: string
+	/** Written under the axis for the first, last and a few points between. */
+	axisLabel: string
+	/** One value per series; null where a series has no figure (a year not reported). */
+	values: Array<number | null>
+}
+
+/**
+ * Lines over time, one per series (a partner's reported emissions and its trajectory): the first
+ * series drawn solid with a dot at each figure, the rest dashed. Gaps stay gaps.
+ */
+export function LineChart({
+	points,
+	formatValue,
+	...figure
+}: FigureProps & { points: LinePoint[]; formatValue: (n: number) => string }) {
+	const all = points.flatMap((p) => p.values.filter((v): v is number => v !== null))
+	const frame = timeFrame(48, all)
+	const { height, left, plotWidth, y } = frame
+	const x = (i: number) =>
+		points.length === 1 ? left + plotWidth / 2 : left + (i * plotWidth) / Math.max(1, points.length - 1)
+	return (
+		<ChartFigure {...figure} height={height}>
+			<ValueAxis frame={frame} formatValue={formatValue} />
+			{figure.series.map((s, si) => {
+				// Runs of consecutive figures, so a year without one breaks the line.
+				const runs: string[][] = [[]]
+				points.forEach((p, i) => {
+					const v = p.values[si]
+					if (v === null || v === undefined) runs.push([])
+					else runs.at(-1)!.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`)
+				})
+				return (
+					<g key={s.label} className={`chart-series chart-stroke-${s.tone}${si > 0 ? ' chart-dashed' : ''}`}>
+						{runs
+							.filter((run) => run.length > 1)
+							.map((run, r) => (
+								<polyline key={r} points={run.join(' ')} />
+							))}
+						{si === 0
+							? points.map((p, i) =>
+									p.values[0] === null || p.values[0] === undefined ? null : (
+										<circle key={p.key} cx={x(i)} cy={y(p.values[0])} r="4" />
+									),
+								)
+							: null}
+					</g>
+				)
+			})}
+			<TimeLabels points={points} x={x} height={height} />
 		</ChartFigure>
 	)
 }

@@ -36,6 +36,10 @@ export function SiteHeader() {
 		can('newsletters:send') ? { to: '/admin/newsletters', label: t('nav.newsletters') } : null,
 		can('pages:edit') ? { to: '/admin/pages', label: t('nav.pages') } : null,
 		can('proposals:manage') ? { to: '/admin/proposals', label: t('nav.proposalsAdmin') } : null,
+		can('partners:manage') ? { to: '/admin/partners', label: t('nav.partnersAdmin') } : null,
+		can('climate-reports:manage') ? { to: '/admin/climate-reports', label: t('nav.climateReportsAdmin') } : null,
+		can('stories:manage') ? { to: '/admin/stories', label: t('nav.storiesAdmin') } : null,
+		can('stories:manage') ? { to: '/admin/awards', label: t('nav.awardsAdmin') } : null,
 	].filter((link) => link !== null)
 
 	return (
@@ -81,6 +85,9 @@ export function SiteHeader() {
 								</li>
 								<li>
 									<NavLink to="/proposals">{t('nav.proposals')}</NavLink>
+								</li>
+								<li>
+									<NavLink to="/partners">{t('nav.partners')}</NavLink>
 								</li>
 								{root?.user ? (
 									<li>
@@ -129,10 +136,12 @@ export function SiteHeader() {
 /** A plain form per language: works without JavaScript, and the choice is remembered. */
 function LanguageSwitcher({ redirectTo }: { redirectTo: string }) {
 	const { t, i18n } = useTranslation()
+	// The pact's offered languages (LANGUAGES); all of them on an error page without the root's data.
+	const offered = useRootData()?.languages ?? supportedLanguages
 	return (
 		<Form method="post" action="/language" className="language-switcher" aria-label={t('language.switchTo')}>
 			<input type="hidden" name="redirectTo" value={redirectTo} />
-			{supportedLanguages.map((language) => (
+			{offered.map((language) => (
 				<button
 					key={language}
 					type="submit"
@@ -172,6 +181,12 @@ export function SiteFooter() {
 					))}
 					<li>
 						<Link to="/numbers">{t('nav.numbers')}</Link>
+					</li>
+					<li>
+						<Link to="/stories">{t('nav.stories')}</Link>
+					</li>
+					<li>
+						<Link to="/awards">{t('nav.awards')}</Link>
 					</li>
 					{root?.mailboxOpen ? (
 						<li>

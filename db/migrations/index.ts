@@ -8,6 +8,9 @@ import * as m0007 from './0007_images.ts'
 import * as m0009 from './0009_proposals.ts'
 import * as m0010 from './0010_content_pages.ts'
 import * as m0008 from './0008_themes.ts'
+import * as m0012 from './0012_climate_reports.ts'
+import * as m0011 from './0011_partners.ts'
+import * as m0013 from './0013_stories_awards.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -24,4 +27,7 @@ export const migrations: Record<string, Migration> = {
 	'0009_proposals': m0009,
 	'0008_themes': m0008,
 	'0010_content_pages': m0010,
+	'0011_partners': m0011,
+	'0012_climate_reports': m0012,
+	'0013_stories_awards': m0013,
 }

@@ -151,7 +151,7 @@ export async function renderRoute({
 	url: string
 	loaderData: unknown
 	actionData?: unknown
-	language?: 'sv' | 'en'
+	language?: 'sv' | 'en' | 'da' | 'nb'
 	rootData?: Record<string, unknown>
 }): Promise<string> {
 	const [{ createElement }, { renderToString }, { createRoutesStub, Outlet }, { I18nextProvider }, { serverI18n }] =
