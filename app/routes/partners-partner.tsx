@@ -1,3 +1,5 @@
+import { StoryList } from '#app/stories/components.tsx'
+import { partnerStories } from '#app/stories/stories.server.ts'
 import { Link } from 'react-router'
 import type { Route } from './+types/partners-partner'
 import { socialMeta } from '#app/common/social.ts'
@@ -13,7 +15,7 @@ import { partnerForPage } from '#app/partners/partners.server.ts'
 import { getDb } from '#db/index.ts'
 import '#app/partners/partners.css'
 
-export const handle: I18nHandle = { i18n: ['partners'] }
+export const handle: I18nHandle = { i18n: ['partners', 'stories'] }
 
 /** A partner's public page: who they are, and the commitments and challenges of their agreement. */
 
@@ -31,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const db = getDb()
 	const { partner, agreement, isContact } = await partnerForPage(db, request, params.slug)
 	const language = await getLanguage(request)
-	const logo = await getPicture(db, partner.logo_image_id)
+	const [logo, stories] = await Promise.all([getPicture(db, partner.logo_image_id), partnerStories(db, partner.id, 6)])
 	return {
 		pactName: config.pact.name,
 		url: `${config.appUrl}/partners/${partner.slug}`,
@@ -57,12 +59,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				}
 			: null,
 		isContact,
+		stories,
+		timeZone: config.timeZone,
 	}
 }
 
 export default function PartnerPage({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('partners')
-	const { partner, logo, agreement, isContact } = loaderData
+	const { partner, logo, agreement, isContact, stories, timeZone } = loaderData
 	return (
 		<div className="page narrow partner-page">
 			<p>
@@ -115,6 +119,12 @@ export default function PartnerPage({ loaderData }: Route.ComponentProps) {
 					<p>{t('partner.noAgreement')}</p>
 				)}
 			</section>
+			{stories.length > 0 ? (
+				<section aria-labelledby="stories-heading">
+					<h2 id="stories-heading">{t('partner.stories')}</h2>
+					<StoryList stories={stories} headingLevel="h3" timeZone={timeZone} />
+				</section>
+			) : null}
 			{isContact ? (
 				<p>
 					<Link to={`/partners/${partner.slug}/manage`} className="button secondary">

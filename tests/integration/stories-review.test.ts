@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as adminStories from '#app/routes/admin-stories.tsx'
+import * as partnerPage from '#app/routes/partners-partner.tsx'
 import * as storiesList from '#app/routes/stories.tsx'
 import * as storyNew from '#app/routes/stories-new.tsx'
 import * as storyPage from '#app/routes/stories-story.tsx'
@@ -57,6 +58,8 @@ describe('a partner story from submission to the public pages', () => {
 		expect(page.data.story).toMatchObject({ title: 'Vi cyklar ut brödet', partner: { name: 'Bageriet Kärnan' } })
 		expect(page.data.story.bodyHtml).toContain('<strong>lådcykel</strong>')
 		expect((await partnerStories(db, partner.id)).map((story) => story.id)).toEqual([storyId])
+		const onPartnerPage = await callLoader(partnerPage, `/partners/${partner.slug}`, { params: { slug: partner.slug } })
+		expect(onPartnerPage.data.stories.map((story: { id: number }) => story.id)).toEqual([storyId])
 
 		// A second press (or a second coordinator) changes nothing and sends nothing more.
 		const again = await callAction(adminStories, '/admin/stories', {
