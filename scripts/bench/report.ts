@@ -232,6 +232,12 @@ Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 
   compression 7 %, garbage collection 6 %, SQLite (executing and preparing statements) 5 %, the
   rest spread over React's renderer and React Router. \`/numbers\`, new in this run, reaches 0.24
   of the floor with its figures kept for a minute.
+- **Issue 11 (the partner track, four languages) added to every page again.** The run after it
+  (the latest, below): \`/login\` 0.38 of the floor (0.45 before), the home page 0.31 (0.34),
+  \`/events\` 0.15 (0.19), an event page 0.33 (0.38), \`/numbers\` 0.22; signing 296/s. The header
+  now has four language buttons and a partners link, the home page the newest stories and the
+  award of the month (both kept a minute). Not yet profiled; the next place to look is the
+  header and footer every page renders, and whole-page caching for visitors.
 - **p99 ≤ 100 ms at 50 connections.** With the pages at 400–1,150 req/s, 50 connections
   queue: Little's law puts the mean latency at 50 / req/s (45 ms at 1,100, 125 ms at 400), and
   the tail at two to three times that. The target follows the throughput.
