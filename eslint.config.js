@@ -147,6 +147,7 @@ const publicModules = {
 		'transports/resend.server.ts',
 		'dev-mail.css',
 	],
+	home: ['member.server.ts', 'components.tsx'],
 }
 const areas = Object.keys(publicModules)
 /** What every area may use; it uses no area itself. */
