@@ -31,9 +31,9 @@ function jobs(): Job[] {
 		{ name: 'newsletters', everyMs: 0, run: (db) => runNewsletters(db) },
 		// Digests go out from Monday (weekly) or the 1st (monthly) at 07:00; one per person and period.
 		{ name: 'digests', everyMs: 10 * 60 * 1000, run: (db) => sendDigests(db) },
-		// A helper shift counts once its event has ended, a moment nothing records: look again now and then.
 		// Partners who have not sent last year's climate report by REPORT_DEADLINE: once per partner and year.
 		{ name: 'climate report reminders', everyMs: HOUR_MS, run: (db) => sendReportReminders(db) },
+		// A helper shift counts once its event has ended, a moment nothing records: look again now and then.
 		{ name: 'engagement ladder', everyMs: 10 * 60 * 1000, run: (db) => reevaluateAll(db) },
 		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },
 		{ name: 'rate-limit pruning', everyMs: HOUR_MS, run: (db) => pruneRateLimitHits(db) },
