@@ -36,6 +36,8 @@ const publicModules = {
 		'languages.ts',
 		'events.css',
 		'figures.server.ts',
+		'audiences.server.ts',
+		'components/audience.tsx',
 	],
 	ladder: [
 		'ladder.server.ts',
@@ -61,6 +63,7 @@ const publicModules = {
 		'segments.server.ts',
 		'segments.ts',
 		'unsubscribe.server.ts',
+		'story-blocks.server.ts',
 		'schemas.ts',
 		'components.tsx',
 		'newsletters.css',
@@ -121,6 +124,7 @@ const publicModules = {
 		'agreements.server.ts',
 		'challenges.server.ts',
 		'forms.server.ts',
+		'renewals.server.ts',
 		'schemas.ts',
 		'components.tsx',
 		'partners.css',
@@ -134,6 +138,29 @@ const publicModules = {
 		'components.tsx',
 		'reports.css',
 	],
+	// Partnership day: matchmaking rounds, schedules and action pledges with their follow-up.
+	'partnership-day': [
+		'partnership-day.server.ts',
+		'registrations.server.ts',
+		'rounds.server.ts',
+		'pledges.server.ts',
+		'follow-up.server.ts',
+		'schemas.ts',
+		'components.tsx',
+		'forms.tsx',
+		'partnership-day.css',
+	],
+	// Lighthouse projects shared by several partners.
+	projects: [
+		'projects.server.ts',
+		'updates.server.ts',
+		'forms.server.ts',
+		'schemas.ts',
+		'components.tsx',
+		'projects.css',
+	],
+	// Mentor partners paired with new partners by coordinators, and the meetings they log.
+	mentoring: ['mentoring.server.ts', 'schemas.ts', 'components.tsx', 'mentoring.css'],
 	images: ['images.server.ts', 'upload.server.ts', 'sources.ts', 'picture.tsx', 'image-field.tsx', 'images.css'],
 	mail: [
 		'send-email.server.ts',

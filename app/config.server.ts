@@ -102,12 +102,16 @@ export const config = {
 		/** What the pact's commitments in progress should save together, tonnes CO₂e per year (/numbers). */
 		goalTonnesCo2e: positive('PACT_GOAL_TONNES_CO2E', 1000),
 	},
-	/** Partnership agreements (issue 11): the default CO₂ targets and how long an agreement runs. */
+	/** The partner track (issue 11): agreements' default CO₂ targets, how long they run, when to remind. */
 	partners: {
 		/** Reduction by 2030 against the baseline, in percent (70 means −70 %). */
 		target2030Percent: Math.min(100, Math.round(positive('PARTNER_TARGET_2030_PERCENT', 70))),
 		climateNeutralYear: year('PARTNER_CLIMATE_NEUTRAL_YEAR', 2050),
 		agreementYears: Math.round(positive('AGREEMENT_YEARS', 3)),
+		/** How many days before an agreement ends its contacts are reminded to renew it (once per agreement). */
+		renewalNoticeDays: Math.round(positive('AGREEMENT_RENEWAL_NOTICE_DAYS', 60)),
+		/** Months after a partnership day that its action pledges are followed up by email (1–24). */
+		actionPledgeFollowUpMonths: Math.min(24, Math.round(positive('ACTION_PLEDGE_FOLLOW_UP_MONTHS', 3))),
 	},
 	/** Yearly climate reports: the day (MM-DD, pact's time zone) by which last year's report is due. */
 	reportDeadline: /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(env('REPORT_DEADLINE') ?? '')

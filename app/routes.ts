@@ -101,6 +101,24 @@ export default [
 	route('awards/nominate', 'routes/awards-nominate.tsx'),
 	route('admin/awards', 'routes/admin-awards.tsx'),
 
+	// Mentoring between partners (app/mentoring) and lighthouse projects shared by several partners (app/projects).
+	route('partners/:slug/mentoring', 'routes/partners-mentoring.tsx'),
+	route('admin/mentoring', 'routes/admin-mentoring.tsx'),
+	route('projects', 'routes/projects.tsx'),
+	route('projects/:slug', 'routes/projects-project.tsx'),
+	route('admin/projects', 'routes/admin-projects.tsx'),
+	route('admin/projects/new', 'routes/admin-projects-new.tsx'),
+	route('admin/projects/:projectId', 'routes/admin-projects-edit.tsx'),
+
+	// The partnership day (app/partnership-day): partners sign up with what they offer and seek, meet
+	// in speed-dating rounds, make action pledges and answer their follow-up; coordinators run it.
+	route('partnership-day/:eventId', 'routes/partnership-day.tsx'),
+	route('partnership-day/:eventId/pledges', 'routes/partnership-day-pledges.tsx'),
+	route('admin/partnership-days', 'routes/admin-partnership-days.tsx'),
+	route('admin/partnership-days/:eventId', 'routes/admin-partnership-day.tsx'),
+	route('admin/partnership-days/:eventId/room', 'routes/admin-partnership-day-room.tsx'),
+	route('admin/partnership-days/:eventId/pledges', 'routes/admin-partnership-day-pledges.tsx'),
+
 	// Operations.
 	route('healthz', 'routes/healthz.ts'),
 	route('dev/mail', 'routes/dev-mail.tsx'),

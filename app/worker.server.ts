@@ -2,10 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
 import { sendReportReminders } from '#app/climate-reports/reminders.server.ts'
+import { sendRenewalReminders } from '#app/partners/renewals.server.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
 import { runNewsletters } from '#app/newsletters/queueing.server.ts'
 import { sendDigests } from '#app/newsletters/digest.server.ts'
+import { sendActionPledgeFollowUps } from '#app/partnership-day/follow-up.server.ts'
 import type { DB } from '#db/index.ts'
 
 const TICK_MS = 1000
@@ -33,6 +35,10 @@ function jobs(): Job[] {
 		{ name: 'digests', everyMs: 10 * 60 * 1000, run: (db) => sendDigests(db) },
 		// Partners who have not sent last year's climate report by REPORT_DEADLINE: once per partner and year.
 		{ name: 'climate report reminders', everyMs: HOUR_MS, run: (db) => sendReportReminders(db) },
+		// Agreements ending within AGREEMENT_RENEWAL_NOTICE_DAYS: their contacts are asked to renew, once per agreement.
+		{ name: 'agreement renewal reminders', everyMs: HOUR_MS, run: (db) => sendRenewalReminders(db) },
+		// Action pledges from a partnership day, ACTION_PLEDGE_FOLLOW_UP_MONTHS later: once per pledge.
+		{ name: 'action pledge follow-ups', everyMs: HOUR_MS, run: (db) => sendActionPledgeFollowUps(db) },
 		// A helper shift counts once its event has ended, a moment nothing records: look again now and then.
 		{ name: 'engagement ladder', everyMs: 10 * 60 * 1000, run: (db) => reevaluateAll(db) },
 		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },

@@ -9,6 +9,21 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export interface ActionPledge {
+  answer: string | null;
+  answer_comment: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  day_id: number;
+  follow_up_due_at: string;
+  follow_up_sent_at: string | null;
+  id: Generated<number | null>;
+  partner_id: number;
+  recorded_at: string;
+  recorded_by: number | null;
+  text: string;
+}
+
 export interface Agreement {
   climate_neutral_year: Generated<number>;
   co2_baseline_year: number | null;
@@ -31,6 +46,11 @@ export interface Agreement {
 export interface AgreementChallenge {
   agreement_id: number;
   challenge_id: number;
+}
+
+export interface AgreementRenewalReminder {
+  agreement_id: Generated<number>;
+  sent_at: string;
 }
 
 export interface Award {
@@ -119,6 +139,7 @@ export interface EmailTemplate {
 }
 
 export interface Event {
+  audience: Generated<string>;
   cancelled_at: string | null;
   capacity: number | null;
   created_at: string;
@@ -235,6 +256,25 @@ export interface LadderStep {
   user_id: Generated<number | null>;
 }
 
+export interface MentoringMeeting {
+  id: Generated<number | null>;
+  logged_at: string;
+  logged_by: number | null;
+  mentorship_id: number;
+  met_on: string;
+  note: string | null;
+}
+
+export interface Mentorship {
+  ended_at: string | null;
+  ended_by: number | null;
+  id: Generated<number | null>;
+  mentee_partner_id: number;
+  mentor_partner_id: number;
+  started_at: string;
+  started_by: number | null;
+}
+
 export interface Newsletter {
   created_at: string;
   created_by: number | null;
@@ -310,6 +350,50 @@ export interface PartnerMember {
   user_id: number;
 }
 
+export interface PartnershipDay {
+  created_at: string;
+  created_by: number | null;
+  event_id: number;
+  first_round_at: string | null;
+  id: Generated<number | null>;
+  round_minutes: number | null;
+  rounds_generated_at: string | null;
+  rounds_generated_by: number | null;
+}
+
+export interface PartnershipDayMeeting {
+  a_offers_b_seeks: string;
+  b_offers_a_seeks: string;
+  day_id: number;
+  id: Generated<number | null>;
+  partner_a: number;
+  partner_b: number;
+  round: number;
+  score: number;
+  table_number: number;
+}
+
+export interface PartnershipDayRegistration {
+  created_at: string;
+  day_id: number;
+  partner_id: number;
+  registered_by: number | null;
+  updated_at: string;
+}
+
+export interface PartnershipDaySitOut {
+  day_id: number;
+  partner_id: number;
+  round: number;
+}
+
+export interface PartnershipDayTag {
+  day_id: number;
+  kind: string;
+  partner_id: number;
+  tag: string;
+}
+
 export interface Permission {
   name: string | null;
 }
@@ -322,6 +406,41 @@ export interface PledgeCommitment {
   progress: Generated<string>;
   signature_id: number;
   updated_at: string;
+}
+
+export interface Project {
+  created_at: string;
+  created_by: number | null;
+  description: string;
+  description_en: string | null;
+  id: Generated<number | null>;
+  image_id: number | null;
+  slug: string;
+  starts_on: string;
+  status: Generated<string>;
+  title: string;
+  title_en: string | null;
+  updated_at: string;
+}
+
+export interface ProjectPartner {
+  is_lead: Generated<number>;
+  partner_id: number;
+  project_id: number;
+}
+
+export interface ProjectUpdate {
+  author_id: number | null;
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  edited_by: number | null;
+  hidden_at: string | null;
+  hidden_by: number | null;
+  id: Generated<number | null>;
+  new_status: string | null;
+  partner_id: number | null;
+  project_id: number;
 }
 
 export interface Proposal {
@@ -532,8 +651,10 @@ export interface WebhookEvent {
 }
 
 export interface DB {
+  action_pledge: ActionPledge;
   agreement: Agreement;
   agreement_challenge: AgreementChallenge;
+  agreement_renewal_reminder: AgreementRenewalReminder;
   award: Award;
   award_nomination: AwardNomination;
   calendar_feed: CalendarFeed;
@@ -554,14 +675,24 @@ export interface DB {
   ladder_history: LadderHistory;
   ladder_setting: LadderSetting;
   ladder_step: LadderStep;
+  mentoring_meeting: MentoringMeeting;
+  mentorship: Mentorship;
   newsletter: Newsletter;
   newsletter_version: NewsletterVersion;
   outbox: Outbox;
   pact_count: PactCount;
   partner: Partner;
   partner_member: PartnerMember;
+  partnership_day: PartnershipDay;
+  partnership_day_meeting: PartnershipDayMeeting;
+  partnership_day_registration: PartnershipDayRegistration;
+  partnership_day_sit_out: PartnershipDaySitOut;
+  partnership_day_tag: PartnershipDayTag;
   permission: Permission;
   pledge_commitment: PledgeCommitment;
+  project: Project;
+  project_partner: ProjectPartner;
+  project_update: ProjectUpdate;
   proposal: Proposal;
   proposal_change: ProposalChange;
   proposal_report: ProposalReport;

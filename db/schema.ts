@@ -224,9 +224,21 @@ export interface Database {
 	agreement_challenge: AgreementChallengeTable
 	climate_report: ClimateReportTable
 	report_reminder: ReportReminderTable
+	agreement_renewal_reminder: AgreementRenewalReminderTable
 	story: StoryTable
 	award_nomination: AwardNominationTable
 	award: AwardTable
+	partnership_day: PartnershipDayTable
+	partnership_day_registration: PartnershipDayRegistrationTable
+	partnership_day_tag: PartnershipDayTagTable
+	partnership_day_meeting: PartnershipDayMeetingTable
+	partnership_day_sit_out: PartnershipDaySitOutTable
+	action_pledge: ActionPledgeTable
+	mentorship: MentorshipTable
+	mentoring_meeting: MentoringMeetingTable
+	project: ProjectTable
+	project_partner: ProjectPartnerTable
+	project_update: ProjectUpdateTable
 }
 
 export type User = Selectable<UserTable>
@@ -240,6 +252,8 @@ export type OutboxMessage = Selectable<OutboxTable>
 export type EventStatus = 'draft' | 'published' | 'cancelled'
 /** going: has a place. waiting: on the waitlist, in `position` order. cancelled: kept for history. */
 export type RsvpStatus = 'going' | 'waiting' | 'cancelled'
+/** Who may take a place at an event (issue 11): everyone, or people who act for a partner. */
+export type EventAudience = 'everyone' | 'partners'
 
 export interface EventTypeTable {
 	name: string
@@ -277,6 +291,8 @@ export interface EventTable {
 	/** The English title and description (issue 10); null: the English site shows the Swedish. */
 	title_en: Generated<string | null>
 	description_en: Generated<string | null>
+	/** Who may take a place (issue 11); listed publicly either way. */
+	audience: Generated<EventAudience>
 	published_at: Timestamp | null
 	cancelled_at: Timestamp | null
 	created_at: Timestamp
@@ -672,6 +688,12 @@ export interface ReportReminderTable {
 
 export type ClimateReport = Selectable<ClimateReportTable>
 
+/** One renewal reminder per agreement (db/migrations/0016_event_audience_renewals.ts). */
+export interface AgreementRenewalReminderTable {
+	agreement_id: number
+	sent_at: Timestamp
+}
+
 // Partner stories and the award of the month (issue 11): see db/migrations/0013_stories_awards.ts.
 export type StoryStatus = 'submitted' | 'approved' | 'rejected'
 export type NomineeKind = 'resident' | 'partner'
@@ -715,3 +737,142 @@ export interface AwardTable {
 }
 
 export type Story = Selectable<StoryTable>
+
+// The partnership day (issue 11): see db/migrations/0014_partnership_day.ts and app/partnership-day.
+export type PartnershipDayTagKind = 'offer' | 'seek'
+export type ActionPledgeAnswer = 'done' | 'in-progress' | 'dropped'
+
+export interface PartnershipDayTable {
+	id: Generated<number>
+	/** The events area's event; one partnership day per event. */
+	event_id: number
+	/** The rounds as last generated: minutes each and the first one's start; null before. */
+	round_minutes: number | null
+	first_round_at: Timestamp | null
+	rounds_generated_at: Timestamp | null
+	rounds_generated_by: number | null
+	created_by: number | null
+	created_at: Timestamp
+}
+
+export interface PartnershipDayRegistrationTable {
+	day_id: number
+	partner_id: number
+	registered_by: number | null
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+/** Normalised: trimmed, lower-cased, spaces collapsed; each tag once per partner, day and kind. */
+export interface PartnershipDayTagTable {
+	day_id: number
+	partner_id: number
+	kind: PartnershipDayTagKind
+	tag: string
+}
+
+export interface PartnershipDayMeetingTable {
+	id: Generated<number>
+	day_id: number
+	round: number
+	table_number: number
+	/** The lower partner id of the two. */
+	partner_a: number
+	partner_b: number
+	score: number
+	/** JSON arrays of tags: what a offers that b seeks, and the other way round. */
+	a_offers_b_seeks: string
+	b_offers_a_seeks: string
+}
+
+export interface PartnershipDaySitOutTable {
+	day_id: number
+	round: number
+	partner_id: number
+}
+
+export interface ActionPledgeTable {
+	id: Generated<number>
+	day_id: number
+	partner_id: number
+	text: string
+	recorded_by: number | null
+	recorded_at: Timestamp
+	follow_up_due_at: Timestamp
+	/** Written in the same transaction as the follow-up emails: set once, never sent twice. */
+	follow_up_sent_at: Timestamp | null
+	answer: ActionPledgeAnswer | null
+	answer_comment: string | null
+	answered_by: number | null
+	answered_at: Timestamp | null
+}
+
+export type PartnershipDay = Selectable<PartnershipDayTable>
+export type ActionPledge = Selectable<ActionPledgeTable>
+
+// Mentoring between partners and lighthouse projects (issue 11): see db/migrations/0015_mentoring_projects.ts.
+export interface MentorshipTable {
+	id: Generated<number>
+	mentor_partner_id: number
+	mentee_partner_id: number
+	started_at: Timestamp
+	started_by: number | null
+	/** Null while it runs; a mentee has at most one running mentorship. */
+	ended_at: Timestamp | null
+	ended_by: number | null
+}
+
+export interface MentoringMeetingTable {
+	id: Generated<number>
+	mentorship_id: number
+	/** A local day, YYYY-MM-DD, never in the future. */
+	met_on: string
+	note: string | null
+	logged_by: number | null
+	logged_at: Timestamp
+}
+
+export type ProjectStatus = 'idea' | 'under-way' | 'completed' | 'paused'
+
+export interface ProjectTable {
+	id: Generated<number>
+	slug: string
+	title: string
+	title_en: string | null
+	/** Markdown. */
+	description: string
+	description_en: string | null
+	status: Generated<ProjectStatus>
+	/** A local day, YYYY-MM-DD. */
+	starts_on: string
+	image_id: number | null
+	created_by: number | null
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface ProjectPartnerTable {
+	project_id: number
+	partner_id: number
+	/** One partner per project leads it. */
+	is_lead: Generated<Bool>
+}
+
+export interface ProjectUpdateTable {
+	id: Generated<number>
+	project_id: number
+	/** The partner the author posted for. */
+	partner_id: number | null
+	author_id: number | null
+	body: string
+	/** The project's status this update moved it to, if it did. */
+	new_status: ProjectStatus | null
+	hidden_at: Timestamp | null
+	hidden_by: number | null
+	edited_at: Timestamp | null
+	edited_by: number | null
+	created_at: Timestamp
+}
+
+export type Mentorship = Selectable<MentorshipTable>
+export type Project = Selectable<ProjectTable>

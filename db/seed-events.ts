@@ -3,7 +3,7 @@ import { slugify } from '#app/events/life-cycle.server.ts'
 import type { EventType } from '#app/events/schemas.ts'
 import { addToLocalDate, localToUtc, utcToLocal } from '#app/common/time.ts'
 import type { DB } from './index.ts'
-import type { EventStatus } from './schema.ts'
+import type { EventAudience, EventStatus } from './schema.ts'
 
 /**
  * Demo content for the events area: a year of a pact's events, half behind and half ahead, with
@@ -20,6 +20,8 @@ interface Template {
 	time: [string, string]
 	capacity: number | null
 	shifts?: Array<[string, number]>
+	/** Events for partner organisations only (issue 11); everyone's otherwise. */
+	audience?: EventAudience
 }
 
 const templates: Template[] = [
@@ -127,6 +129,29 @@ const templates: Template[] = [
 	},
 ]
 
+/** Network meetings: only people who act for a partner organisation sign up (issue 11). */
+const networkMeetings: Template[] = [
+	{
+		type: 'network-meeting',
+		title: 'Nätverksträff för klimatpartner: transporter och leveranser',
+		description:
+			'Partner berättar hur de har ställt om sina leveranser och tjänsteresor. Fika, korta inspel och tid att prata med varandra.',
+		place: 'Dunkers kulturhus, Kungsgatan 11, Helsingborg',
+		time: ['08:00', '09:30'],
+		capacity: 40,
+		audience: 'partners',
+	},
+	{
+		type: 'network-meeting',
+		title: 'Nätverksträff för klimatpartner: klimatrapporten',
+		description: 'Vi går igenom hur man räknar scope 1, 2 och 3 och hjälper varandra med årets klimatrapport.',
+		place: 'Stadshuset, Stortorget 17, Helsingborg',
+		time: ['15:00', '17:00'],
+		capacity: 30,
+		audience: 'partners',
+	},
+]
+
 /** The theme kick-offs that open each half-year's focus. */
 const kickOffs: Template[] = [
 	{
@@ -228,6 +253,10 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 		const status: EventStatus = i === 9 ? 'draft' : i === 5 ? 'cancelled' : 'published'
 		plan.push({ template, date, status, seriesId: null })
 	}
+	// Two network meetings ahead for the partner organisations.
+	for (const [k, template] of networkMeetings.entries()) {
+		plan.push({ template, date: addToLocalDate(today, { days: 10 + 35 * k }), status: 'published', seriesId: null })
+	}
 	// A monthly fika series, the way a pact runs its regular meetups.
 	const seriesId = crypto.randomUUID()
 	for (let k = 0; k < 4; k += 1) {
@@ -251,6 +280,7 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 			.values({
 				slug,
 				type: template.type,
+				audience: template.audience ?? 'everyone',
 				title: template.title,
 				description: template.description,
 				starts_at: startsAt,
@@ -280,7 +310,8 @@ export async function seedEvents(db: DB, now = new Date()): Promise<void> {
 				.executeTakeFirstOrThrow()
 			shiftIds.push(shift.id)
 		}
-		if (status !== 'published') continue
+		// The demo's residents act for no partner, so they take no place at a meeting for partners.
+		if (status !== 'published' || template.audience === 'partners') continue
 
 		// Who signed up: a full event with a waitlist now and then, most others part-full.
 		const capacity = template.capacity ?? 40

@@ -11,6 +11,8 @@ import { seedPages } from './seed-pages.ts'
 import { seedProposals } from './seed-proposals.ts'
 import { seedPartners } from './seed-partners.ts'
 import { seedStories } from './seed-stories.ts'
+import { seedPartnershipDay } from './seed-partnership-day.ts'
+import { seedMentoringProjects } from './seed-mentoring-projects.ts'
 import { seedReports } from './seed-reports.ts'
 import type { CommitmentCategory, Language, PledgeProgress, RoleName } from './schema.ts'
 
@@ -452,5 +454,9 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
 	await seedReports(db)
 	// Partner stories and the award of the month, after the partners whose stories they are.
 	await seedStories(db)
+	// Partnership days (one past with its rounds and pledges, one ahead), after the partners who come.
+	await seedPartnershipDay(db)
+	// Mentorships and lighthouse projects among the demo partners.
+	await seedMentoringProjects(db)
 	return true
 }

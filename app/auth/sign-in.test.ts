@@ -11,7 +11,6 @@ import {
 	verifyLinkAndSignIn,
 } from './sign-in.server.ts'
 // Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
-import '#app/areas.server.ts'
 
 let people = 0
 const MINUTE = 60 * 1000

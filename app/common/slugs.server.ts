@@ -1,7 +1,7 @@
 import type { DbHandle } from '#db/index.ts'
 
 /** `base` if no row of `table` has that address yet, else the first free one of `base-2`, `base-3`, … */
-export async function uniqueSlug(db: DbHandle, table: 'event' | 'partner', base: string): Promise<string> {
+export async function uniqueSlug(db: DbHandle, table: 'event' | 'partner' | 'project', base: string): Promise<string> {
 	const taken = new Set(
 		(
 			await db

@@ -13,6 +13,7 @@ export function eventFormDefaults(
 	const closes = event.rsvp_closes_at ? utcToLocal(event.rsvp_closes_at, timeZone) : null
 	return {
 		type: event.type,
+		audience: event.audience,
 		title: event.title,
 		description: event.description,
 		titleEn: event.title_en ?? undefined,
@@ -39,6 +40,7 @@ export function eventFormDefaults(
 export function newEventDefaults(now: Date, timeZone: string): EventFormDefaults {
 	const inAWeek = utcToLocal(new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000), timeZone)
 	return {
+		audience: 'everyone',
 		date: inAWeek.date,
 		startTime: '18:00',
 		endTime: '20:00',

@@ -34,6 +34,7 @@ export function slugify(title: string, date: string): string {
 function eventColumns(input: EventInput) {
 	return {
 		type: input.type,
+		audience: input.audience ?? 'everyone',
 		title: input.title,
 		description: input.description,
 		title_en: input.titleEn ?? null,
@@ -275,6 +276,7 @@ export async function duplicateEvent(
 		.execute()
 	let input: EventInput = {
 		type: original.type as EventType,
+		audience: original.audience,
 		title: original.title,
 		description: original.description,
 		titleEn: original.title_en,

@@ -1,11 +1,14 @@
 import { sql, type ExpressionBuilder } from 'kysely'
 import { requirePermission, type SessionUser } from '#app/auth/session.server.ts'
+import { formatEventWhen } from '#app/common/format.ts'
 import { addToLocalDate, localToUtc } from '#app/common/time.ts'
 import { config } from '#app/config.server.ts'
 import { picturesById } from '#app/images/images.server.ts'
+import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import type { PictureImage } from '#app/images/sources.ts'
 import type { DB, DbHandle } from '#db/index.ts'
-import type { Database, Event, EventStatus, RsvpStatus } from '#db/schema.ts'
+import type { Database, Event, EventAudience, EventStatus, RsvpStatus } from '#db/schema.ts'
+import { eventTitle } from './languages.ts'
 import { placesLeft } from './places.ts'
 import { placeInQueue } from './rsvp.server.ts'
 import type { EventType } from './schemas.ts'
@@ -53,6 +56,8 @@ export interface EventFilter {
 	when: 'upcoming' | 'past'
 	/** Only the events of one focus theme (issue 10). */
 	themeId?: number
+	/** Only the events for one audience, e.g. partner organisations' network meetings (issue 11). */
+	audience?: EventAudience
 	/** From 1. */
 	page?: number
 }
@@ -61,6 +66,8 @@ export interface EventListItem {
 	id: number
 	slug: string
 	type: string
+	/** Who may take a place; the list marks events for partners. */
+	audience: EventAudience
 	title: string
 	/** The English title, if written (app/events/languages.ts picks). */
 	title_en: string | null
@@ -92,6 +99,7 @@ function withCounts(db: DbHandle) {
 		'event.id',
 		'event.slug',
 		'event.type',
+		'event.audience',
 		'event.title',
 		'event.title_en',
 		'event.image_id',
@@ -166,6 +174,7 @@ export async function listEvents(
 		]
 		if (filter.type) conditions.push(eb('event.type', '=', filter.type))
 		if (filter.themeId !== undefined) conditions.push(eb('event.theme_id', '=', filter.themeId))
+		if (filter.audience) conditions.push(eb('event.audience', '=', filter.audience))
 		if (filter.month) {
 			const from = localToUtc({ date: `${filter.month}-01`, time: '00:00' }, timeZone).toISOString()
 			const to = localToUtc(
@@ -191,6 +200,32 @@ export async function listEvents(
 			.executeTakeFirstOrThrow(),
 	])
 	return { events: await toListItems(db, rows), total: Number(count.n) }
+}
+
+/**
+ * The next few events for one audience, for a short list on another area's page (a partner's
+ * management page lists the network meetings): title in the reader's language, time in words.
+ */
+export async function nextEventsFor(
+	db: DB,
+	audience: EventAudience,
+	language: SupportedLanguage,
+	limit = 5,
+	now = new Date(),
+): Promise<Array<{ slug: string; title: string; titleLang: 'sv' | 'en'; when: string }>> {
+	const { events } = await listEvents(db, { when: 'upcoming', audience }, now)
+	return events
+		.filter((event) => event.status === 'published')
+		.slice(0, limit)
+		.map((event) => {
+			const title = eventTitle(event, language)
+			return {
+				slug: event.slug,
+				title: title.text,
+				titleLang: title.lang,
+				when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
+			}
+		})
 }
 
 /** Every event for organisers, drafts included: upcoming soonest first, then the past. */

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { DbHandle } from '#db/index.ts'
+import type { Database } from '#db/schema.ts'
 import { goingCount } from './listing.server.ts'
 import { placesLeft } from './places.ts'
 
@@ -62,7 +64,10 @@ export interface JoinableEvent {
 	placesLeft: number | null
 }
 
-/** Published events ahead whose RSVP is still open, soonest first (at most 60); only of `types` when given. */
+/**
+ * Published events ahead whose RSVP is still open, soonest first (at most 60); only of `types` when
+ * given. Events for partners only when the person is going.
+ */
 export async function joinableEvents(
 	db: DbHandle,
 	userId: number,
@@ -70,6 +75,13 @@ export async function joinableEvents(
 	types?: string[],
 ): Promise<JoinableEvent[]> {
 	const nowIso = now.toISOString()
+	const myPlace = (eb: ExpressionBuilder<Database, 'event'>) =>
+		eb
+			.selectFrom('event_rsvp')
+			.select('event_rsvp.id')
+			.whereRef('event_rsvp.event_id', '=', 'event.id')
+			.where('event_rsvp.user_id', '=', userId)
+			.where('event_rsvp.status', '=', 'going')
 	let query = db
 		.selectFrom('event')
 		.select((eb) => [
@@ -82,18 +94,14 @@ export async function joinableEvents(
 			'event.place',
 			'event.capacity',
 			goingCount(eb).as('going_count'),
-			eb
-				.selectFrom('event_rsvp')
-				.select('event_rsvp.id')
-				.whereRef('event_rsvp.event_id', '=', 'event.id')
-				.where('event_rsvp.user_id', '=', userId)
-				.where('event_rsvp.status', '=', 'going')
-				.as('my_rsvp'),
+			myPlace(eb).as('my_rsvp'),
 		])
 		.where('event.status', '=', 'published')
 		.where('event.published_at', 'is not', null)
 		.where('event.starts_at', '>', nowIso)
 		.where((eb) => eb.or([eb('event.rsvp_closes_at', 'is', null), eb('event.rsvp_closes_at', '>', nowIso)]))
+		// Events for partners are suggested only to those already going: most people cannot join them.
+		.where((eb) => eb.or([eb('event.audience', '=', 'everyone'), eb.exists(myPlace(eb))]))
 		.orderBy('event.starts_at', 'asc')
 		.limit(60)
 	if (types) query = query.where('event.type', 'in', types.length ? types : ['-'])

@@ -1,4 +1,5 @@
 import { queueEmail } from '#app/mail/send-email.server.ts'
+import { mayJoinAudience } from './audiences.server.ts'
 import type { Event, EventRsvp } from '#db/schema.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import {
@@ -23,6 +24,8 @@ export type RsvpOutcome =
 	| { kind: 'waiting'; changed: boolean; placeInQueue: number }
 	| { kind: 'closed' }
 	| { kind: 'unavailable' }
+	/** The event is for an audience the person is not in (audiences.server.ts). */
+	| { kind: 'not-in-audience' }
 
 export type CancelOutcome =
 	{ kind: 'cancelled'; changed: boolean; promoted: number[] } | { kind: 'closed' } | { kind: 'unavailable' }
@@ -85,6 +88,7 @@ export async function rsvp(db: DB, eventId: number, userId: number, now = new Da
 	// for the few statements that decide and record the place.
 	const event = await db.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
 	if (!event || event.status !== 'published') return { kind: 'unavailable' }
+	if (!(await mayJoinAudience(db, event.audience, userId, now))) return { kind: 'not-in-audience' }
 	const person = await recipient(db, userId)
 	const [goingTemplate, waitingTemplate] = await Promise.all([
 		confirmedEmail(event, person, 0, now),
@@ -93,7 +97,9 @@ export async function rsvp(db: DB, eventId: number, userId: number, now = new Da
 
 	const decided = await db.transaction().execute(async (trx) => {
 		const fresh = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
-		if (!fresh || fresh.status !== 'published') return { kind: 'unavailable' } as const
+		// Who may come was asked above, outside the lock: an audience changed since turns the person away.
+		if (!fresh || fresh.status !== 'published' || fresh.audience !== event.audience)
+			return { kind: 'unavailable' } as const
 		if (!rsvpIsOpen(fresh, now)) return { kind: 'closed' } as const
 		const existing = await trx
 			.selectFrom('event_rsvp')

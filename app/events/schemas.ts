@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EventAudience } from '#db/schema.ts'
 import { isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
 import {
 	oncePerT,
@@ -26,9 +27,18 @@ export const eventTypes = [
 	'film-screening',
 	'theme-kick-off',
 	'market-stall',
+	// For partner organisations (issue 11): usually with the audience 'partners'.
+	'network-meeting',
+	'partnership-day',
 	'other',
 ] as const
 export type EventType = (typeof eventTypes)[number]
+
+/**
+ * Who may take a place: everyone, or only people who act for a partner organisation with an
+ * approved agreement (and organisers). Either way the event is listed publicly (audiences.server.ts).
+ */
+export const eventAudiences = ['everyone', 'partners'] as const satisfies readonly EventAudience[]
 
 export const limits = {
 	title: 120,
@@ -72,6 +82,7 @@ const eventFields = oncePerT((t: EventsT) => {
 	return z.object({
 		intent: z.enum(['save', 'publish']).default('save'),
 		type: z.enum(eventTypes, { error: t('errors.typeRequired') }),
+		audience: z.enum(eventAudiences, { error: t('errors.audience') }).default('everyone'),
 		title: requiredLine(t, limits.title),
 		description: z
 			.string()
@@ -214,6 +225,7 @@ export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt, th
 				return {
 					intent: value.intent,
 					type: value.type,
+					audience: value.audience,
 					title: value.title,
 					description: value.description,
 					titleEn: value.titleEn,
@@ -235,12 +247,15 @@ export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt, th
 }
 
 type EventFormOutput = z.output<ReturnType<typeof eventFormSchema>>
-/** What an event is made of; the English texts and the image may be left out (then: none). */
+/**
+ * What an event is made of; the English texts and the image may be left out (then: none), and
+ * the audience (then: everyone).
+ */
 export type EventInput = Omit<
 	EventFormOutput,
-	'intent' | 'repeat' | 'titleEn' | 'descriptionEn' | 'imageId' | 'themeId'
+	'intent' | 'repeat' | 'titleEn' | 'descriptionEn' | 'imageId' | 'themeId' | 'audience'
 > &
-	Partial<Pick<EventFormOutput, 'titleEn' | 'descriptionEn' | 'imageId' | 'themeId'>>
+	Partial<Pick<EventFormOutput, 'titleEn' | 'descriptionEn' | 'imageId' | 'themeId' | 'audience'>>
 export type RepeatInput = { every: 'weekly' | 'monthly'; occurrences: number }
 
 /** The buttons on an event page: each a small form with its own intent. */
@@ -293,6 +308,8 @@ export const createCancelSchema = oncePerT((t: EventsT) =>
 
 export const eventFilterSchema = z.object({
 	type: z.enum(eventTypes).optional().catch(undefined),
+	/** Only the events for partner organisations (issue 11). */
+	audience: z.literal('partners').optional().catch(undefined),
 	month: z
 		.string()
 		.regex(/^\d{4}-(0[1-9]|1[0-2])$/)

@@ -28,6 +28,9 @@ export const namespaces = [
 	'partners',
 	'reports',
 	'stories',
+	'partnership-day',
+	'projects',
+	'mentoring',
 ] as const
 export type Namespace = (typeof namespaces)[number]
 export const defaultNamespace = 'common'

@@ -64,6 +64,19 @@ import svReports from './sv/reports.json'
 import svStories from './sv/stories.json'
 import svThemes from './sv/themes.json'
 
+import svPartnershipDay from './sv/partnership-day.json'
+import svProjects from './sv/projects.json'
+import svMentoring from './sv/mentoring.json'
+import enPartnershipDay from './en/partnership-day.json'
+import enProjects from './en/projects.json'
+import enMentoring from './en/mentoring.json'
+import daPartnershipDay from './da/partnership-day.json'
+import daProjects from './da/projects.json'
+import daMentoring from './da/mentoring.json'
+import nbPartnershipDay from './nb/partnership-day.json'
+import nbProjects from './nb/projects.json'
+import nbMentoring from './nb/mentoring.json'
+
 /**
  * Every catalogue, for the server and the emails. Never imported by browser code (the `.server`
  * suffix makes the build refuse it): the browser loads one language's namespaces as it needs them.
@@ -86,6 +99,9 @@ export const resources = {
 		partners: svPartners,
 		reports: svReports,
 		stories: svStories,
+		'partnership-day': svPartnershipDay,
+		projects: svProjects,
+		mentoring: svMentoring,
 	},
 	en: {
 		common: enCommon,
@@ -104,6 +120,9 @@ export const resources = {
 		partners: enPartners,
 		reports: enReports,
 		stories: enStories,
+		'partnership-day': enPartnershipDay,
+		projects: enProjects,
+		mentoring: enMentoring,
 	},
 	da: {
 		common: daCommon,
@@ -122,6 +141,9 @@ export const resources = {
 		partners: daPartners,
 		reports: daReports,
 		stories: daStories,
+		'partnership-day': daPartnershipDay,
+		projects: daProjects,
+		mentoring: daMentoring,
 	},
 	nb: {
 		common: nbCommon,
@@ -140,5 +162,8 @@ export const resources = {
 		partners: nbPartners,
 		reports: nbReports,
 		stories: nbStories,
+		'partnership-day': nbPartnershipDay,
+		projects: nbProjects,
+		mentoring: nbMentoring,
 	},
 } satisfies Resource

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
 import { Form, useFetcher, useRevalidator } from 'react-router'
@@ -37,6 +37,8 @@ export interface ComposeDefaults {
 	signedFrom: string
 	signedTo: string
 	testAddresses: string
+	storyId: string
+	storyVersion: 'sv' | 'en'
 	scheduledDate: string
 	scheduledTime: string
 }
@@ -51,6 +53,8 @@ export interface ComposeProps {
 	events: Array<{ id: number; title: string; date: string }>
 	/** Focus themes, for "follows the theme". */
 	themes: Array<{ id: number; title: string }>
+	/** The newest published partner stories, to place in a version; the date in the page's language. */
+	stories: Array<{ id: number; title: string; partner: string | null; date: string }>
 	/** When a scheduled newsletter goes out: the date in the page's language, the time as HH:MM. */
 	scheduledFor: { date: string; time: string } | null
 	previewHtml: string | null
@@ -63,7 +67,9 @@ export interface ComposeProps {
  * with the real template, test-sending, sending and scheduling.
  */
 export function Compose(loaderData: ComposeProps) {
-	const { t, i18n } = useTranslation('newsletters')
+	// 'ladder' as well, for the steps' names: after a client-side navigation only the namespaces
+	// named here are fetched, and a key of another one would show raw.
+	const { t, i18n } = useTranslation(['newsletters', 'ladder'])
 	const { actionData } = loaderData
 	const live = useFetcher<ComposeData>()
 	const formRef = useRef<HTMLFormElement>(null)
@@ -132,6 +138,8 @@ export function Compose(loaderData: ComposeProps) {
 							/>
 						</fieldset>
 					))}
+
+					<PlaceStory stories={loaderData.stories} story={fields.storyId} version={fields.storyVersion} />
 
 					<fieldset>
 						<legend>{t('segment.title')}</legend>
@@ -312,6 +320,65 @@ export function Compose(loaderData: ComposeProps) {
 				</div>
 			</fieldset>
 		</Form>
+	)
+}
+
+/**
+ * Partner stories (issue 11): choose a published one and the version it goes into; the server
+ * adds it to the end of that version's text and saves the draft.
+ */
+function PlaceStory({
+	stories,
+	story,
+	version,
+}: {
+	stories: ComposeProps['stories']
+	story: FieldMetadata<string>
+	version: FieldMetadata<'sv' | 'en'>
+}) {
+	const { t } = useTranslation('newsletters')
+	return (
+		<fieldset>
+			<legend>{t('compose.stories')}</legend>
+			{stories.length === 0 ? (
+				<p>{t('compose.noStories')}</p>
+			) : (
+				<>
+					<p className="hint">{t('compose.storiesHint')}</p>
+					<div className="field">
+						<label htmlFor={story.id}>{t('compose.story')}</label>
+						<select {...getInputProps(story, { type: 'text' })} key={story.key} defaultValue={story.initialValue ?? ''}>
+							<option value="">{t('compose.chooseStory')}</option>
+							{stories.map((s) => (
+								<option key={s.id} value={s.id}>
+									{s.title} ({[s.partner, s.date].filter(Boolean).join(', ')})
+								</option>
+							))}
+						</select>
+						<ErrorList id={story.errorId} errors={story.errors} />
+					</div>
+					<fieldset className="inner">
+						<legend>{t('compose.storyVersion')}</legend>
+						<div className="choice-list horizontal">
+							{(['sv', 'en'] as const).map((language) => (
+								<label key={language} className="choice">
+									<input
+										type="radio"
+										name={version.name}
+										value={language}
+										defaultChecked={(version.initialValue ?? 'sv') === language}
+									/>
+									{t(language === 'sv' ? 'compose.versionSv' : 'compose.versionEn')}
+								</label>
+							))}
+						</div>
+					</fieldset>
+					<button type="submit" name="intent" value="place-story" className="secondary">
+						{t('compose.placeStory')}
+					</button>
+				</>
+			)}
+		</fieldset>
 	)
 }
 

@@ -6,6 +6,7 @@ import { saveNewsletter, scheduleNewsletter } from './campaigns.server.ts'
 import { previewNewsletter, sendTestNewsletter, versionFor } from './rendering.server.ts'
 import { newsletterFromForm, splitList, type ComposeInput } from './schemas.ts'
 import { countRecipients } from './segments.server.ts'
+import { placeStory, type PlaceStoryOutcome } from './story-blocks.server.ts'
 
 export type ComposeOutcome =
 	| { kind: 'preview'; previewHtml: string | null; count: number }
@@ -15,10 +16,12 @@ export type ComposeOutcome =
 	| { kind: 'scheduled' }
 	| { kind: 'not-editable' }
 	| { kind: 'in-the-past' }
+	| PlaceStoryOutcome
 
 /**
  * One submit of the compose form. Preview and count change nothing; every other intent saves
- * the draft first, so nothing the coordinator wrote is lost, and then tests, sends or schedules.
+ * the draft first, so nothing the coordinator wrote is lost, and then tests, sends or schedules
+ * (placing a partner story saves it with the story in it).
  */
 export async function composeNewsletter(
 	db: DB,
@@ -36,6 +39,7 @@ export async function composeNewsletter(
 		const previewHtml = version ? await previewNewsletter(version, user.name) : null
 		return { kind: 'preview', previewHtml, count: await countRecipients(db, input.segment) }
 	}
+	if (value.intent === 'place-story') return placeStory(db, id, input, value.storyId!, value.storyVersion, now)
 	let at = now
 	if (value.intent === 'schedule') {
 		at = localToUtc({ date: value.scheduledDate!, time: value.scheduledTime! }, config.timeZone)

@@ -118,6 +118,8 @@ export async function digestFor(
 		.where('event.published_at', '>=', period.previousStartsAt.toISOString())
 		.where('event.starts_at', '>=', now.toISOString())
 		.where('event.starts_at', '<', until)
+		// Network meetings for partners are not news for everyone (issue 11).
+		.where('event.audience', '=', 'everyone')
 		.where((eb) =>
 			eb.not(
 				eb.exists(

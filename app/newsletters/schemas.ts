@@ -37,7 +37,7 @@ const required = (t: NewslettersT, max: number) =>
 /** Starting a newsletter: only its title. */
 export const createNewNewsletterSchema = oncePerT((t: NewslettersT) => z.object({ title: required(t, limits.title) }))
 
-export const composeIntents = ['save', 'preview', 'count', 'test', 'send', 'schedule'] as const
+export const composeIntents = ['save', 'preview', 'count', 'test', 'send', 'schedule', 'place-story'] as const
 export type ComposeIntent = (typeof composeIntents)[number]
 
 export const createComposeSchema = oncePerT((t: NewslettersT) =>
@@ -60,6 +60,13 @@ export const createComposeSchema = oncePerT((t: NewslettersT) =>
 			signedFrom: localDate(t),
 			signedTo: localDate(t),
 			testAddresses: optionalText(t, 1000),
+			/** A partner story to place in a version (issue 11); the action checks that it is published. */
+			storyId: z.coerce
+				.number({ error: t('errors.storyNotPublished') })
+				.int(t('errors.storyNotPublished'))
+				.positive(t('errors.storyNotPublished'))
+				.optional(),
+			storyVersion: z.enum(['sv', 'en']).default('sv'),
 			scheduledDate: localDate(t),
 			scheduledTime: z
 				.string()
@@ -95,6 +102,9 @@ export const createComposeSchema = oncePerT((t: NewslettersT) =>
 				const bad = addresses.find((a) => !z.email().safeParse(a).success)
 				if (bad)
 					ctx.addIssue({ code: 'custom', path: ['testAddresses'], message: t('errors.badAddress', { address: bad }) })
+			}
+			if (value.intent === 'place-story' && value.storyId === undefined) {
+				ctx.addIssue({ code: 'custom', path: ['storyId'], message: t('errors.storyMissing') })
 			}
 			if (value.intent === 'schedule' && (!value.scheduledDate || !value.scheduledTime)) {
 				ctx.addIssue({ code: 'custom', path: ['scheduledDate'], message: t('errors.scheduleMissing') })

@@ -4,7 +4,7 @@ import { composeEmail, queueEmail, renderEmail, type RenderedEmail } from '#app/
 import type { DB, DbHandle } from '#db/index.ts'
 import type { Agreement, AgreementStatus } from '#db/schema.ts'
 import AgreementReviewedEmail from '#emails/agreement-reviewed.tsx'
-import { getPartner, localToday } from './partners.server.ts'
+import { getPartner, localToday, partnerContacts } from './partners.server.ts'
 import type { AgreementInput } from './schemas.ts'
 
 /**
@@ -31,7 +31,14 @@ export function draftAgreementValues(partnerId: number, start: string, now = new
 	}
 }
 
-/** What a page shows as the status: an approved agreement past its last day has expired. */
+/**
+ * What a page shows as the status: an approved agreement past its last day has expired. This is
+ * the one place that says so; 'expired' is never stored. An agreement's period is what decides
+ * whether it is in force (an approved renewal may start months ahead, so 'approved' alone never
+ * meant "in force"), and every query for agreements in force reads the period. A stored 'expired'
+ * would be a second copy of it, wrong from midnight until a job ran, and every reader of "the
+ * newest approved agreement" (renewal, reminders) would have to accept both.
+ */
 export function shownStatus(agreement: Pick<Agreement, 'status' | 'period_end'>, now = new Date()): AgreementStatus {
 	return agreement.status === 'approved' && agreement.period_end < localToday(now) ? 'expired' : agreement.status
 }
@@ -227,13 +234,7 @@ export async function reviewAgreement(
 	const today = localToday(now)
 	const start = agreement.period_start > today ? agreement.period_start : today
 	const end = periodEnd(start)
-	const contacts = await db
-		.selectFrom('partner_member')
-		.innerJoin('user', 'user.id', 'partner_member.user_id')
-		.select(['user.id', 'user.email', 'user.language'])
-		.where('partner_member.partner_id', '=', partner.id)
-		.where('partner_member.role', '=', 'contact')
-		.execute()
+	const contacts = await partnerContacts(db, partner.id)
 	// Rendered before the transaction, once per language, so the write stays short.
 	const rendered = new Map<string, RenderedEmail>()
 	for (const language of new Set(contacts.map((contact) => contact.language))) {
@@ -324,11 +325,18 @@ export async function renewAgreement(db: DB, partnerId: number, now = new Date()
 	})
 }
 
-/** Whether a partner may renew now: its newest agreement is approved and ends within half a year (or has). */
+/**
+ * Whether a partner may renew now: its newest agreement is approved and ends within half a year
+ * (or has), or within the renewal notice (AGREEMENT_RENEWAL_NOTICE_DAYS) when that is longer, so
+ * the reminder's link always finds the button.
+ */
 export function mayRenew(agreements: readonly Agreement[], now = new Date()): boolean {
 	const newest = agreements[0]
 	if (!newest || newest.status !== 'approved') return false
-	return newest.period_end <= addToLocalDate(localToday(now), { months: 6 })
+	const today = localToday(now)
+	const halfAYear = addToLocalDate(today, { months: 6 })
+	const notice = addToLocalDate(today, { days: config.partners.renewalNoticeDays })
+	return newest.period_end <= (notice > halfAYear ? notice : halfAYear)
 }
 
 /** An agreement as the public page and the print show it, challenges in the reader's language. */

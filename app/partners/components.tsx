@@ -1,6 +1,6 @@
 import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form } from 'react-router'
+import { Form, Link } from 'react-router'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ImageField } from '#app/images/image-field.tsx'
 import type { ImageFieldView } from '#app/images/sources.ts'
@@ -236,5 +236,40 @@ export function AgreementCommitments({
 				))}
 			</ul>
 		</>
+	)
+}
+
+/**
+ * The network meetings coming up (events for partner organisations, app/events), on the page a
+ * partner's contact keeps coming back to: each links to its page, where they sign up.
+ */
+export function NetworkMeetings({
+	meetings,
+}: {
+	meetings: Array<{ slug: string; title: string; titleLang: string; when: string }>
+}) {
+	const { t } = useTranslation('partners')
+	return (
+		<section aria-labelledby="meetings-heading">
+			<h2 id="meetings-heading">{t('manage.meetings')}</h2>
+			<p className="hint">{t('manage.meetingsLead')}</p>
+			{meetings.length === 0 ? (
+				<p>{t('manage.noMeetings')}</p>
+			) : (
+				<ul>
+					{meetings.map((meeting) => (
+						<li key={meeting.slug}>
+							<Link to={`/events/${meeting.slug}`} lang={meeting.titleLang}>
+								{meeting.title}
+							</Link>
+							, {meeting.when}
+						</li>
+					))}
+				</ul>
+			)}
+			<p>
+				<Link to="/events?audience=partners">{t('manage.allMeetings')}</Link>
+			</p>
+		</section>
 	)
 }

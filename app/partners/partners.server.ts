@@ -120,6 +120,25 @@ export async function approvedPartners(
 	return rows.filter((row) => !seen.has(row.id) && seen.add(row.id))
 }
 
+/**
+ * Whether the person acts for a partner (in any role) whose agreement is approved and running
+ * today: who may come to network meetings (registered with the events area in app/areas.server.ts).
+ */
+export async function actsForApprovedPartner(db: DbHandle, userId: number, now = new Date()): Promise<boolean> {
+	const today = localToday(now)
+	const row = await db
+		.selectFrom('partner_member')
+		.innerJoin('agreement', 'agreement.partner_id', 'partner_member.partner_id')
+		.select('agreement.id')
+		.where('partner_member.user_id', '=', userId)
+		.where('agreement.status', '=', 'approved')
+		.where('agreement.period_start', '<=', today)
+		.where('agreement.period_end', '>=', today)
+		.limit(1)
+		.executeTakeFirst()
+	return row !== undefined
+}
+
 /** The sectors partners have given, for the directory's filter. */
 export async function partnerSectors(db: DbHandle): Promise<string[]> {
 	const rows = await db.selectFrom('partner').select('sector').distinct().orderBy('sector').execute()
@@ -215,6 +234,17 @@ export async function partnerMembers(db: DbHandle, partnerId: number): Promise<P
 		.orderBy('user.name')
 		.execute()
 	return rows.sort((a, b) => (a.role === b.role ? 0 : a.role === 'contact' ? -1 : 1))
+}
+
+/** A partner's contacts, who sign and are emailed about its agreements, with the language they read. */
+export async function partnerContacts(db: DbHandle, partnerId: number) {
+	return db
+		.selectFrom('partner_member')
+		.innerJoin('user', 'user.id', 'partner_member.user_id')
+		.select(['user.id', 'user.email', 'user.language'])
+		.where('partner_member.partner_id', '=', partnerId)
+		.where('partner_member.role', '=', 'contact')
+		.execute()
 }
 
 export type AddReporterOutcome = 'added' | 'already' | 'no-account'

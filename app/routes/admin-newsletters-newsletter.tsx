@@ -21,6 +21,8 @@ import { composeNewsletter } from '#app/newsletters/compose.server.ts'
 import { Compose, Sending, type ComposeData, type ComposeDefaults } from '#app/newsletters/components.tsx'
 import { controlSchema, createComposeSchema } from '#app/newsletters/schemas.ts'
 import { countRecipients, eventsWithAttendance } from '#app/newsletters/segments.server.ts'
+import { placeStoryError } from '#app/newsletters/story-blocks.server.ts'
+import { approvedStories } from '#app/stories/stories.server.ts'
 import { signatoryDistricts } from '#app/pledge/pledge.server.ts'
 import { formatDate } from '#app/common/format.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
@@ -40,6 +42,7 @@ const messages = {
 	resume: 'notice.resume',
 	cancel: 'notice.cancel',
 	unchanged: 'notice.unchanged',
+	'story-placed': 'notice.storyPlaced',
 } as const
 
 /**
@@ -90,6 +93,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			signedFrom: segment.signedFrom ?? '',
 			signedTo: segment.signedTo ?? '',
 			testAddresses: '',
+			storyId: '',
+			storyVersion: 'sv',
 			scheduledDate: scheduledLocal?.date ?? '',
 			scheduledTime: scheduledLocal?.time ?? '',
 		} satisfies ComposeDefaults,
@@ -105,6 +110,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				}))
 			: [],
 		themes: editable ? await themeChoices(db, language) : [],
+		// The newest published partner stories, to place in the newsletter (issue 11).
+		stories: editable
+			? (await approvedStories(db, 20)).map((story) => ({
+					id: story.id,
+					title: story.title,
+					partner: story.partner?.name ?? null,
+					date: formatDate(story.approvedAt, language, config.timeZone),
+				}))
+			: [],
 		scheduledFor:
 			newsletter.scheduled_at && scheduledLocal
 				? { date: formatDate(newsletter.scheduled_at, language, config.timeZone), time: scheduledLocal.time }
@@ -134,8 +148,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 	const t = await getT(request, 'newsletters')
 	const submission = parseWithZod(formData, { schema: createComposeSchema(t) })
-	if (submission.status !== 'success')
-		return data({ result: submission.reply(), previewHtml: null, count: null, tested: null }, { status: 400 })
+	// The form shown again with its messages beside the fields, everything typed kept.
+	const refused = (fieldErrors?: Record<string, string[]>) =>
+		data({ result: submission.reply({ fieldErrors }), previewHtml: null, count: null, tested: null }, { status: 400 })
+	if (submission.status !== 'success') return refused()
 	const outcome = await composeNewsletter(db, id, user, submission.value)
 	switch (outcome.kind) {
 		case 'preview':
@@ -143,15 +159,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 		case 'tested':
 			return { result: submission.reply(), previewHtml: null, count: null, tested: outcome.sent }
 		case 'in-the-past':
-			return data(
-				{
-					result: submission.reply({ fieldErrors: { scheduledDate: [t('errors.inThePast')] } }),
-					previewHtml: null,
-					count: null,
-					tested: null,
-				},
-				{ status: 400 },
-			)
+			return refused({ scheduledDate: [t('errors.inThePast')] })
+		case 'story-not-published':
+		case 'story-needs-subject':
+		case 'story-too-long':
+			return refused(placeStoryError(outcome.kind, submission.value.storyVersion, t))
+		case 'story-placed':
 		case 'saved':
 		case 'started':
 		case 'scheduled':
@@ -174,7 +187,8 @@ export default function AdminNewsletter({ loaderData, actionData }: Route.Compon
 			</p>
 			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			{loaderData.editable ? (
-				<Compose {...loaderData} actionData={actionData as ComposeData | undefined} />
+				// Drawn afresh after each save, so text the server added (a placed story) shows in the form.
+				<Compose key={newsletter.updated_at} {...loaderData} actionData={actionData as ComposeData | undefined} />
 			) : (
 				<Sending {...loaderData} />
 			)}

@@ -19,6 +19,8 @@ import {
 	takeHelperShift,
 } from '#app/events/rsvp.server.ts'
 import { rsvpSchema, type EventType } from '#app/events/schemas.ts'
+import { mayJoinAudience } from '#app/events/audiences.server.ts'
+import { AudienceBadge, PartnersOnly } from '#app/events/components/audience.tsx'
 import { eventDescription, eventTitle } from '#app/events/languages.ts'
 import { getPicture, openGraphImageUrl } from '#app/images/images.server.ts'
 import { Picture } from '#app/images/picture.tsx'
@@ -27,11 +29,13 @@ import { getLanguage } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { isQuestionIntent, questionAction, questionsSection } from '#app/questions/actions.server.ts'
 import { QuestionsSection } from '#app/questions/components.tsx'
+import { PartnershipDayNotice } from '#app/partnership-day/components.tsx'
+import { partnershipDayPath } from '#app/partnership-day/partnership-day.server.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
-export const handle: I18nHandle = { i18n: ['events', 'questions'] }
+export const handle: I18nHandle = { i18n: ['events', 'questions', 'partnership-day'] }
 
 export function meta({ data }: Route.MetaArgs) {
 	if (!data) return []
@@ -66,6 +70,7 @@ const messages = {
 	'shift-full': 'done.shiftFull',
 	closed: 'done.closed',
 	unavailable: 'done.unavailable',
+	'not-in-audience': 'done.notInAudience',
 } as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -84,6 +89,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			id: event.id,
 			slug: event.slug,
 			type: event.type,
+			audience: event.audience,
 			title: title.text,
 			titleLang: title.lang,
 			status: event.status,
@@ -101,6 +107,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		page,
 		isPast: event.ends_at <= now.toISOString(),
 		rsvpOpen: rsvpIsOpen(event, now),
+		// An event for partners: only people who act for one (and organisers) take a place (issue 11).
+		mayJoin: user ? await mayJoinAudience(getDb(), event.audience, user.id, now) : event.audience === 'everyone',
 		canCancel: canStillCancel(event, now),
 		signedIn: Boolean(user),
 		canOrganise,
@@ -108,6 +116,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		flash: readFlash(url, messages),
 		// Politician Q&As collect questions and votes beforehand (app/questions).
 		questions: await questionsSection(event, { userId: user?.id ?? null, canOrganise }, url, language),
+		// A partnership day's event links to the day's page (app/partnership-day).
+		partnershipDay: await partnershipDayPath(getDb(), event.id),
 	}
 }
 
@@ -166,12 +176,14 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
 				<Link to="/events">← {t('event.back')}</Link>
 			</p>
 			<p className="event-kicker">
-				<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>
+				<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>{' '}
+				<AudienceBadge audience={event.audience} />
 			</p>
 			<h1 lang={event.titleLang}>{event.title}</h1>
 			{event.status === 'draft' ? <p className="notice notice-warning">{t('event.draftBanner')}</p> : null}
 			{cancelled ? <p className="notice notice-danger">{t('event.cancelledBanner')}</p> : null}
 			{loaderData.isPast && !cancelled ? <p className="notice">{t('event.pastBanner')}</p> : null}
+			{loaderData.partnershipDay ? <PartnershipDayNotice href={loaderData.partnershipDay} /> : null}
 			<FlashMessage>{flash ? t(messages[flash.key], { position: flash.count }) : null}</FlashMessage>
 
 			<div className="event-layout">
@@ -345,6 +357,7 @@ function RsvpBox({ data, signInHref }: { data: Route.ComponentProps['loaderData'
 		)
 	}
 	if (!data.rsvpOpen) return <p>{t('rsvp.closed')}</p>
+	if (!data.mayJoin) return <PartnersOnly signedIn={data.signedIn} signInHref={signInHref} />
 	const full = event.capacity !== null && (page.placesLeft === 0 || page.waiting > 0)
 	if (!data.signedIn) {
 		return (

@@ -72,11 +72,12 @@ function groupByMonth<T extends { month: string }>(items: T[]): Array<{ month: s
 export default function Events({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('events')
 	const { filter } = loaderData
-	const filtered = Boolean(filter.type || filter.month)
+	const filtered = Boolean(filter.type || filter.month || filter.audience)
 	const tab = (when: 'upcoming' | 'past') => {
 		const params = new URLSearchParams()
 		if (when === 'past') params.set('when', 'past')
 		if (filter.type) params.set('type', filter.type)
+		if (filter.audience) params.set('audience', filter.audience)
 		const query = params.toString()
 		return query ? `/events?${query}` : '/events'
 	}
@@ -85,6 +86,7 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 		const params = new URLSearchParams()
 		if (filter.when === 'past') params.set('when', 'past')
 		if (filter.type) params.set('type', filter.type)
+		if (filter.audience) params.set('audience', filter.audience)
 		if (filter.month) params.set('month', filter.month)
 		if (page > 1) params.set('page', String(page))
 		const query = params.toString()
@@ -140,6 +142,13 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 					</select>
 				</div>
 				<div className="field">
+					<label htmlFor="filter-audience">{t('list.audience')}</label>
+					<select id="filter-audience" name="audience" defaultValue={filter.audience ?? ''}>
+						<option value="">{t('list.allAudiences')}</option>
+						<option value="partners">{t('audience.badge')}</option>
+					</select>
+				</div>
+				<div className="field">
 					<label htmlFor="filter-month">{t('list.month')}</label>
 					<select id="filter-month" name="month" defaultValue={filter.month ?? ''}>
 						<option value="">{t('list.allMonths')}</option>
@@ -154,7 +163,9 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 					<button type="submit" className="secondary">
 						{t('list.filter')}
 					</button>
-					{filtered ? <Link to={tab(filter.when)}>{t('list.clear')}</Link> : null}
+					{filtered ? (
+						<Link to={filter.when === 'past' ? '/events?when=past' : '/events'}>{t('list.clear')}</Link>
+					) : null}
 				</div>
 			</Form>
 

@@ -3,12 +3,13 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/partners-manage'
 import { readFlash, withFlash } from '#app/common/flash.ts'
+import { nextEventsFor } from '#app/events/listing.server.ts'
 import { getLanguage } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { imageFieldView } from '#app/images/upload.server.ts'
 import { agreementsOf, formatDay, mayRenew, renewAgreement, shownStatus } from '#app/partners/agreements.server.ts'
-import { PartnerForm } from '#app/partners/components.tsx'
+import { NetworkMeetings, PartnerForm } from '#app/partners/components.tsx'
 import { contactsPage, submitPartnerForm } from '#app/partners/forms.server.ts'
 import { addReporter, partnerMembers, removeReporter } from '#app/partners/partners.server.ts'
 import { memberSchema } from '#app/partners/schemas.ts'
@@ -16,7 +17,7 @@ import { FlashMessage } from '#app/ui/flash-message.tsx'
 import { ErrorList } from '#app/ui/forms.tsx'
 import '#app/partners/partners.css'
 
-export const handle: I18nHandle = { i18n: ['partners', 'images'] }
+export const handle: I18nHandle = { i18n: ['partners', 'images', 'mentoring'] }
 
 /** A partner's contacts manage it: details and logo, reporters, and its agreements (sign, renew). */
 
@@ -58,6 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		})),
 		mayRenew: mayRenew(agreements),
 		members: await partnerMembers(db, partner.id),
+		meetings: await nextEventsFor(db, 'partners', language),
 	}
 }
 
@@ -98,6 +100,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function ManagePartner({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('partners')
 	const { t: tCommon } = useTranslation()
+	const { t: tMentoring } = useTranslation('mentoring')
 	const { partner, agreements, members, flash } = loaderData
 	const open = agreements.find((a) => a.status === 'draft' || a.status === 'returned')
 	return (
@@ -106,6 +109,8 @@ export default function ManagePartner({ loaderData, actionData }: Route.Componen
 				<Link to={`/partners/${partner.slug}`}>{t('manage.public')}</Link>
 				{' · '}
 				<Link to={`/partners/${partner.slug}/reports`}>{tCommon('nav.climateReport')}</Link>
+				{' · '}
+				<Link to={`/partners/${partner.slug}/mentoring`}>{tMentoring('link')}</Link>
 			</p>
 			<FlashMessage>{flash ? t(messages[flash.key]) : null}</FlashMessage>
 			<h1>{loaderData.title}</h1>
@@ -135,6 +140,8 @@ export default function ManagePartner({ loaderData, actionData }: Route.Componen
 					</Form>
 				) : null}
 			</section>
+
+			<NetworkMeetings meetings={loaderData.meetings} />
 
 			<section aria-labelledby="people-heading">
 				<h2 id="people-heading">{t('manage.people')}</h2>

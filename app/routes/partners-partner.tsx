@@ -12,10 +12,12 @@ import { Picture } from '#app/images/picture.tsx'
 import { agreementView, formatDay } from '#app/partners/agreements.server.ts'
 import { AgreementCommitments } from '#app/partners/components.tsx'
 import { partnerForPage } from '#app/partners/partners.server.ts'
+import { PartnerProjects } from '#app/projects/components.tsx'
+import { projectsOfPartner } from '#app/projects/projects.server.ts'
 import { getDb } from '#db/index.ts'
 import '#app/partners/partners.css'
 
-export const handle: I18nHandle = { i18n: ['partners', 'stories'] }
+export const handle: I18nHandle = { i18n: ['partners', 'stories', 'projects'] }
 
 /** A partner's public page: who they are, and the commitments and challenges of their agreement. */
 
@@ -60,6 +62,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			: null,
 		isContact,
 		stories,
+		projects: await projectsOfPartner(db, partner.id, language),
 		timeZone: config.timeZone,
 	}
 }
@@ -125,6 +128,7 @@ export default function PartnerPage({ loaderData }: Route.ComponentProps) {
 					<StoryList stories={stories} headingLevel="h3" timeZone={timeZone} />
 				</section>
 			) : null}
+			<PartnerProjects projects={loaderData.projects} />
 			{isContact ? (
 				<p>
 					<Link to={`/partners/${partner.slug}/manage`} className="button secondary">

@@ -14,7 +14,7 @@ import { partnerTypes } from '#app/partners/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/partners/partners.css'
 
-export const handle: I18nHandle = { i18n: ['partners'] }
+export const handle: I18nHandle = { i18n: ['partners', 'projects'] }
 
 /** The public partner directory: organisations with an approved agreement, filtered by type, sector, challenge. */
 
@@ -58,6 +58,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Partners({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('partners')
+	const { t: tProjects } = useTranslation('projects')
 	const { filter, sectors, challenges, partners, mine } = loaderData
 	return (
 		<div className="page partners-page">
@@ -67,6 +68,9 @@ export default function Partners({ loaderData }: Route.ComponentProps) {
 				<Link to="/partners/join" className="button">
 					{t('directory.join')}
 				</Link>
+			</p>
+			<p>
+				<Link to="/projects">{tProjects('directoryLink')}</Link>
 			</p>
 			{mine.length > 0 ? (
 				<section aria-labelledby="mine-heading">

@@ -47,7 +47,8 @@ export function ThemeForm({
 	/** The theme's image now, if it has one (shown beside the upload field). */
 	image?: { id: number; alt: string } | null
 }) {
-	const { t } = useTranslation('themes')
+	// 'pledge' as well, for the categories' names (fetched on a client-side navigation only if named here).
+	const { t } = useTranslation(['themes', 'pledge'])
 	const [form, fields] = useForm({
 		id,
 		lastResult,

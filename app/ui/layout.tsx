@@ -37,6 +37,9 @@ export function SiteHeader() {
 		can('pages:edit') ? { to: '/admin/pages', label: t('nav.pages') } : null,
 		can('proposals:manage') ? { to: '/admin/proposals', label: t('nav.proposalsAdmin') } : null,
 		can('partners:manage') ? { to: '/admin/partners', label: t('nav.partnersAdmin') } : null,
+		can('partners:manage') ? { to: '/admin/mentoring', label: t('nav.mentoringAdmin') } : null,
+		can('partners:manage') ? { to: '/admin/projects', label: t('nav.projectsAdmin') } : null,
+		can('partners:manage') ? { to: '/admin/partnership-days', label: t('nav.partnershipDaysAdmin') } : null,
 		can('climate-reports:manage') ? { to: '/admin/climate-reports', label: t('nav.climateReportsAdmin') } : null,
 		can('stories:manage') ? { to: '/admin/stories', label: t('nav.storiesAdmin') } : null,
 		can('stories:manage') ? { to: '/admin/awards', label: t('nav.awardsAdmin') } : null,
@@ -184,6 +187,9 @@ export function SiteFooter() {
 					</li>
 					<li>
 						<Link to="/stories">{t('nav.stories')}</Link>
+					</li>
+					<li>
+						<Link to="/projects">{t('nav.projects')}</Link>
 					</li>
 					<li>
 						<Link to="/awards">{t('nav.awards')}</Link>

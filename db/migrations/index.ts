@@ -11,6 +11,9 @@ import * as m0008 from './0008_themes.ts'
 import * as m0012 from './0012_climate_reports.ts'
 import * as m0011 from './0011_partners.ts'
 import * as m0013 from './0013_stories_awards.ts'
+import * as m0014 from './0014_partnership_day.ts'
+import * as m0015 from './0015_mentoring_projects.ts'
+import * as m0016 from './0016_event_audience_renewals.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
 	'0011_partners': m0011,
 	'0012_climate_reports': m0012,
 	'0013_stories_awards': m0013,
+	'0014_partnership_day': m0014,
+	'0015_mentoring_projects': m0015,
+	'0016_event_audience_renewals': m0016,
 }

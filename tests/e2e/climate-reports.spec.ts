@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts'
-import { coordinatorEmail, expectNoAxeViolations, signInWithCode } from './helpers.ts'
+import { newCoordinator, expectNoAxeViolations, signInWithCode } from './helpers.ts'
 
 /**
  * The yearly climate report in the browser: a partner's contact opens its reports (chart, table
@@ -39,6 +39,7 @@ test('a partner corrects a report and a coordinator sees the roll-up', async ({ 
 	// A coordinator's roll-up across the partners.
 	const coordinator = await newPerson()
 	await coordinator.goto('/admin/climate-reports')
+	const coordinatorEmail = await newCoordinator()
 	await signInWithCode(coordinator, coordinatorEmail)
 	await expect(coordinator.getByRole('heading', { level: 1, name: 'Klimatrapporter' })).toBeVisible()
 	await expect(coordinator.getByRole('heading', { name: `Rapporterat för ${lastYear}` })).toBeVisible()

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 import type { ParsedEml } from '#app/mail/eml.server.ts'
 import { listMailbox, readMailboxMessage } from '#app/mail/mailbox.server.ts'
+import { openDatabase } from '#db/index.ts'
 
 /** Fails the test when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
@@ -16,6 +17,29 @@ export async function expectNoAxeViolations(page: Page) {
 /** The demo content's organiser and coordinator (db/seed.ts), who sign in with a code like anyone. */
 export const organiserEmail = 'arrangor@klimatpakt.example'
 export const coordinatorEmail = 'koordinator@klimatpakt.example'
+
+/**
+ * A coordinator of one's own, as `npm run user:role` would make one, written into the run's database
+ * (tests/e2e/server.mjs). Sign-in codes are limited to five an address a quarter of an hour, so
+ * tests that each signed in as the demo coordinator would be refused codes once there are more
+ * than five of them: each test takes its own coordinator, and one test signs in as the demo one.
+ */
+export async function newCoordinator(name = 'Kim Koordinator'): Promise<string> {
+	const email = uniqueEmail('koordinator')
+	const db = openDatabase(path.resolve('tests/.tmp/e2e/app.db'))
+	try {
+		const now = new Date().toISOString()
+		const user = await db
+			.insertInto('user')
+			.values({ email, name, language: 'sv', created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		await db.insertInto('user_role').values({ user_id: user.id, role: 'coordinator', granted_at: now }).execute()
+	} finally {
+		await db.destroy()
+	}
+	return email
+}
 
 /** The date `daysAhead` days from now in the pact's time zone, as a date input takes it (YYYY-MM-DD). */
 export function localDate(daysAhead: number): string {

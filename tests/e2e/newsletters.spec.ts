@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { headerValue } from '#app/mail/eml.server.ts'
 import { expect, test } from './fixtures.ts'
 import {
-	coordinatorEmail,
+	newCoordinator,
 	expectNoAxeViolations,
 	linkIn,
 	newestMail,
@@ -37,6 +37,7 @@ test('a coordinator composes, previews, test-sends and sends a newsletter to a s
 	const subscriber = await newSubscriber(newPerson, district)
 
 	await page.goto('/login')
+	const coordinatorEmail = await newCoordinator('Karin Koordinator')
 	await signInWithCode(page, coordinatorEmail)
 	await expect(page).not.toHaveURL(/\/(login|verify)/)
 	// A coordinator's pages are grouped under one disclosure in the menu.

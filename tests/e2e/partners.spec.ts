@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts'
-import { coordinatorEmail, expectNoAxeViolations, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
+import { newCoordinator, expectNoAxeViolations, signAsNewResident, signInWithCode, uniqueEmail } from './helpers.ts'
 
 /**
  * The partner track in the browser: a person registers an organisation and signs its partnership
@@ -48,6 +48,7 @@ test('a contact signs an agreement, a coordinator approves it, and it appears in
 	// The coordinator approves it.
 	await page.context().clearCookies()
 	await page.goto('/admin/partners')
+	const coordinatorEmail = await newCoordinator()
 	await signInWithCode(page, coordinatorEmail)
 	await expect(page.getByRole('heading', { level: 1, name: 'Partneravtal' })).toBeVisible()
 	await expectNoAxeViolations(page)

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts'
-import { coordinatorEmail, expectNoAxeViolations, signInWithCode } from './helpers.ts'
+import { newCoordinator, expectNoAxeViolations, signInWithCode } from './helpers.ts'
 
 /**
  * Partner stories and the award of the month in the browser: a partner's contact submits a story,
@@ -44,6 +44,7 @@ test('a partner shares a story, a coordinator publishes it and picks the month‚Ä
 	// A coordinator publishes it.
 	const coordinator = await newPerson()
 	await coordinator.goto('/admin/stories')
+	const coordinatorEmail = await newCoordinator()
 	await signInWithCode(coordinator, coordinatorEmail)
 	await expect(coordinator.getByRole('heading', { level: 1, name: 'Granska ber√§ttelser' })).toBeVisible()
 	await expectNoAxeViolations(coordinator)

@@ -9,7 +9,6 @@ import { signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
 import { callAction, callLoader, freshIp } from '#tests/support/routes.ts'
 // Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
-import '#app/areas.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 
 // The messages by the fields, as a Swedish visitor reads them (the requests ask for Swedish).

@@ -1,5 +1,6 @@
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { utcToLocal } from '#app/common/time.ts'
+import { config } from '#app/config.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import * as eventPage from '#app/routes/events-event.tsx'
 import * as list from '#app/routes/events.tsx'
@@ -11,10 +12,9 @@ import { makeEvent, makeUser } from '#tests/support/events.ts'
 import { fileOfSize, pictureFile, textPretendingToBeJpeg } from '#tests/support/images.ts'
 import { callAction, callLoader, cookieFor, renderRoute } from '#tests/support/routes.ts'
 
-// A small upload limit for this file (about 50 kB), read by the settings when they load.
-vi.hoisted(() => {
-	process.env.IMAGE_MAX_MB = '0.05'
-})
+// A small upload limit for this file (about 50 kB). The settings have loaded by now (the test
+// set-up imports the app's area registrations), so it is set on them as IMAGE_MAX_MB would.
+config.imageMaxBytes = Math.round(0.05 * 1024 * 1024)
 
 const db = getDb()
 const DAY = 86_400_000

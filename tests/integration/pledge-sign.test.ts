@@ -11,7 +11,6 @@ import * as checkEmailRoute from '#app/routes/sign-check-email.tsx'
 import * as verifyRoute from '#app/routes/verify.tsx'
 import { getDb } from '#db/index.ts'
 // Confirming a signature by a proof is wired up here, as entry.server.tsx does for the server.
-import '#app/areas.server.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 
 // The messages by the fields, as a Swedish visitor reads them (the requests ask for Swedish).

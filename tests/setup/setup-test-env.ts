@@ -18,6 +18,9 @@ process.env.UPLOAD_DIR = path.join(runDir, `uploads-${id}`)
 
 const db: DB = openDatabase(dbFile)
 setDb(db)
+// The registrations between areas (sign-in proofs, event audiences), made as in the running app.
+// Imported only now: it loads the settings, which must see this file's folders set above.
+await import('#app/areas.server.ts')
 
 // A test fails on any console.error: an error logged is an error missed.
 beforeEach(() => {

@@ -5,6 +5,7 @@ import { placesLeft } from '#app/events/places.ts'
 import type { EventType } from '#app/events/schemas.ts'
 import { eventTitle } from '#app/events/languages.ts'
 import { Picture } from '#app/images/picture.tsx'
+import { AudienceBadge } from './audience.tsx'
 
 /** One event in a list: date, title, type, time and place, and how many places are left. */
 export function EventCard({ event, past }: { event: EventListItem & { date: string; time: string }; past: boolean }) {
@@ -21,6 +22,7 @@ export function EventCard({ event, past }: { event: EventListItem & { date: stri
 				</h3>
 				<p className="event-card-meta">
 					<span className={`type-badge type-${event.type}`}>{t(`types.${event.type as EventType}`)}</span>
+					<AudienceBadge audience={event.audience} />
 					<span>{event.time}</span>
 					{event.place ? <span>{event.place}</span> : event.online_url ? <span>{t('event.online')}</span> : null}
 				</p>

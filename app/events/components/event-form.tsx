@@ -5,10 +5,11 @@ import { Form } from 'react-router'
 import { FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { ImageField } from '#app/images/image-field.tsx'
 import type { ImageFieldView } from '#app/images/sources.ts'
-import { eventFormSchema, eventTypes, limits } from '../schemas.ts'
+import { eventAudiences, eventFormSchema, eventTypes, limits } from '../schemas.ts'
 
 export interface EventFormDefaults {
 	type?: string
+	audience?: string
 	title?: string
 	description?: string
 	titleEn?: string
@@ -137,6 +138,12 @@ export function EventForm({
 			<fieldset>
 				<legend>{t('form.rsvp')}</legend>
 				<div className="stack">
+					<SelectField
+						meta={fields.audience}
+						label={t('form.audience')}
+						hint={t('form.audienceHint')}
+						options={eventAudiences.map((audience) => ({ value: audience, label: t(`audience.${audience}`) }))}
+					/>
 					<TextField
 						meta={fields.capacity}
 						type="number"
