@@ -352,7 +352,7 @@ export function agreementView(agreement: AgreementWithChallenges, language: stri
 		climateNeutralYear: agreement.climate_neutral_year,
 		signedAt: agreement.signed_at,
 		reviewedAt: agreement.reviewed_at,
-		challenges: agreement.challenges.map((c) => (language === 'sv' ? c.title_sv : c.title_en)),
+		challenges: agreement.challenges.map((c) => (language === 'en' ? c.title_en : c.title_sv)),
 	}
 }
 

@@ -53,7 +53,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			: null,
 		challenges: catalogue.map((c) => ({
 			id: c.id,
-			title: language === 'sv' ? c.title_sv : c.title_en,
+			title: language === 'en' ? c.title_en : c.title_sv,
 			description: c.description,
 		})),
 	}

@@ -42,7 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		sectors: await partnerSectors(db),
 		challenges: (await challengeCatalogue(db)).map((c) => ({
 			id: c.id,
-			title: language === 'sv' ? c.title_sv : c.title_en,
+			title: language === 'en' ? c.title_en : c.title_sv,
 		})),
 		partners: partners.map((partner) => ({
 			slug: partner.slug,
