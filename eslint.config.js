@@ -15,6 +15,7 @@ const publicModules = {
 		'verification.server.ts',
 		'rate-limit.server.ts',
 		'roles.server.ts',
+		'retention.server.ts',
 		'schemas.ts',
 		'auth.css',
 	],
@@ -38,6 +39,7 @@ const publicModules = {
 		'figures.server.ts',
 		'audiences.server.ts',
 		'components/audience.tsx',
+		'organisers.server.ts',
 	],
 	ladder: [
 		'ladder.server.ts',
@@ -175,6 +177,15 @@ const publicModules = {
 		'dev-mail.css',
 	],
 	home: ['member.server.ts', 'components.tsx'],
+	// Privacy (issue 12): a person's data download, account deletion and consent history.
+	privacy: [
+		'export.server.ts',
+		'delete-account.server.ts',
+		'consents.server.ts',
+		'schemas.ts',
+		'components.tsx',
+		'privacy.css',
+	],
 }
 const areas = Object.keys(publicModules)
 /** What every area may use; it uses no area itself. */

@@ -72,6 +72,7 @@ function superviseWebProcesses() {
 async function serve({ role }) {
 	// Imported here, not at the top: the supervising process never serves a request.
 	const { createListener } = await import('./server/http.mjs')
+	const { gracefulShutdown } = await import('./server/shutdown.mjs')
 	let listener
 	let entry
 	if (dev) {
@@ -79,7 +80,12 @@ async function serve({ role }) {
 		const viteDevServer = await vite.createServer({ server: { middlewareMode: true } })
 		const loadBuild = () => viteDevServer.ssrLoadModule('virtual:react-router/server-build')
 		entry = (await loadBuild()).entry
-		const app = createListener({ build: loadBuild, mode: 'development', trustProxy: process.env.TRUST_PROXY })
+		const app = createListener({
+			build: loadBuild,
+			mode: 'development',
+			trustProxy: process.env.TRUST_PROXY,
+			settings: entry.module.httpSettings,
+		})
 		listener = (req, res) => viteDevServer.middlewares(req, res, () => app(req, res))
 	} else {
 		const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)
@@ -89,31 +95,41 @@ async function serve({ role }) {
 			mode: 'production',
 			clientDir: path.join(buildDir, 'client'),
 			trustProxy: process.env.TRUST_PROXY,
+			settings: entry.module.httpSettings,
 		})
 	}
 
-	// The benchmark's floor app has neither a database nor a worker.
-	const { prepareDatabase, startWorker } = entry.module
+	// The benchmark's floor app has neither a database nor a worker, nor settings of its own.
+	const { prepareDatabase, startWorker, httpSettings = {} } = entry.module
 	if (role === 'first' && prepareDatabase) await prepareDatabase()
 	const runsWorker = role === 'first' && startWorker && process.env.RUN_WORKER !== 'false'
 	const stopWorker = runsWorker ? startWorker() : async () => {}
 
-	const server = http.createServer(listener)
-	// Longer than a reverse proxy's idle timeout, so the proxy closes idle connections first.
-	server.keepAliveTimeout = 65_000
-	server.listen(port, () => {
-		if (role === 'first')
-			console.log(
-				`Klimatpakt is listening on http://localhost:${port} (${processes} web process${processes > 1 ? 'es' : ''})`,
-			)
-	})
+	// A local app (APP_URL on localhost) listens on loopback only, IPv4 and IPv6 where the machine
+	// has it: its mailbox at /dev/mail holds every sign-in code (docs/decisions/0019).
+	const hosts = httpSettings.host === '127.0.0.1' ? ['127.0.0.1', '::1'] : [httpSettings.host]
+	const servers = await Promise.all(
+		hosts.map((host, i) => {
+			const server = http.createServer(listener)
+			// Longer than a reverse proxy's idle timeout, so the proxy closes idle connections first.
+			server.keepAliveTimeout = 65_000
+			return new Promise((resolve, reject) => {
+				server.once('error', (error) => {
+					// No IPv6 on this machine: IPv4's loopback is enough.
+					if (i > 0 && ['EADDRNOTAVAIL', 'EAFNOSUPPORT'].includes(error.code)) resolve(undefined)
+					else reject(error)
+				})
+				server.listen(port, host, () => resolve(server))
+			})
+		}),
+	)
+	const listening = servers.filter(Boolean)
+	if (role === 'first')
+		console.log(
+			`Klimatpakt is listening on http://localhost:${port}${hosts[0] ? ` on ${hosts.filter((_, i) => servers[i]).join(' and ')}` : ''} (${processes} web process${processes > 1 ? 'es' : ''})`,
+		)
 
-	const shutdown = async () => {
-		server.close()
-		server.closeIdleConnections()
-		await stopWorker()
-		process.exit(0)
-	}
+	const shutdown = gracefulShutdown(listening, { stopWorker, timeoutMs: httpSettings.shutdownTimeoutMs })
 	process.on('SIGTERM', shutdown)
 	process.on('SIGINT', shutdown)
 }

@@ -113,6 +113,38 @@ export const config = {
 		/** Months after a partnership day that its action pledges are followed up by email (1–24). */
 		actionPledgeFollowUpMonths: Math.min(24, Math.round(positive('ACTION_PLEDGE_FOLLOW_UP_MONTHS', 3))),
 	},
+	// Issue 12: sign-in limits and how long personal data is kept (app/auth, the worker's retention job).
+	accounts: {
+		/** Codes that may be tried for one address in a day (CODE_ATTEMPTS_PER_DAY, default 50), whatever the network. */
+		codeAttemptsPerDay: Math.round(positive('CODE_ATTEMPTS_PER_DAY', 50)),
+		/** How long things are kept, in days; the worker's retention job purges them after that. */
+		retention: {
+			/** A signature never confirmed, counted from signing (RETENTION_UNCONFIRMED_DAYS, default 30). */
+			unconfirmedDays: positive('RETENTION_UNCONFIRMED_DAYS', 30),
+			/** A sign-in or confirmation code after it was used or ran out (RETENTION_CODES_DAYS, default 1). */
+			codesDays: positive('RETENTION_CODES_DAYS', 1),
+			/** A session after it ran out (RETENTION_SESSIONS_DAYS, default 1). */
+			sessionsDays: positive('RETENTION_SESSIONS_DAYS', 1),
+			/** An email's delivery log row, counted from queueing (RETENTION_DELIVERY_LOG_DAYS, default 90). */
+			deliveryLogDays: positive('RETENTION_DELIVERY_LOG_DAYS', 90),
+		},
+	},
+	// Issue 12: the HTTP layer (server/http.mjs, server.mjs; docs/decisions/0019-http-hardening.md).
+	http: {
+		/** The largest request body of a form without an image (BODY_MAX_MB, default 1): larger is refused with 413. */
+		bodyMaxBytes: Math.round(positive('BODY_MAX_MB', 1) * 1024 * 1024),
+		/** The interface to listen on (HOST); unset, loopback only when APP_URL is local, else every interface. */
+		host: env('HOST') ?? (appUrlIsLocal ? '127.0.0.1' : undefined),
+		/** One JSON line per request on stdout (LOG_REQUESTS, default true; "false" turns it off). */
+		logRequests: env('LOG_REQUESTS') !== 'false',
+		/** How long SIGTERM waits for requests in flight and the worker's batch before exiting (SHUTDOWN_TIMEOUT_SECONDS, default 20). */
+		shutdownTimeoutMs: Math.round(positive('SHUTDOWN_TIMEOUT_SECONDS', 20) * 1000),
+	},
+	// Issue 12: safe for the people who run it (app/events).
+	operators: {
+		/** How many hours before an event starts its check-in at the door opens (CHECK_IN_OPENS_HOURS, default 2). */
+		checkInOpensHours: positive('CHECK_IN_OPENS_HOURS', 2),
+	},
 	/** Yearly climate reports: the day (MM-DD, pact's time zone) by which last year's report is due. */
 	reportDeadline: /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(env('REPORT_DEADLINE') ?? '')
 		? env('REPORT_DEADLINE')!

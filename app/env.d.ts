@@ -5,5 +5,7 @@ declare module 'react-router' {
 	interface AppLoadContext {
 		/** The client's IP address, for rate limits. */
 		clientIp: string
+		/** This response's Content-Security-Policy nonce, for React Router's inline scripts (server/http.mjs). */
+		nonce?: string
 	}
 }

@@ -57,7 +57,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				{root ? <meta property="og:site_name" content={root.pact.name} /> : null}
 				<meta property="og:locale" content={openGraphLocale(language)} />
 				<Meta />
-				<Links />
+				{/* Styles need no nonce (style-src allows inline, server/security.mjs), and the browser hides a
+				nonce from the client's render: an empty one keeps the server's and the client's markup alike. */}
+				<Links nonce="" />
 			</head>
 			<body>
 				{children}

@@ -7,6 +7,9 @@ export default [
 	route('sign', 'routes/sign.tsx'),
 	route('sign/check-email', 'routes/sign-check-email.tsx'),
 	route('my-pledge', 'routes/my-pledge.tsx'),
+	// Privacy (issue 12, app/privacy): everything stored about me as a file, and deleting my account.
+	route('my-pledge/data.json', 'routes/my-data.ts'),
+	route('account/delete', 'routes/account-delete.tsx'),
 	route('admin/commitments', 'routes/admin-commitments.tsx'),
 	route('admin/commitments/:commitmentId', 'routes/admin-commitment-edit.tsx'),
 

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { pruneRateLimitHits } from '#app/auth/rate-limit.server.ts'
 import { sendEventReminders } from '#app/events/reminders.server.ts'
 import { sendReportReminders } from '#app/climate-reports/reminders.server.ts'
 import { sendRenewalReminders } from '#app/partners/renewals.server.ts'
 import { reevaluateAll } from '#app/ladder/ladder.server.ts'
 import { deliverDueEmails, transportFromConfig } from '#app/mail/outbox.server.ts'
 import { runNewsletters } from '#app/newsletters/queueing.server.ts'
+import { purgeExpiredData } from '#app/retention.server.ts'
 import { sendDigests } from '#app/newsletters/digest.server.ts'
 import { sendActionPledgeFollowUps } from '#app/partnership-day/follow-up.server.ts'
 import type { DB } from '#db/index.ts'
@@ -42,7 +42,8 @@ function jobs(): Job[] {
 		// A helper shift counts once its event has ended, a moment nothing records: look again now and then.
 		{ name: 'engagement ladder', everyMs: 10 * 60 * 1000, run: (db) => reevaluateAll(db) },
 		{ name: 'email delivery', everyMs: 0, run: (db) => deliverDueEmails(db, transport) },
-		{ name: 'rate-limit pruning', everyMs: HOUR_MS, run: (db) => pruneRateLimitHits(db) },
+		// Issue 12: unconfirmed signatures, spent codes, expired sessions, rate-limit hits, old delivery logs (RETENTION_*).
+		{ name: 'retention', everyMs: HOUR_MS, run: (db) => purgeExpiredData(db) },
 	]
 }
 

@@ -114,6 +114,14 @@ export interface Commitment {
   title_sv: string;
 }
 
+export interface ConsentLog {
+  at: string;
+  detail: string | null;
+  id: Generated<number | null>;
+  kind: string;
+  user_id: number;
+}
+
 export interface ContentPage {
   body: string;
   language: string;
@@ -174,6 +182,13 @@ export interface EventAttendance {
   name: string;
   user_id: number | null;
   walk_in: Generated<number>;
+}
+
+export interface EventCoOrganiser {
+  added_at: string;
+  added_by: number | null;
+  event_id: number;
+  user_id: number;
 }
 
 export interface EventHelper {
@@ -314,6 +329,7 @@ export interface Outbox {
   newsletter_id: number | null;
   next_attempt_at: string;
   provider_id: string | null;
+  redacted_at: string | null;
   sent_at: string | null;
   status: Generated<string>;
   subject: string;
@@ -555,6 +571,13 @@ export interface Signature {
   withdrawn_at: string | null;
 }
 
+export interface SignatureChange {
+  created_at: string;
+  details: string;
+  language: string;
+  user_id: Generated<number>;
+}
+
 export interface Story {
   approved_at: string | null;
   author_id: number;
@@ -661,11 +684,13 @@ export interface DB {
   climate_challenge: ClimateChallenge;
   climate_report: ClimateReport;
   commitment: Commitment;
+  consent_log: ConsentLog;
   content_page: ContentPage;
   digest: Digest;
   email_template: EmailTemplate;
   event: Event;
   event_attendance: EventAttendance;
+  event_co_organiser: EventCoOrganiser;
   event_helper: EventHelper;
   event_helper_shift: EventHelperShift;
   event_reminder: EventReminder;
@@ -705,6 +730,7 @@ export interface DB {
   role_permission: RolePermission;
   session: Session;
   signature: Signature;
+  signature_change: SignatureChange;
   story: Story;
   suppression: Suppression;
   theme: Theme;

@@ -162,6 +162,8 @@ export interface OutboxTable {
 	delivered_at: Generated<Timestamp | null>
 	bounced_at: Generated<Timestamp | null>
 	complained_at: Generated<Timestamp | null>
+	/** When the body (html, text, variables, attachments) was emptied after delivery (issue 12). */
+	redacted_at: Generated<Timestamp | null>
 }
 
 /** The pact's own pages (about, FAQ, …), one row per page and language, in markdown. */
@@ -196,6 +198,7 @@ export interface Database {
 	event_attendance: EventAttendanceTable
 	event_reminder: EventReminderTable
 	calendar_feed: CalendarFeedTable
+	event_co_organiser: EventCoOrganiserTable
 	ladder_step: LadderStepTable
 	ladder_history: LadderHistoryTable
 	ladder_setting: LadderSettingTable
@@ -239,6 +242,8 @@ export interface Database {
 	project: ProjectTable
 	project_partner: ProjectPartnerTable
 	project_update: ProjectUpdateTable
+	consent_log: ConsentLogTable
+	signature_change: SignatureChangeTable
 }
 
 export type User = Selectable<UserTable>
@@ -349,6 +354,14 @@ export interface CalendarFeedTable {
 	user_id: number
 	token: string
 	created_at: Timestamp
+}
+
+/** Organisers an event's organiser has added to manage it with them (issue 12, 0019_operators). */
+export interface EventCoOrganiserTable {
+	event_id: number
+	user_id: number
+	added_by: number | null
+	added_at: Timestamp
 }
 
 export type Event = Selectable<EventTable>
@@ -876,3 +889,26 @@ export interface ProjectUpdateTable {
 
 export type Mentorship = Selectable<MentorshipTable>
 export type Project = Selectable<ProjectTable>
+
+// Privacy (issue 12): see db/migrations/0018_privacy.ts and app/privacy.
+export type ConsentKind =
+	'pledge-consent' | 'pledge-confirmed' | 'pledge-withdrawn' | 'newsletter' | 'digest' | 'event-reminders' | 'level-up'
+
+/** Written by triggers on signature and user: the history of what a person agreed to, from issue 12 on. */
+export interface ConsentLogTable {
+	id: Generated<number>
+	user_id: number
+	kind: ConsentKind
+	detail: string | null
+	at: Timestamp
+}
+
+// Trust (issue 12): see db/migrations/0017_trust_auth.ts.
+/** Details from signing again with a pending or withdrawn signature's address, waiting for its owner's confirmation. */
+export interface SignatureChangeTable {
+	user_id: number
+	/** JSON: the sign form's details (app/pledge/pledge.server.ts). */
+	details: string
+	language: Language
+	created_at: Timestamp
+}

@@ -154,55 +154,75 @@ Questions about what we keep about you: see [Privacy](/privacy). Trouble using t
 		privacy: {
 			sv: {
 				title: 'Så hanterar vi dina personuppgifter',
-				body: `Vi sparar bara det som behövs för att klimatavtalet ska fungera, och vi säljer eller lämnar aldrig ut uppgifterna. Den som ansvarar för uppgifterna är föreningen bakom ${pact}.
+				body: `Vi sparar det som behövs för att klimatavtalet ska fungera, och vi säljer eller lämnar aldrig ut uppgifterna. Den som ansvarar för uppgifterna är föreningen bakom ${pact}.
 
 ## Det här sparar vi
 
-- **När du skriver under:** namn, e-postadress, språk, om du bor i ${city}s kommun, stadsdel om du anger den, dina åtaganden och hur långt du har kommit med dem, om du vill visa ditt förnamn på startsidan och om du vill ha nyhetsbrevet. Vi sparar också vilken version av samtyckestexten du godkände och när.
-- **När du kommer på evenemang:** dina anmälningar, din plats på väntelistan, pass du tar som hjälpare och om du checkades in vid dörren.
+- **Ditt konto:** namn, e-postadress och språk, och vilka roller du har (till exempel arrangör).
+- **När du skriver under:** om du bor i ${city}s kommun, stadsdel om du anger den, dina åtaganden och hur långt du har kommit med dem, om du vill visa ditt förnamn på startsidan och om du vill ha nyhetsbrevet.
+- **Dina samtycken:** vilken version av samtyckestexten du godkände och när, och varje gång du sagt ja eller nej till nyhetsbrevet, sammanfattningar, påminnelser och andra mejl. Historiken syns på [Mitt avtal](/my-pledge).
+- **Det du gör här:** anmälningar till evenemang och platser på väntelistan, pass som hjälpare, incheckningar vid dörren, förslag du skriver och stödjer, frågor till politiker och röster på dem, teman du följer, berättelser och nomineringar, och vilka partnerorganisationer du företräder.
 - **Engagemangstrappan:** vilket steg du står på, när och varför det ändrades, och vad du har sagt att du vill hjälpa till med.
 - **Mejl:** vilka mejl vi har skickat till dig och om de kom fram eller studsade, dina val under Mina mejl och om du har avregistrerat dig.
-- **Inloggning:** en kaka med din inloggning (vi sparar bara en kontrollsumma av den) och engångskoder som gäller en kort stund. För att stoppa missbruk sparar vi din IP-adress i högst ett dygn när du loggar in eller skriver under.
+- **Inloggning:** en kaka med din inloggning (vi sparar bara en kontrollsumma av den) och engångskoder som gäller en kort stund. För att stoppa missbruk räknar vi försök per e-postadress och IP-adress, sparade som kontrollsummor i högst ett dygn.
 
 Vi använder inga kakor för statistik eller reklam, bara inloggningen och ditt språkval.
 
 ## Varför
 
-Ett åtagande kan säga något om dina åsikter. Därför frågar vi om ditt samtycke när du skriver under. Evenemangen och trappan bygger på att du själv anmäler dig och deltar.
+Ett åtagande kan säga något om dina åsikter. Därför frågar vi om ditt samtycke när du skriver under. Evenemangen, förslagen och trappan bygger på att du själv anmäler dig och deltar.
+
+## Hur länge
+
+Ditt konto och det du har gjort finns kvar tills du raderar kontot. Drar du bara tillbaka din underskrift slutar den räknas direkt, men kontot finns kvar tills du raderar det. Underskrifter som aldrig bekräftades, använda eller utgångna engångskoder, gamla inloggningar och gamla leveransuppgifter för mejl raderas automatiskt efter en bestämd tid, från några dagar till några månader.
 
 ## Vilka som ser uppgifterna
 
-Samordnarna ser medlemmarnas uppgifter. Arrangörer ser namn och e-post för dem som anmält sig till deras evenemang. Mejlen skickas genom vår e-postleverantör, som bara får det som behövs för att leverera dem.
+Samordnarna ser medlemmarnas uppgifter. Arrangörer ser namn och e-post för dem som anmält sig till deras evenemang. Förslag, berättelser och frågor visas med ditt namn. Mejlen skickas genom vår e-postleverantör, som bara får det som behövs för att leverera dem.
 
 ## Dina rättigheter
 
-Du kan se och ändra dina uppgifter på [Mitt avtal](/my-pledge) och dra tillbaka din underskrift där. Vill du få ut allt vi har om dig, eller att vi raderar det helt, [kontakta oss](/contact). Är du inte nöjd med hur vi hanterar dina uppgifter kan du klaga hos Integritetsskyddsmyndigheten (IMY).`,
+- **Se och ändra:** på [Mitt avtal](/my-pledge) ser och ändrar du dina uppgifter, dina samtycken och dina mejlval.
+- **Ladda ner allt:** under Dina uppgifter på [Mitt avtal](/my-pledge) laddar du ner allt vi sparar om dig som en fil (JSON).
+- **Radera:** under Dina uppgifter kan du [radera ditt konto](/account/delete). Då raderas underskriften, åtagandena, anmälningarna (platsen går till nästa på väntelistan), stöd, röster, inloggningar och mejlval. Förslag, berättelser och frågor du har skrivit finns kvar utan ditt namn.
+
+Har du frågor, eller är något fel som du inte kan ändra själv, [kontakta oss](/contact). Är du inte nöjd med hur vi hanterar dina uppgifter kan du klaga hos Integritetsskyddsmyndigheten (IMY).`,
 			},
 			en: {
 				title: 'How we handle your personal data',
-				body: `We keep only what the pact needs to work, and we never sell or pass on your details. The association behind ${pact} is responsible for them.
+				body: `We keep what the pact needs to work, and we never sell or pass on your details. The association behind ${pact} is responsible for them.
 
 ## What we keep
 
-- **When you sign:** your name, email address, language, whether you live in the municipality of ${city}, your district if you give it, your commitments and how far you have come with them, whether to show your first name on the home page, and whether you want the newsletter. We also keep which version of the consent text you agreed to, and when.
-- **When you come to events:** your sign-ups, your place on a waiting list, helper shifts you take, and whether you were checked in at the door.
+- **Your account:** your name, email address and language, and the roles you have (organiser, for example).
+- **When you sign:** whether you live in the municipality of ${city}, your district if you give it, your commitments and how far you have come with them, whether to show your first name on the home page, and whether you want the newsletter.
+- **Your consents:** which version of the consent text you agreed to and when, and each time you said yes or no to the newsletter, digests, reminders and other emails. The history is shown on [My pledge](/my-pledge).
+- **What you do here:** event sign-ups and places on waiting lists, helper shifts, check-ins at the door, proposals you write and support, questions to politicians and votes on them, themes you follow, stories and nominations, and the partner organisations you act for.
 - **The engagement ladder:** the step you are on, when and why it changed, and what you have said you would help with.
 - **Email:** which emails we have sent you and whether they arrived or bounced, your choices under My emails, and whether you have unsubscribed.
-- **Signing in:** a cookie with your sign-in (we keep only a checksum of it) and one-time codes that are valid for a short while. To stop abuse we keep your IP address for at most a day when you sign in or sign the pact.
+- **Signing in:** a cookie with your sign-in (we keep only a checksum of it) and one-time codes that are valid for a short while. To stop abuse we count attempts per email address and IP address, kept as checksums for at most a day.
 
 We use no cookies for statistics or advertising, only your sign-in and your choice of language.
 
 ## Why
 
-A commitment can say something about your opinions. That is why we ask for your consent when you sign. Events and the ladder rest on you signing up and taking part yourself.
+A commitment can say something about your opinions. That is why we ask for your consent when you sign. Events, proposals and the ladder rest on you signing up and taking part yourself.
+
+## How long
+
+Your account and what you did here are kept until you delete your account. If you only withdraw your signature, it stops counting at once, but your account stays until you delete it. Signatures that were never confirmed, used or expired one-time codes, old sign-ins and old email delivery records are deleted automatically after a set time, from a few days to a few months.
 
 ## Who sees your details
 
-The coordinators see members' details. Organisers see the names and email addresses of those who signed up for their events. Emails are sent through our email provider, which gets only what it needs to deliver them.
+The coordinators see members' details. Organisers see the names and email addresses of those who signed up for their events. Proposals, stories and questions are shown with your name. Emails are sent through our email provider, which gets only what it needs to deliver them.
 
 ## Your rights
 
-You can see and change your details on [My pledge](/my-pledge) and withdraw your signature there. If you would like a copy of everything we hold about you, or want it all erased, [contact us](/contact). If you are unhappy with how we handle your data, you can complain to the Swedish Authority for Privacy Protection (IMY).`,
+- **See and change:** on [My pledge](/my-pledge) you see and change your details, your consents and your email choices.
+- **Download everything:** under Your data on [My pledge](/my-pledge) you download everything we keep about you as a file (JSON).
+- **Delete:** under Your data you can [delete your account](/account/delete). Your signature, commitments, event sign-ups (your place goes to the next person on the waiting list), support, votes, sign-ins and email choices are deleted. Proposals, stories and questions you wrote stay, without your name.
+
+If you have questions, or something is wrong that you cannot change yourself, [contact us](/contact). If you are unhappy with how we handle your data, you can complain to the Swedish Authority for Privacy Protection (IMY).`,
 			},
 		},
 		accessibility: {

@@ -58,6 +58,70 @@ export async function consumeRateLimits(
 }
 
 /**
+ * A limit that grows stricter for whoever keeps hitting it: `limit` actions per window, but each
+ * time the window fills the next one is twice as long (15 minutes, then 30, 60, …), and never
+ * more than `perDay` actions in a day. A quiet day starts over (the worker prunes older hits).
+ */
+export interface EscalatingLimit extends RateLimit {
+	perDay: number
+}
+
+/** Why an escalating limit refused, and from when the next action is allowed. */
+export interface LimitRefusal {
+	until: Date
+	daily: boolean
+}
+
+/**
+ * Takes one action from an escalating bucket and from plain ones together: null when allowed (a
+ * hit in each), else why not. Refused actions leave no hit, but the first refusal after a filled
+ * window is noted (bucket + ":lockout"), which doubles the window for the rest of the day. A
+ * plain bucket's refusal has no set end, so it reports `until` as now.
+ */
+export async function consumeEscalatingLimit(
+	db: DbHandle,
+	{ bucket, limit, windowMs, perDay }: { bucket: string } & EscalatingLimit,
+	others: Array<{ bucket: string } & RateLimit>,
+	now = new Date(),
+): Promise<LimitRefusal | null> {
+	return inTransaction(db, async (trx) => {
+		const dayAgo = new Date(now.getTime() - RATE_LIMIT_RETENTION_MS).toISOString()
+		const hitsIn = async (name: string) =>
+			(
+				await trx
+					.selectFrom('rate_limit_hit')
+					.select('at')
+					.where('bucket', '=', name)
+					.where('at', '>', dayAgo)
+					.orderBy('at', 'asc')
+					.execute()
+			).map((row) => new Date(row.at).getTime())
+		const hits = await hitsIn(bucket)
+		const lockouts = await hitsIn(`${bucket}:lockout`)
+		if (hits.length >= perDay)
+			return { until: new Date(hits[hits.length - perDay]! + RATE_LIMIT_RETENTION_MS), daily: true }
+		const window = (count: number) => Math.min(windowMs * 2 ** count, RATE_LIMIT_RETENTION_MS)
+		const recent = hits.filter((at) => at > now.getTime() - window(lockouts.length))
+		if (recent.length >= limit) {
+			// The first refusal since the window filled doubles the next window.
+			let count = lockouts.length
+			if (count === 0 || lockouts[count - 1]! < hits[hits.length - 1]!) {
+				await trx
+					.insertInto('rate_limit_hit')
+					.values({ bucket: `${bucket}:lockout`, at: now.toISOString() })
+					.execute()
+				count += 1
+			}
+			const inWindow = hits.filter((at) => at > now.getTime() - window(count))
+			return { until: new Date(inWindow[inWindow.length - limit]! + window(count)), daily: false }
+		}
+		if (!(await consumeRateLimits(trx, others, now))) return { until: now, daily: false }
+		await trx.insertInto('rate_limit_hit').values({ bucket, at: now.toISOString() }).execute()
+		return null
+	})
+}
+
+/**
  * Takes one action from a bucket: true when it is allowed (and counted), false when the bucket
  * already holds `limit` hits within the last `windowMs`. Safe across processes (one IMMEDIATE
  * transaction). Build the bucket name with rateLimitBucket, e.g.

@@ -182,3 +182,14 @@ export async function signOut(request: Request): Promise<HeadersInit> {
 	if (token) await invalidateSession(getDb(), sessionIdFromToken(token))
 	return { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) }
 }
+
+/**
+ * "Sign out everywhere": ends every session of the person the current one belongs to (other
+ * browsers, a lost phone, a shared computer) and clears this cookie. Without a valid session it
+ * ends nothing but the cookie.
+ */
+export async function signOutEverywhere(request: Request): Promise<HeadersInit> {
+	const user = await getUser(request)
+	if (user) await getDb().deleteFrom('session').where('user_id', '=', user.id).execute()
+	return { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) }
+}

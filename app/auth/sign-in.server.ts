@@ -5,7 +5,13 @@ import { safeRedirectPath } from '#app/ui/safe-redirect.ts'
 import type { DB } from '#db/index.ts'
 import type { VerificationPurpose } from '#db/schema.ts'
 import SignInCodeEmail from '#emails/sign-in-code.tsx'
-import { consumeRateLimits, rateLimitBucket, type RateLimit } from './rate-limit.server.ts'
+import {
+	consumeEscalatingLimit,
+	consumeRateLimits,
+	rateLimitBucket,
+	type EscalatingLimit,
+	type RateLimit,
+} from './rate-limit.server.ts'
 import { signInHeaders } from './session.server.ts'
 import {
 	newVerificationSecrets,
@@ -29,9 +35,19 @@ const MINUTE_MS = 60 * 1000
 export const SIGN_IN_LIMITS = {
 	requestsPerAddress: { limit: 5, windowMs: 15 * MINUTE_MS },
 	requestsPerIp: { limit: 20, windowMs: 15 * MINUTE_MS },
-	attemptsPerAddress: { limit: 15, windowMs: 15 * MINUTE_MS },
 	attemptsPerIp: { limit: 30, windowMs: 15 * MINUTE_MS },
 } satisfies Record<string, RateLimit>
+
+/**
+ * Codes tried for one address, from any network: 15 in 15 minutes, and each time that fills, a
+ * window twice as long; at most CODE_ATTEMPTS_PER_DAY a day. Guessing one of a million codes at
+ * that pace takes decades, while a person who mistypes never meets it.
+ */
+export const CODE_ATTEMPTS_PER_ADDRESS = {
+	limit: 15,
+	windowMs: 15 * MINUTE_MS,
+	perDay: config.accounts.codeAttemptsPerDay,
+} satisfies EscalatingLimit
 
 export const CODE_VALID_MINUTES = VERIFICATION_TTL_MS / MINUTE_MS
 
@@ -90,7 +106,12 @@ export async function requestSignIn(
 				{ to: address },
 			),
 		)
-		await queueEmail(db, rendered, now)
+		// A proof is stored as for an account (its code goes nowhere), so the code form that
+		// follows answers alike, and takes as long, whether or not the address has an account.
+		await db.transaction().execute(async (trx) => {
+			await prepareVerification(trx, 'sign-in', address, now)
+			await queueEmail(trx, rendered, now)
+		})
 		return { ok: true }
 	}
 
@@ -115,6 +136,8 @@ export async function requestSignIn(
 export type VerifyResult =
 	| { ok: true; redirectTo: string; headers: HeadersInit }
 	| { ok: false; reason: Exclude<VerificationOutcome, { ok: true }>['reason'] | 'rate-limited' | 'no-signature' }
+	/** The address was tried too often: no code for it is looked at before `until`. */
+	| { ok: false; reason: 'locked-out' | 'locked-out-today'; until: Date }
 
 /**
  * A typed code from the /verify form. Counts against the address's and the network's attempts
@@ -132,15 +155,15 @@ export async function verifyCodeAndSignIn(
 	now = new Date(),
 ): Promise<VerifyResult> {
 	const address = normaliseEmail(email)
-	const allowed = await consumeRateLimits(
+	const refused = await consumeEscalatingLimit(
 		db,
-		[
-			{ bucket: rateLimitBucket('code-attempt', 'address', address), ...SIGN_IN_LIMITS.attemptsPerAddress },
-			{ bucket: rateLimitBucket('code-attempt', 'ip', clientIp), ...SIGN_IN_LIMITS.attemptsPerIp },
-		],
+		{ bucket: rateLimitBucket('code-attempt', 'address', address), ...CODE_ATTEMPTS_PER_ADDRESS },
+		[{ bucket: rateLimitBucket('code-attempt', 'ip', clientIp), ...SIGN_IN_LIMITS.attemptsPerIp }],
 		now,
 	)
-	if (!allowed) return { ok: false, reason: 'rate-limited' }
+	if (refused && refused.until > now)
+		return { ok: false, reason: refused.daily ? 'locked-out-today' : 'locked-out', until: refused.until }
+	if (refused) return { ok: false, reason: 'rate-limited' }
 	const outcome = await verifyCode(db, purpose, address, code.replace(/\s+/g, ''), now)
 	if (!outcome.ok) return outcome
 	return completeVerification(db, outcome, redirectTo, now)

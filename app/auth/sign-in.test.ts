@@ -5,6 +5,7 @@ import { getDb } from '#db/index.ts'
 import { sessionCookie, sessionIdFromToken } from './session.server.ts'
 import {
 	afterSignInPath,
+	CODE_ATTEMPTS_PER_ADDRESS,
 	requestSignIn,
 	SIGN_IN_LIMITS,
 	verifyCodeAndSignIn,
@@ -87,7 +88,7 @@ describe('asking for a code', () => {
 		expect((await emailed(email)).code).toMatch(/^\d{6}$/)
 	})
 
-	test('an address without an account gets a note and a way to sign, no code, no account', async () => {
+	test('an address without an account gets a note and a way to sign, no code sent, no account', async () => {
 		const { email } = await person({ account: false })
 		expect(await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' })).toEqual({ ok: true })
 		const { message, code, token } = await emailed(email)
@@ -95,9 +96,9 @@ describe('asking for a code', () => {
 		expect(token).toBeUndefined()
 		expect(message.text).toContain('/sign')
 		expect(await getDb().selectFrom('user').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined()
-		expect(
-			await getDb().selectFrom('verification').select('id').where('target', '=', email).executeTakeFirst(),
-		).toBeUndefined()
+		// A stand-in proof whose code went nowhere, so the code form answers as for an account (issue 12).
+		const proofs = await getDb().selectFrom('verification').select('purpose').where('target', '=', email).execute()
+		expect(proofs).toEqual([{ purpose: 'sign-in' }])
 	})
 
 	test(`one address gets at most ${SIGN_IN_LIMITS.requestsPerAddress.limit} codes in 15 minutes, from any network`, async () => {
@@ -205,10 +206,10 @@ describe('signing in with the code or link', () => {
 		).toBe(true)
 	})
 
-	test(`one address is tried at most ${SIGN_IN_LIMITS.attemptsPerAddress.limit} times in 15 minutes, from any network`, async () => {
+	test(`one address is tried at most ${CODE_ATTEMPTS_PER_ADDRESS.limit} times in 15 minutes, from any network`, async () => {
 		const { email } = await person()
 		const now = new Date()
-		for (let i = 0; i < SIGN_IN_LIMITS.attemptsPerAddress.limit; i++) {
+		for (let i = 0; i < CODE_ATTEMPTS_PER_ADDRESS.limit; i++) {
 			// A fresh code every five tries keeps the per-code limit out of the way.
 			if (i % 5 === 0) await requestSignIn(getDb(), { email, clientIp: freshIp(), language: 'sv' }, now)
 			const { code } = await emailed(email)
@@ -221,7 +222,9 @@ describe('signing in with the code or link', () => {
 			await verifyCodeAndSignIn(getDb(), { email, purpose: 'sign-in', code: code!, clientIp: freshIp() }, now),
 		).toEqual({
 			ok: false,
-			reason: 'rate-limited',
+			reason: 'locked-out',
+			// The window doubles once it fills: the first of these tries leaves it after 30 minutes.
+			until: new Date(now.getTime() + 2 * CODE_ATTEMPTS_PER_ADDRESS.windowMs),
 		})
 	})
 })

@@ -89,6 +89,24 @@ async function useUp(
 	return { ok: true, purpose: row.purpose, target: row.target }
 }
 
+/** A proof whose code and link were never sent to anyone: it can only run out of attempts or time. */
+async function insertDecoy(trx: DbHandle, purpose: VerificationPurpose, target: string, now: Date) {
+	const secrets = newVerificationSecrets()
+	return trx
+		.insertInto('verification')
+		.values({
+			purpose,
+			target,
+			code_hash: hash(secrets.code),
+			link_hash: hash(secrets.linkToken),
+			expires_at: new Date(now.getTime() + VERIFICATION_TTL_MS).toISOString(),
+			used_at: null,
+			created_at: now.toISOString(),
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow()
+}
+
 /** Checks a typed code. A wrong code uses up one attempt; the right one uses up the proof. */
 export async function verifyCode(
 	db: DB,
@@ -99,7 +117,7 @@ export async function verifyCode(
 ): Promise<VerificationOutcome> {
 	const target = normaliseEmail(email)
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
+		const waiting = await trx
 			.selectFrom('verification')
 			.selectAll()
 			.where('target', '=', target)
@@ -107,7 +125,10 @@ export async function verifyCode(
 			.where('used_at', 'is', null)
 			.orderBy('id', 'desc')
 			.executeTakeFirst()
-		if (!row) return { ok: false, reason: 'invalid' } as const
+		// No code waits for this address (none asked for, or used up, or the address has no
+		// account): a stand-in that nobody was sent takes the attempts, so every address answers
+		// alike, "blocked" after the same number of wrong codes, whether or not anyone owns it.
+		const row = waiting ?? (await insertDecoy(trx, purpose, target, now))
 		if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' } as const
 		if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' } as const
 		if (row.code_hash !== hash(code.trim())) {

@@ -1,6 +1,7 @@
+import { config } from '#app/config.server.ts'
 import { recordLadderActivity } from '#app/ladder/ladder.server.ts'
 import type { DB } from '#db/index.ts'
-import type { RsvpStatus } from '#db/schema.ts'
+import type { Event, RsvpStatus } from '#db/schema.ts'
 
 /**
  * Check-in at the door. Attendance is a record of who came, when, and who let them in: the
@@ -89,6 +90,18 @@ export async function doorList(db: DB, eventId: number): Promise<DoorListPerson[
 	return [...people.values(), ...walkIns].sort(
 		(a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'sv'),
 	)
+}
+
+/**
+ * When the door opens: a set time before the event starts (CHECK_IN_OPENS_HOURS). Before then
+ * nobody can be checked in, since a check-in counts on the engagement ladder at once.
+ */
+export function checkInOpensAt(event: Pick<Event, 'starts_at'>, hours = config.operators.checkInOpensHours): Date {
+	return new Date(new Date(event.starts_at).getTime() - hours * 3_600_000)
+}
+
+export function checkInIsOpen(event: Pick<Event, 'starts_at'>, now = new Date()): boolean {
+	return now.getTime() >= checkInOpensAt(event).getTime()
 }
 
 /**

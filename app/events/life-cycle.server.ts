@@ -6,7 +6,7 @@ import type { DB, DbHandle } from '#db/index.ts'
 import type { Event, EventStatus } from '#db/schema.ts'
 import { affectedPeople } from './attendees.server.ts'
 import { getEvent } from './listing.server.ts'
-import { cancelledEmail, changedEmail } from './notices.server.tsx'
+import { cancelledEmail, changedEmail, restoredEmail } from './notices.server.tsx'
 import { promoteFromWaitlist } from './rsvp.server.ts'
 import type { EventInput, EventType, RepeatInput } from './schemas.ts'
 
@@ -255,6 +255,45 @@ export async function cancelEvent(
 			}
 		}
 		return { kind: 'cancelled', notified }
+	})
+}
+
+/**
+ * Undoes a cancellation. Nothing about the places changed while the event was cancelled (places
+ * cannot be given up or taken then), so everyone going has their place back and the waitlist
+ * keeps its order; each of them, and each helper, gets an email with a calendar entry whose
+ * higher SEQUENCE replaces the CANCEL. A free place goes to the waitlist at once. An event that
+ * has already ended stays cancelled; one that was a draft becomes a draft again.
+ */
+export async function restoreEvent(
+	db: DB,
+	eventId: number,
+	now = new Date(),
+): Promise<{ kind: 'restored'; notified: number } | { kind: 'ended' } | { kind: 'unavailable' }> {
+	return db.transaction().execute(async (trx) => {
+		const before = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
+		if (!before || before.status !== 'cancelled') return { kind: 'unavailable' }
+		if (before.ends_at <= now.toISOString()) return { kind: 'ended' }
+		const event = await trx
+			.updateTable('event')
+			.set({
+				status: before.published_at ? 'published' : 'draft',
+				cancelled_at: null,
+				updated_at: now.toISOString(),
+				sequence: before.sequence + 1,
+			})
+			.where('id', '=', eventId)
+			.returningAll()
+			.executeTakeFirstOrThrow()
+		let notified = 0
+		if (event.status === 'published') {
+			for (const person of await affectedPeople(trx, eventId)) {
+				await queueEmail(trx, await restoredEmail(event, person, now), now)
+				notified += 1
+			}
+			await promoteFromWaitlist(trx, event, now)
+		}
+		return { kind: 'restored', notified }
 	})
 }
 

@@ -9,6 +9,7 @@ import type { PictureImage } from '#app/images/sources.ts'
 import type { DB, DbHandle } from '#db/index.ts'
 import type { Database, Event, EventAudience, EventStatus, RsvpStatus } from '#db/schema.ts'
 import { eventTitle } from './languages.ts'
+import { managesEvent } from './organisers.server.ts'
 import { placesLeft } from './places.ts'
 import { placeInQueue } from './rsvp.server.ts'
 import type { EventType } from './schemas.ts'
@@ -37,8 +38,9 @@ export async function eventOr404(db: DB, eventId: number | string): Promise<Even
 
 /**
  * What each organiser's page about one event starts with: the organiser (or the sign-in redirect,
- * or 403), then the event (or 404). The permission comes first, so a visitor without it learns
- * nothing about which ids exist.
+ * or 403), then the event (or 404), then whether it is theirs to manage (or 403): their own, one
+ * they co-organise, or any for a coordinator (app/events/organisers.server.ts). The permission
+ * comes first, so a visitor without it learns nothing about which ids exist.
  */
 export async function organisersEvent(
 	db: DB,
@@ -46,7 +48,9 @@ export async function organisersEvent(
 	eventId: number | string,
 ): Promise<{ organiser: SessionUser; event: Event }> {
 	const organiser = await requirePermission(request, 'events:organise')
-	return { organiser, event: await eventOr404(db, eventId) }
+	const event = await eventOr404(db, eventId)
+	if (!(await managesEvent(db, organiser.id, event))) throw new Response('Forbidden', { status: 403 })
+	return { organiser, event }
 }
 
 export interface EventFilter {
@@ -228,15 +232,20 @@ export async function nextEventsFor(
 		})
 }
 
-/** Every event for organisers, drafts included: upcoming soonest first, then the past. */
+/**
+ * Every event for organisers, drafts included: upcoming soonest first, then the past. With `only`,
+ * just those events (the ones an organiser manages, from managedEventIds).
+ */
 export async function listEventsForOrganisers(
 	db: DB,
 	now = new Date(),
+	only: number[] | null = null,
 ): Promise<{ upcoming: EventListItem[]; past: EventListItem[] }> {
 	const nowIso = now.toISOString()
+	const base = () => (only ? withCounts(db).where('event.id', 'in', only.length ? only : [0]) : withCounts(db))
 	const [upcoming, past] = await Promise.all([
-		withCounts(db).where('event.ends_at', '>', nowIso).orderBy('event.starts_at', 'asc').limit(500).execute(),
-		withCounts(db).where('event.ends_at', '<=', nowIso).orderBy('event.starts_at', 'desc').limit(100).execute(),
+		base().where('event.ends_at', '>', nowIso).orderBy('event.starts_at', 'asc').limit(500).execute(),
+		base().where('event.ends_at', '<=', nowIso).orderBy('event.starts_at', 'desc').limit(100).execute(),
 	])
 	return { upcoming: await toListItems(db, upcoming), past: await toListItems(db, past) }
 }

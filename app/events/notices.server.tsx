@@ -19,6 +19,7 @@ import EventHelperEmail from '#emails/event-helper.tsx'
 import EventMessageEmail from '#emails/event-message.tsx'
 import EventPromotedEmail from '#emails/event-promoted.tsx'
 import EventReminderEmail from '#emails/event-reminder.tsx'
+import EventRestoredEmail from '#emails/event-restored.tsx'
 import EventRsvpCancelledEmail from '#emails/event-rsvp-cancelled.tsx'
 import EventWaitlistedEmail from '#emails/event-waitlisted.tsx'
 import { buildCalendar, calendarContentType, eventUid, type CalendarEntry, type CalendarMethod } from './ical.server.ts'
@@ -225,8 +226,23 @@ export function cancelledEmail(
 		recipient,
 		{ note },
 		{
-			idempotencyKey: `event-cancelled:${event.id}:${recipient.id}`,
+			// With the sequence: an event cancelled, restored and cancelled again is news each time.
+			idempotencyKey: `event-cancelled:${event.id}:${event.sequence}:${recipient.id}`,
 			attachments: [calendarAttachment(event, 'CANCEL', recipient, now)],
+		},
+	)
+}
+
+/** A cancelled event is on again, and the person's place with it. */
+export function restoredEmail(event: Event, recipient: Recipient, now = new Date()): Promise<RenderedEmail> {
+	return eventEmail(
+		EventRestoredEmail,
+		event,
+		recipient,
+		{},
+		{
+			idempotencyKey: `event-restored:${event.id}:${event.sequence}:${recipient.id}`,
+			attachments: [calendarAttachment(event, 'REQUEST', recipient, now)],
 		},
 	)
 }

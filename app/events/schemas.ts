@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { EventAudience } from '#db/schema.ts'
-import { isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
+import { addToLocalDate, isLocalDate, isLocalTime, localToUtc } from '#app/common/time.ts'
 import {
 	oncePerT,
 	optionalLine as optionalLineOf,
@@ -180,6 +180,15 @@ export function eventFormSchema(t: EventsT, { timeZone, now, currentStartsAt, th
 					if (v.repeat && v.repeat !== 'none' && v.occurrences === undefined) {
 						ctx.addIssue({ code: 'custom', path: ['occurrences'], message: t('errors.occurrencesRange') })
 					}
+					// The last occasion of a series must still have a four-digit year, as every date here does.
+					if (v.repeat && v.repeat !== 'none' && v.occurrences && isLocalDate(v.date ?? '')) {
+						const step = (k: number) => (v.repeat === 'weekly' ? { days: 7 * k } : { months: k })
+						const last = [v.date!, v.endDate ?? '']
+							.filter(isLocalDate)
+							.map((d) => addToLocalDate(d, step(v.occurrences! - 1)))
+						if (!last.every(isLocalDate))
+							ctx.addIssue({ code: 'custom', path: ['occurrences'], message: t('errors.seriesTooLate') })
+					}
 					if (Boolean(v.rsvpClosesDate) !== Boolean(v.rsvpClosesTime)) {
 						ctx.addIssue({
 							code: 'custom',
@@ -266,6 +275,20 @@ export const rsvpSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('leave-shift'), shiftId: z.number().int().positive() }),
 ])
 
+/** Adding a co-organiser on an event's manage page, by the address they sign in with (issue 12). */
+export const createCoOrganiserSchema = oncePerT((t: EventsT) =>
+	z.object({
+		intent: z.literal('add-co-organiser'),
+		email: z
+			.string({ error: t('common:form.required') })
+			.trim()
+			.min(1, t('common:form.required'))
+			.max(254, tooLong(t, 254))
+			.pipe(z.email({ error: t('common:form.invalidEmail') }))
+			.transform((value) => value.toLowerCase()),
+	}),
+)
+
 export const createWalkInSchema = oncePerT((t: EventsT) =>
 	z.object({
 		intent: z.literal('walk-in'),
@@ -310,9 +333,14 @@ export const eventFilterSchema = z.object({
 	type: z.enum(eventTypes).optional().catch(undefined),
 	/** Only the events for partner organisations (issue 11). */
 	audience: z.literal('partners').optional().catch(undefined),
+	/**
+	 * A month the calendar can count to the end of: from 1970 to 9998 (the month after 9999-12 has
+	 * no four-digit year). Any other is left out, and the page says so (issue 12).
+	 */
 	month: z
 		.string()
-		.regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+		.regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/)
+		.refine((month) => month < '9999')
 		.optional()
 		.catch(undefined),
 	when: z.enum(['upcoming', 'past']).default('upcoming').catch('upcoming'),

@@ -31,6 +31,7 @@ export const namespaces = [
 	'partnership-day',
 	'projects',
 	'mentoring',
+	'privacy',
 ] as const
 export type Namespace = (typeof namespaces)[number]
 export const defaultNamespace = 'common'

@@ -76,6 +76,10 @@ import daMentoring from './da/mentoring.json'
 import nbPartnershipDay from './nb/partnership-day.json'
 import nbProjects from './nb/projects.json'
 import nbMentoring from './nb/mentoring.json'
+import svPrivacy from './sv/privacy.json'
+import enPrivacy from './en/privacy.json'
+import daPrivacy from './da/privacy.json'
+import nbPrivacy from './nb/privacy.json'
 
 /**
  * Every catalogue, for the server and the emails. Never imported by browser code (the `.server`
@@ -102,6 +106,7 @@ export const resources = {
 		'partnership-day': svPartnershipDay,
 		projects: svProjects,
 		mentoring: svMentoring,
+		privacy: svPrivacy,
 	},
 	en: {
 		common: enCommon,
@@ -123,6 +128,7 @@ export const resources = {
 		'partnership-day': enPartnershipDay,
 		projects: enProjects,
 		mentoring: enMentoring,
+		privacy: enPrivacy,
 	},
 	da: {
 		common: daCommon,
@@ -144,6 +150,7 @@ export const resources = {
 		'partnership-day': daPartnershipDay,
 		projects: daProjects,
 		mentoring: daMentoring,
+		privacy: daPrivacy,
 	},
 	nb: {
 		common: nbCommon,
@@ -165,5 +172,6 @@ export const resources = {
 		'partnership-day': nbPartnershipDay,
 		projects: nbProjects,
 		mentoring: nbMentoring,
+		privacy: nbPrivacy,
 	},
 } satisfies Resource

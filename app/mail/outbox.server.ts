@@ -88,6 +88,53 @@ export async function deliverDueEmails(db: DB, transport: Transport, now?: Date)
 	return report
 }
 
+/**
+ * What a finished message (sent, finally failed, cancelled) stops keeping (issue 12): its body,
+ * with sign-in codes, link tokens and personal text, and its headers and attachments. The row
+ * stays as the delivery log: recipient, subject, template, status and times, until retention.
+ */
+export function redactedBody(now: Date) {
+	return { html: '', text: '', variables: null, headers: '{}', attachments: '[]', redacted_at: now.toISOString() }
+}
+
+/**
+ * Empties the bodies of finished messages that still have one: those finished before redaction
+ * existed, or by a path that does not redact as it finishes (a cancelled newsletter). Part of
+ * the worker's retention job; returns how many it emptied.
+ */
+export async function redactFinishedEmails(db: DB, now = new Date()): Promise<number> {
+	const result = await db
+		.updateTable('outbox')
+		.set(redactedBody(now))
+		.where('status', 'in', ['sent', 'failed', 'cancelled'])
+		.where('redacted_at', 'is', null)
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows)
+}
+
+/**
+ * The delivery log's retention: finished messages queued before `cutoff` are deleted, except a
+ * newsletter's rows, which lose their recipient instead, because the newsletter's statistics are
+ * counted from them. Returns how many rows were deleted or emptied.
+ */
+export async function purgeDeliveryLog(db: DB, cutoff: Date): Promise<number> {
+	const finishedBefore = (eb: OutboxFilter) =>
+		eb.and([eb('status', 'in', ['sent', 'failed', 'cancelled']), eb('created_at', '<', cutoff.toISOString())])
+	const deleted = await db
+		.deleteFrom('outbox')
+		.where(finishedBefore)
+		.where('newsletter_id', 'is', null)
+		.executeTakeFirst()
+	const emptied = await db
+		.updateTable('outbox')
+		.set({ to_address: '', user_id: null, provider_id: null, last_error: null, ...redactedBody(cutoff) })
+		.where(finishedBefore)
+		.where('newsletter_id', 'is not', null)
+		.where('to_address', '!=', '')
+		.executeTakeFirst()
+	return Number(deleted.numDeletedRows) + Number(emptied.numUpdatedRows)
+}
+
 type OutboxFilter = ExpressionBuilder<Database, 'outbox'>
 
 function due(now: Date) {
@@ -196,6 +243,7 @@ async function dropSuppressed(db: DB, rows: OutboxMessage[], now: Date): Promise
 			status: 'cancelled',
 			last_error: 'suppressed: the address bounced or complained',
 			next_attempt_at: now.toISOString(),
+			...redactedBody(now),
 		})
 		.where(
 			'id',
@@ -299,6 +347,7 @@ async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDelivery
 						sent_at: now.toISOString(),
 						provider_id: result.providerIds[index] ?? null,
 						last_error: null,
+						...redactedBody(now),
 					})
 					.where('id', '=', row.id)
 					.where('status', '=', 'sending')
@@ -311,7 +360,7 @@ async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDelivery
 			`outbox: gave up on ${rows.length} message(s) from ${first.id} after ${first.attempts} attempt(s): ${result.error}`,
 		)
 		await ours()
-			.set({ status: 'failed', last_error: result.error.slice(0, 1000) })
+			.set({ status: 'failed', last_error: result.error.slice(0, 1000), ...redactedBody(now) })
 			.execute()
 	} else if (result.rateLimited) {
 		// Being told to wait says nothing about the message: it does not count as an attempt.
@@ -349,7 +398,11 @@ async function postponeDue(db: DB, now: Date, until: Date): Promise<void> {
 async function giveUpAbandoned(db: DB, now: Date): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set({ status: 'failed', last_error: 'gave up: the worker stopped during the last attempt' })
+		.set({
+			status: 'failed',
+			last_error: 'gave up: the worker stopped during the last attempt',
+			...redactedBody(now),
+		})
 		.where('status', '=', 'sending')
 		.where('next_attempt_at', '<=', now.toISOString())
 		.where('attempts', '>=', MAX_ATTEMPTS)

@@ -55,6 +55,24 @@ export async function getNewsletter(
 	return { newsletter, versions, segment: parseSegment(newsletter.segment) }
 }
 
+/**
+ * The states in which a confirmation carried in the URL ("The newsletter is being sent") is still
+ * true. Reloading the page later, or the page following the sending along, shows the real state
+ * instead of a message that has stopped being true.
+ */
+const flashHoldsWhile: Readonly<Record<string, readonly NewsletterStatus[]>> = {
+	started: ['queueing', 'sending'],
+	resume: ['queueing', 'sending'],
+	scheduled: ['scheduled'],
+	pause: ['paused'],
+	cancel: ['draft', 'cancelled'],
+}
+
+export function flashStillTrue(key: string, status: NewsletterStatus): boolean {
+	const holds = Object.hasOwn(flashHoldsWhile, key) ? flashHoldsWhile[key] : undefined
+	return !holds || holds.includes(status)
+}
+
 /** Only a draft or a scheduled newsletter can change; once queueing starts, it is what was sent. */
 export function isEditable(status: NewsletterStatus): boolean {
 	return status === 'draft' || status === 'scheduled'

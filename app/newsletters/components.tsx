@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
-import { Form, useFetcher, useRevalidator } from 'react-router'
+import { Form, Link, useFetcher, useRevalidator } from 'react-router'
 import { formatNumber } from '#app/common/format.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
@@ -14,10 +14,14 @@ import type { NewsletterProgress, NewsletterStatistics } from './statistics.serv
 
 /** What the compose action answers when it does not redirect: errors, a preview, a count, a test. */
 export type ComposeData = {
-	result: SubmissionResult<string[]>
+	result: SubmissionResult<string[]> | undefined
 	previewHtml: string | null
 	count: number | null
 	tested: number | null
+	/** "Send now" was pressed: the draft is saved and this many people would get it, once confirmed. */
+	confirmSend?: number
+	/** The number changed between asking and confirming, so the coordinator is asked again. */
+	countChanged?: boolean
 }
 
 /** The compose form's starting values, as the form's fields hold them. */
@@ -82,7 +86,9 @@ export function Compose(loaderData: ComposeProps) {
 		constraint: getZodConstraint(schema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onBlur',
+		// While typing, not on blur: a message that vanished on blur moved the buttons below it up
+		// between the press and the release of a click, and the click was lost (issue 12).
+		shouldRevalidate: 'onInput',
 	})
 	// With JavaScript the preview and the count follow the form as the coordinator types.
 	function refresh() {
@@ -105,221 +111,259 @@ export function Compose(loaderData: ComposeProps) {
 	)
 	const scheduledFor = loaderData.scheduledFor
 	return (
-		<Form method="post" className="form compose-form" ref={formRef} onChange={refresh} {...getFormProps(form)}>
-			<FormErrors id={form.errorId} errors={form.errors} />
-			{loaderData.newsletter.status === 'scheduled' && scheduledFor ? (
-				<div className="notice">
-					<p>{t('compose.scheduledFor', scheduledFor)}</p>
-					<button type="submit" name="intent" value="cancel" className="secondary" formNoValidate>
-						{t('control.unschedule')}
-					</button>
-				</div>
-			) : null}
-			<TextField meta={fields.title} label={t('compose.title')} hint={t('compose.titleHint')} />
+		<>
+			<Form method="post" className="form compose-form" ref={formRef} onChange={refresh} {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				{loaderData.newsletter.status === 'scheduled' && scheduledFor ? (
+					<div className="notice">
+						<p>{t('compose.scheduledFor', scheduledFor)}</p>
+						<button type="submit" name="intent" value="cancel" className="secondary" formNoValidate>
+							{t('control.unschedule')}
+						</button>
+					</div>
+				) : null}
+				<TextField meta={fields.title} label={t('compose.title')} hint={t('compose.titleHint')} />
 
-			<div className="compose-columns">
-				<div className="compose-main">
-					{(['Sv', 'En'] as const).map((language) => (
-						<fieldset key={language} lang={language.toLowerCase()}>
-							<legend>{t(`compose.version${language}`)}</legend>
-							<p className="hint">{t('compose.versionHint')}</p>
-							<TextField meta={fields[`subject${language}`]} label={t('compose.subject')} />
+				<div className="compose-columns">
+					<div className="compose-main">
+						{(['Sv', 'En'] as const).map((language) => (
+							<fieldset key={language} lang={language.toLowerCase()}>
+								<legend>{t(`compose.version${language}`)}</legend>
+								<p className="hint">{t('compose.versionHint')}</p>
+								<TextField meta={fields[`subject${language}`]} label={t('compose.subject')} />
+								<TextField
+									meta={fields[`preheader${language}`]}
+									label={t('compose.preheader')}
+									hint={t('compose.preheaderHint')}
+									optional
+								/>
+								<TextareaField
+									meta={fields[`body${language}`]}
+									label={t('compose.body')}
+									hint={t('compose.bodyHint')}
+									rows={10}
+								/>
+							</fieldset>
+						))}
+
+						<PlaceStory stories={loaderData.stories} story={fields.storyId} version={fields.storyVersion} />
+
+						<fieldset>
+							<legend>{t('segment.title')}</legend>
+							<p className="hint">{t('segment.hint')}</p>
+							<fieldset className="inner">
+								<legend>{t('segment.steps')}</legend>
+								<div className="choice-list">
+									{ladderStepChoices.map((step) => (
+										<label key={step} className="choice">
+											<input
+												type="checkbox"
+												name={stepsField.name}
+												value={String(step)}
+												defaultChecked={chosenSteps.has(String(step))}
+											/>
+											{t('segment.step', { step, name: t(`steps.${step}.title`, { ns: 'ladder' }) })}
+										</label>
+									))}
+								</div>
+							</fieldset>
 							<TextField
-								meta={fields[`preheader${language}`]}
-								label={t('compose.preheader')}
-								hint={t('compose.preheaderHint')}
+								meta={fields.districts}
+								label={t('segment.districts')}
+								hint={t('segment.districtsHint', { examples: loaderData.districts.slice(0, 5).join(', ') || '–' })}
 								optional
 							/>
-							<TextareaField
-								meta={fields[`body${language}`]}
-								label={t('compose.body')}
-								hint={t('compose.bodyHint')}
-								rows={10}
-							/>
-						</fieldset>
-					))}
-
-					<PlaceStory stories={loaderData.stories} story={fields.storyId} version={fields.storyVersion} />
-
-					<fieldset>
-						<legend>{t('segment.title')}</legend>
-						<p className="hint">{t('segment.hint')}</p>
-						<fieldset className="inner">
-							<legend>{t('segment.steps')}</legend>
-							<div className="choice-list">
-								{ladderStepChoices.map((step) => (
-									<label key={step} className="choice">
-										<input
-											type="checkbox"
-											name={stepsField.name}
-											value={String(step)}
-											defaultChecked={chosenSteps.has(String(step))}
-										/>
-										{t('segment.step', { step, name: t(`steps.${step}.title`, { ns: 'ladder' }) })}
-									</label>
-								))}
+							<fieldset className="inner">
+								<legend>{t('segment.residency')}</legend>
+								<div className="choice-list">
+									{residencies.map((value) => (
+										<label key={value} className="choice">
+											<input
+												type="radio"
+												name={fields.residency.name}
+												value={value}
+												defaultChecked={(fields.residency.initialValue ?? 'all') === value}
+											/>
+											{t(`segment.residencies.${value}`)}
+										</label>
+									))}
+								</div>
+							</fieldset>
+							<div className="field">
+								<label htmlFor={fields.eventId.id}>{t('segment.event')}</label>
+								<select
+									{...getInputProps(fields.eventId, { type: 'text' })}
+									key={fields.eventId.key}
+									defaultValue={fields.eventId.initialValue ?? ''}
+								>
+									<option value="">{t('segment.anyEvent')}</option>
+									{loaderData.events.map((event) => (
+										<option key={event.id} value={event.id}>
+											{event.title} ({event.date})
+										</option>
+									))}
+								</select>
 							</div>
-						</fieldset>
-						<TextField
-							meta={fields.districts}
-							label={t('segment.districts')}
-							hint={t('segment.districtsHint', { examples: loaderData.districts.slice(0, 5).join(', ') || '–' })}
-							optional
-						/>
-						<fieldset className="inner">
-							<legend>{t('segment.residency')}</legend>
-							<div className="choice-list">
-								{residencies.map((value) => (
-									<label key={value} className="choice">
-										<input
-											type="radio"
-											name={fields.residency.name}
-											value={value}
-											defaultChecked={(fields.residency.initialValue ?? 'all') === value}
-										/>
-										{t(`segment.residencies.${value}`)}
-									</label>
-								))}
+							<div className="field">
+								<label htmlFor={fields.themeId.id}>{t('segment.theme')}</label>
+								<select
+									{...getInputProps(fields.themeId, { type: 'text' })}
+									key={fields.themeId.key}
+									defaultValue={fields.themeId.initialValue ?? ''}
+								>
+									<option value="">{t('segment.anyTheme')}</option>
+									{loaderData.themes.map((theme) => (
+										<option key={theme.id} value={theme.id}>
+											{theme.title}
+										</option>
+									))}
+								</select>
 							</div>
+							<div className="date-pair">
+								<DateField
+									name={fields.signedFrom.name}
+									id={fields.signedFrom.id}
+									errorId={fields.signedFrom.errorId}
+									errors={fields.signedFrom.errors}
+									defaultValue={fields.signedFrom.initialValue}
+									label={t('segment.signedFrom')}
+								/>
+								<DateField
+									name={fields.signedTo.name}
+									id={fields.signedTo.id}
+									errorId={fields.signedTo.errorId}
+									errors={fields.signedTo.errors}
+									defaultValue={fields.signedTo.initialValue}
+									label={t('segment.signedTo')}
+								/>
+							</div>
+							<p className="recipient-count" aria-live="polite">
+								<strong>{t('segment.count', { count, formatted: formatNumber(count, i18n.language) })}</strong>
+							</p>
+							<p className="hint">{t('segment.always')}</p>
+							<button type="submit" name="intent" value="count" className="secondary">
+								{t('segment.updateCount')}
+							</button>
 						</fieldset>
-						<div className="field">
-							<label htmlFor={fields.eventId.id}>{t('segment.event')}</label>
-							<select
-								{...getInputProps(fields.eventId, { type: 'text' })}
-								key={fields.eventId.key}
-								defaultValue={fields.eventId.initialValue ?? ''}
-							>
-								<option value="">{t('segment.anyEvent')}</option>
-								{loaderData.events.map((event) => (
-									<option key={event.id} value={event.id}>
-										{event.title} ({event.date})
-									</option>
-								))}
-							</select>
-						</div>
-						<div className="field">
-							<label htmlFor={fields.themeId.id}>{t('segment.theme')}</label>
-							<select
-								{...getInputProps(fields.themeId, { type: 'text' })}
-								key={fields.themeId.key}
-								defaultValue={fields.themeId.initialValue ?? ''}
-							>
-								<option value="">{t('segment.anyTheme')}</option>
-								{loaderData.themes.map((theme) => (
-									<option key={theme.id} value={theme.id}>
-										{theme.title}
-									</option>
-								))}
-							</select>
-						</div>
-						<div className="date-pair">
-							<DateField
-								name={fields.signedFrom.name}
-								id={fields.signedFrom.id}
-								errorId={fields.signedFrom.errorId}
-								errors={fields.signedFrom.errors}
-								defaultValue={fields.signedFrom.initialValue}
-								label={t('segment.signedFrom')}
-							/>
-							<DateField
-								name={fields.signedTo.name}
-								id={fields.signedTo.id}
-								errorId={fields.signedTo.errorId}
-								errors={fields.signedTo.errors}
-								defaultValue={fields.signedTo.initialValue}
-								label={t('segment.signedTo')}
-							/>
-						</div>
-						<p className="recipient-count" aria-live="polite">
-							<strong>{t('segment.count', { count, formatted: formatNumber(count, i18n.language) })}</strong>
-						</p>
-						<p className="hint">{t('segment.always')}</p>
-						<button type="submit" name="intent" value="count" className="secondary">
-							{t('segment.updateCount')}
-						</button>
-					</fieldset>
-				</div>
-
-				<section className="compose-preview" aria-labelledby="preview-heading">
-					<h2 id="preview-heading">{t('preview.title')}</h2>
-					<fieldset className="inner">
-						<legend>{t('preview.language')}</legend>
-						<div className="choice-list horizontal">
-							{(['sv', 'en'] as const).map((language) => (
-								<label key={language} className="choice">
-									<input type="radio" name="previewLanguage" value={language} defaultChecked={language === 'sv'} />
-									{t(`preview.languages.${language}`)}
-								</label>
-							))}
-						</div>
-					</fieldset>
-					<button type="submit" name="intent" value="preview" className="secondary">
-						{t('preview.show')}
-					</button>
-					{previewHtml ? (
-						<iframe className="preview-frame" title={t('preview.frame')} sandbox="allow-scripts" srcDoc={previewHtml} />
-					) : (
-						<p className="hint">{t('preview.empty')}</p>
-					)}
-				</section>
-			</div>
-
-			<fieldset>
-				<legend>{t('test.title')}</legend>
-				<TextField
-					meta={fields.testAddresses}
-					label={t('test.addresses')}
-					hint={t('test.hint', { email: loaderData.userEmail, max: limits.testAddresses })}
-					optional
-				/>
-				{actionData?.tested ? (
-					<p className="notice" role="status">
-						{t('test.sent', { count: actionData.tested })}
-					</p>
-				) : null}
-				<button type="submit" name="intent" value="test" className="secondary">
-					{t('test.send')}
-				</button>
-			</fieldset>
-
-			<fieldset>
-				<legend>{t('send.title')}</legend>
-				<p className="hint">{t('send.hint')}</p>
-				<div className="date-pair">
-					<DateField
-						name={fields.scheduledDate.name}
-						id={fields.scheduledDate.id}
-						errorId={fields.scheduledDate.errorId}
-						errors={fields.scheduledDate.errors}
-						defaultValue={fields.scheduledDate.initialValue}
-						label={t('send.date')}
-					/>
-					<div className="field">
-						<label htmlFor={fields.scheduledTime.id}>{t('send.time')}</label>
-						<input
-							type="time"
-							id={fields.scheduledTime.id}
-							name={fields.scheduledTime.name}
-							defaultValue={fields.scheduledTime.initialValue ?? ''}
-							aria-invalid={fields.scheduledTime.errors?.length ? true : undefined}
-							aria-describedby={fields.scheduledTime.errors?.length ? fields.scheduledTime.errorId : undefined}
-						/>
-						<ErrorList id={fields.scheduledTime.errorId} errors={fields.scheduledTime.errors} />
 					</div>
+
+					<section className="compose-preview" aria-labelledby="preview-heading">
+						<h2 id="preview-heading">{t('preview.title')}</h2>
+						<fieldset className="inner">
+							<legend>{t('preview.language')}</legend>
+							<div className="choice-list horizontal">
+								{(['sv', 'en'] as const).map((language) => (
+									<label key={language} className="choice">
+										<input type="radio" name="previewLanguage" value={language} defaultChecked={language === 'sv'} />
+										{t(`preview.languages.${language}`)}
+									</label>
+								))}
+							</div>
+						</fieldset>
+						<button type="submit" name="intent" value="preview" className="secondary">
+							{t('preview.show')}
+						</button>
+						{previewHtml ? (
+							<iframe
+								className="preview-frame"
+								title={t('preview.frame')}
+								sandbox="allow-scripts"
+								srcDoc={previewHtml}
+							/>
+						) : (
+							<p className="hint">{t('preview.empty')}</p>
+						)}
+					</section>
 				</div>
-				<div className="button-row">
-					<button type="submit" name="intent" value="save" className="secondary">
-						{t('send.save')}
+
+				<fieldset>
+					<legend>{t('test.title')}</legend>
+					<TextField
+						meta={fields.testAddresses}
+						label={t('test.addresses')}
+						hint={t('test.hint', { email: loaderData.userEmail, max: limits.testAddresses })}
+						optional
+					/>
+					{actionData?.tested ? (
+						<p className="notice" role="status">
+							{t('test.sent', { count: actionData.tested })}
+						</p>
+					) : null}
+					<button type="submit" name="intent" value="test" className="secondary">
+						{t('test.send')}
 					</button>
-					<button type="submit" name="intent" value="schedule" className="secondary">
-						{t('send.schedule')}
-					</button>
-					<button type="submit" name="intent" value="send" className="primary">
-						{t('send.now', { count, formatted: formatNumber(count, i18n.language) })}
-					</button>
-				</div>
-			</fieldset>
-		</Form>
+				</fieldset>
+
+				<fieldset>
+					<legend>{t('send.title')}</legend>
+					<p className="hint">{t('send.hint')}</p>
+					<div className="date-pair">
+						<DateField
+							name={fields.scheduledDate.name}
+							id={fields.scheduledDate.id}
+							errorId={fields.scheduledDate.errorId}
+							errors={fields.scheduledDate.errors}
+							defaultValue={fields.scheduledDate.initialValue}
+							label={t('send.date')}
+						/>
+						<div className="field">
+							<label htmlFor={fields.scheduledTime.id}>{t('send.time')}</label>
+							<input
+								type="time"
+								id={fields.scheduledTime.id}
+								name={fields.scheduledTime.name}
+								defaultValue={fields.scheduledTime.initialValue ?? ''}
+								aria-invalid={fields.scheduledTime.errors?.length ? true : undefined}
+								aria-describedby={fields.scheduledTime.errors?.length ? fields.scheduledTime.errorId : undefined}
+							/>
+							<ErrorList id={fields.scheduledTime.errorId} errors={fields.scheduledTime.errors} />
+						</div>
+					</div>
+					<div className="button-row">
+						<button type="submit" name="intent" value="save" className="secondary">
+							{t('send.save')}
+						</button>
+						<button type="submit" name="intent" value="schedule" className="secondary">
+							{t('send.schedule')}
+						</button>
+						<button type="submit" name="intent" value="send" className="primary">
+							{t('send.now', { count, formatted: formatNumber(count, i18n.language) })}
+						</button>
+					</div>
+				</fieldset>
+			</Form>
+			{actionData?.confirmSend !== undefined ? (
+				<ConfirmSend count={actionData.confirmSend} changed={actionData.countChanged ?? false} />
+			) : null}
+		</>
+	)
+}
+
+/**
+ * The second step of "send now", a form of its own so it works without JavaScript: the number of
+ * people it goes to, said once more, and a button that sends to exactly that number.
+ */
+function ConfirmSend({ count, changed }: { count: number; changed: boolean }) {
+	const { t, i18n } = useTranslation('newsletters')
+	const ref = useRef<HTMLElement>(null)
+	// Focus moves here, so the question is read out and in view next to where the button was pressed.
+	useEffect(() => ref.current?.focus(), [count, changed])
+	const formatted = formatNumber(count, i18n.language)
+	return (
+		<section ref={ref} tabIndex={-1} className="notice confirm-send" aria-labelledby="confirm-send-heading">
+			<h2 id="confirm-send-heading">{t('confirm.title')}</h2>
+			{changed ? <p>{t('confirm.changed')}</p> : null}
+			<p>{t('confirm.text', { count, formatted })}</p>
+			<Form method="post" className="button-row">
+				<input type="hidden" name="count" value={count} />
+				<button type="submit" name="intent" value="confirm-send" className="primary">
+					{t('confirm.yes', { count, formatted })}
+				</button>
+				<Link to="." className="button secondary">
+					{t('confirm.no')}
+				</Link>
+			</Form>
+		</section>
 	)
 }
 

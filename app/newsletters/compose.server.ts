@@ -2,7 +2,7 @@ import type { SessionUser } from '#app/auth/session.server.ts'
 import { config } from '#app/config.server.ts'
 import { localToUtc } from '#app/common/time.ts'
 import type { DB } from '#db/index.ts'
-import { saveNewsletter, scheduleNewsletter } from './campaigns.server.ts'
+import { getNewsletter, isEditable, saveNewsletter, scheduleNewsletter } from './campaigns.server.ts'
 import { previewNewsletter, sendTestNewsletter, versionFor } from './rendering.server.ts'
 import { newsletterFromForm, splitList, type ComposeInput } from './schemas.ts'
 import { countRecipients } from './segments.server.ts'
@@ -13,6 +13,7 @@ export type ComposeOutcome =
 	| { kind: 'saved' }
 	| { kind: 'tested'; sent: number }
 	| { kind: 'started' }
+	| { kind: 'confirm-send'; count: number }
 	| { kind: 'scheduled' }
 	| { kind: 'not-editable' }
 	| { kind: 'in-the-past' }
@@ -50,9 +51,30 @@ export async function composeNewsletter(
 		const addresses = splitList(value.testAddresses)
 		return { kind: 'tested', sent: await sendTestNewsletter(db, id, addresses.length ? addresses : [user.email], now) }
 	}
-	if (value.intent === 'send' || value.intent === 'schedule') {
+	// Sending now cannot be undone, so it only asks first, with the number of people it will reach.
+	if (value.intent === 'send') return { kind: 'confirm-send', count: await countRecipients(db, input.segment) }
+	if (value.intent === 'schedule') {
 		if (!(await scheduleNewsletter(db, id, at, now))) return { kind: 'not-editable' }
-		return { kind: value.intent === 'send' ? 'started' : 'scheduled' }
+		return { kind: 'scheduled' }
 	}
 	return { kind: 'saved' }
+}
+
+/**
+ * The coordinator confirmed sending the saved draft to `confirmed` people. When the audience has
+ * changed since they were asked (people signed or unsubscribed), they are asked again with the new
+ * number rather than sending to a number they did not see.
+ */
+export async function confirmSending(
+	db: DB,
+	id: number,
+	confirmed: number,
+	now = new Date(),
+): Promise<{ kind: 'started' } | { kind: 'not-editable' } | { kind: 'confirm-send'; count: number }> {
+	const found = await getNewsletter(db, id)
+	if (!found || !isEditable(found.newsletter.status)) return { kind: 'not-editable' }
+	const count = await countRecipients(db, found.segment)
+	if (count !== confirmed) return { kind: 'confirm-send', count }
+	if (!(await scheduleNewsletter(db, id, now, now))) return { kind: 'not-editable' }
+	return { kind: 'started' }
 }

@@ -124,6 +124,12 @@ export function splitList(value: string): string[] {
 
 export const controlSchema = z.object({ intent: z.enum(['pause', 'resume', 'cancel']) })
 
+/** The second step of "send now": the number of recipients the coordinator was shown and agreed to. */
+export const confirmSendSchema = z.object({
+	intent: z.literal('confirm-send'),
+	count: z.coerce.number().int().min(0).max(10_000_000),
+})
+
 export const digestFrequencies = ['weekly', 'monthly', 'off'] as const
 
 export const createPreferencesSchema = oncePerT((t: NewslettersT) =>

@@ -55,6 +55,59 @@ async function insertCommitments(
 	if (rows.length > 0) await trx.insertInto('pledge_commitment').values(rows).execute()
 }
 
+/** What signing writes into a signature row: pending until confirmed, with this consent. */
+function signatureDetails(input: SignatureChange, at: string) {
+	return {
+		status: 'pending' as const,
+		lives_in_municipality: input.livesInMunicipality ? (1 as const) : (0 as const),
+		district: input.district,
+		show_first_name: input.showFirstName ? (1 as const) : (0 as const),
+		newsletter_consent: input.newsletterConsent ? (1 as const) : (0 as const),
+		newsletter_consent_at: input.newsletterConsent ? at : null,
+		consent_version: CONSENT_VERSION,
+		consent_at: at,
+		confirmed_at: null,
+		withdrawn_at: null,
+		updated_at: at,
+	}
+}
+
+/** The sign form's details that signing again with a known address keeps until its owner confirms. */
+export type SignatureChange = Omit<SignInput, 'email' | 'consent'>
+
+function changeOf({ email: _email, consent: _consent, ...details }: SignInput): SignatureChange {
+	return details
+}
+
+/**
+ * Applies details from signing again to a pending or withdrawn signature (neither counts, so no
+ * count moves): the person's name and language, the signature, and its commitments anew.
+ */
+async function applyChange(
+	trx: DbHandle,
+	{ userId, signatureId }: { userId: number; signatureId: number },
+	change: { details: SignatureChange; language: Language },
+	now: Date,
+): Promise<void> {
+	const at = now.toISOString()
+	await trx
+		.updateTable('user')
+		.set({ name: change.details.name, language: change.language })
+		.where('id', '=', userId)
+		.execute()
+	await trx.updateTable('signature').set(signatureDetails(change.details, at)).where('id', '=', signatureId).execute()
+	await trx.deleteFrom('pledge_commitment').where('signature_id', '=', signatureId).execute()
+	await insertCommitments(trx, signatureId, change.details, now)
+	await trx.deleteFrom('signature_change').where('user_id', '=', userId).execute()
+}
+
+async function waitingChange(db: DbHandle, userId: number) {
+	const row = await db.selectFrom('signature_change').selectAll().where('user_id', '=', userId).executeTakeFirst()
+	return row
+		? { details: JSON.parse(row.details) as SignatureChange, language: row.language, createdAt: row.created_at }
+		: null
+}
+
 /** Confirmation emails one address, and one network, may cause per hour (each is a real email). */
 export const SIGN_LIMITS = {
 	perAddress: { limit: 5, windowMs: 60 * 60_000 },
@@ -101,48 +154,36 @@ export async function signPledge(
 				return 'already-signed'
 			}
 
-			let userId = current?.userId
-			if (userId === undefined) {
-				const user = await trx
-					.insertInto('user')
-					.values({ email, name: input.name, language, created_at: at })
-					.returning('id')
-					.executeTakeFirstOrThrow()
-				userId = user.id
-			} else if (current?.signatureId != null) {
-				// A pending or withdrawn signature belongs to a person who signed with this address
-				// before: their new details replace the old. An account without a signature (made some
-				// other way) keeps its name until its owner changes it.
-				await trx.updateTable('user').set({ name: input.name, language }).where('id', '=', userId).execute()
-			}
-
-			const details = {
-				status: 'pending' as const,
-				lives_in_municipality: input.livesInMunicipality ? (1 as const) : (0 as const),
-				district: input.district,
-				show_first_name: input.showFirstName ? (1 as const) : (0 as const),
-				newsletter_consent: input.newsletterConsent ? (1 as const) : (0 as const),
-				newsletter_consent_at: input.newsletterConsent ? at : null,
-				consent_version: CONSENT_VERSION,
-				consent_at: at,
-				confirmed_at: null,
-				withdrawn_at: null,
-				updated_at: at,
-			}
-			let signatureId = current?.signatureId ?? null
-			if (signatureId === null) {
+			if (current?.signatureId != null) {
+				// A pending or withdrawn signature belongs to whoever proved this address before: the
+				// new details wait for the address's owner to confirm them (confirmSignature applies
+				// them), so typing someone's address changes nothing of theirs. A newer signing replaces
+				// an older waiting one, as the newest email's code is the only one that works.
+				const change = { details: JSON.stringify(changeOf(input)), language, created_at: at }
+				await trx
+					.insertInto('signature_change')
+					.values({ user_id: current.userId, ...change })
+					.onConflict((oc) => oc.column('user_id').doUpdateSet(change))
+					.execute()
+			} else {
+				// A new signature, for a new person or an account without one (made some other way,
+				// which keeps its name until its owner changes it).
+				const userId =
+					current?.userId ??
+					(
+						await trx
+							.insertInto('user')
+							.values({ email, name: input.name, language, created_at: at })
+							.returning('id')
+							.executeTakeFirstOrThrow()
+					).id
 				const signature = await trx
 					.insertInto('signature')
-					.values({ ...details, user_id: userId, created_at: at })
+					.values({ ...signatureDetails(input, at), user_id: userId, created_at: at })
 					.returning('id')
 					.executeTakeFirstOrThrow()
-				signatureId = signature.id
-			} else {
-				// Pending or withdrawn: neither counts, so no count moves.
-				await trx.updateTable('signature').set(details).where('id', '=', signatureId).execute()
-				await trx.deleteFrom('pledge_commitment').where('signature_id', '=', signatureId).execute()
+				await insertCommitments(trx, signature.id, input, now)
 			}
-			await insertCommitments(trx, signatureId, input, now)
 			await prepareVerification(trx, 'confirm-signature', email, now, secrets)
 			await queueEmail(trx, message, now)
 			return status === null ? 'new' : status === 'pending' ? 'updated' : 'resigned'
@@ -161,27 +202,38 @@ export async function confirmSignature(db: DB, email: string, now = new Date()):
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 		const before = await findSignatory(db, address)
 		if (!before || before.signatureId === null || before.status === null) return null
+		// Details from signing again wait for this confirmation: it applies them, and a withdrawn
+		// signature signed again comes back with them.
+		const change = await waitingChange(db, before.userId)
 		if (before.status === 'confirmed') return { userId: before.userId }
-		if (before.status !== 'pending') return null
+		if (before.status !== 'pending' && !change) return null
 
-		const welcome = await welcomeEmail(address, before.language, { name: before.name, signatureId: before.signatureId })
+		const welcome = await welcomeEmail(address, change?.language ?? before.language, {
+			name: change?.details.name ?? before.name,
+			signatureId: before.signatureId,
+		})
 
 		const done = await db.transaction().execute(async (trx) => {
 			const signature = await trx
 				.selectFrom('signature')
-				.select(['id', 'status', 'lives_in_municipality'])
+				.select(['id', 'status'])
 				.where('user_id', '=', before.userId)
 				.executeTakeFirst()
 			if (!signature || signature.id !== before.signatureId) return false
 			if (signature.status === 'confirmed') return true
-			if (signature.status !== 'pending') return false
+			// Read again, so the details applied are those the welcome was rendered for.
+			const changeNow = await waitingChange(trx, before.userId)
+			if (changeNow?.createdAt !== change?.createdAt) return false
+			if (changeNow) await applyChange(trx, { userId: before.userId, signatureId: signature.id }, changeNow, now)
+			else if (signature.status !== 'pending') return false
 			const at = now.toISOString()
-			await trx
+			const { lives_in_municipality } = await trx
 				.updateTable('signature')
 				.set({ status: 'confirmed', confirmed_at: at, withdrawn_at: null, updated_at: at })
 				.where('id', '=', signature.id)
-				.execute()
-			await movePactCount(trx, signature.lives_in_municipality, 1)
+				.returning('lives_in_municipality')
+				.executeTakeFirstOrThrow()
+			await movePactCount(trx, lives_in_municipality, 1)
 			await moveChosenCounts(trx, await catalogueIdsOf(trx, signature.id), 1)
 			await queueEmail(trx, welcome, now)
 			return true
@@ -189,6 +241,36 @@ export async function confirmSignature(db: DB, email: string, now = new Date()):
 		if (done) return { userId: before.userId }
 	}
 	return null
+}
+
+/**
+ * Signatures never confirmed, signed before `cutoff` and not signed again since (issue 12): their
+ * codes ran out long ago, so nobody proved the address. Deleted with their commitments; neither
+ * counts anywhere (only confirmed signatures move the pact's and the commitments' counts), so no
+ * count moves. Returns the people whose signature went, for the caller to delete leftover accounts.
+ */
+export async function purgeUnconfirmedSignatures(db: DbHandle, cutoff: Date): Promise<number[]> {
+	const at = cutoff.toISOString()
+	const purged = await db
+		.deleteFrom('signature')
+		.where('status', '=', 'pending')
+		.where('created_at', '<', at)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('signature_change')
+						.select('user_id')
+						.whereRef('signature_change.user_id', '=', 'signature.user_id')
+						.where('signature_change.created_at', '>=', at),
+				),
+			),
+		)
+		.returning('user_id')
+		.execute()
+	const userIds = purged.map((row) => row.user_id)
+	if (userIds.length > 0) await db.deleteFrom('signature_change').where('user_id', 'in', userIds).execute()
+	return userIds
 }
 
 async function catalogueIdsOf(trx: DbHandle, signatureId: number): Promise<number[]> {

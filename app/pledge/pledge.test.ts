@@ -86,7 +86,7 @@ describe('signPledge', () => {
 		expect(await chosenCount(db, bike)).toBe(0)
 	})
 
-	test('signing again while pending updates the one signature and sends a new email', async () => {
+	test('signing again while pending changes the one signature only once the new email is confirmed', async () => {
 		const first = signInput({ commitmentIds: [bike] })
 		await signPledge(db, first, { language: 'sv' })
 		const again = {
@@ -98,26 +98,36 @@ describe('signPledge', () => {
 			commitmentIds: [heat],
 		}
 		expect(await signPledge(db, again, { language: 'en' })).toBe('updated')
+		const commitmentsOf = async (signatureId: number) =>
+			(
+				await db
+					.selectFrom('pledge_commitment')
+					.select('commitment_id')
+					.where('signature_id', '=', signatureId)
+					.execute()
+			).map((r) => r.commitment_id)
 
+		// Until the address's owner confirms, what was stored stays (issue 12).
 		const signatures = await signatureOf(first.email)
 		expect(signatures).toHaveLength(1)
-		expect(signatures[0]).toMatchObject({
-			status: 'pending',
+		expect(signatures[0]).toMatchObject({ status: 'pending', name: first.name, lives_in_municipality: 1 })
+		expect(await commitmentsOf(signatures[0]!.id)).toEqual([bike])
+		const users = await db.selectFrom('user').select('id').where('email', '=', first.email).execute()
+		expect(users).toHaveLength(1)
+		const mails = await outboxTo(first.email)
+		expect(mails).toHaveLength(2)
+		expect(mails[1]!.subject).toMatch(/Confirm/)
+
+		await confirmSignature(db, first.email)
+		const [confirmed] = await signatureOf(first.email)
+		expect(confirmed).toMatchObject({
+			id: signatures[0]!.id,
+			status: 'confirmed',
 			name: 'Nytt Namn',
 			lives_in_municipality: 0,
 			district: null,
 		})
-		const users = await db.selectFrom('user').select('id').where('email', '=', first.email).execute()
-		expect(users).toHaveLength(1)
-		const rows = await db
-			.selectFrom('pledge_commitment')
-			.select('commitment_id')
-			.where('signature_id', '=', signatures[0]!.id)
-			.execute()
-		expect(rows.map((r) => r.commitment_id)).toEqual([heat])
-		const mails = await outboxTo(first.email)
-		expect(mails).toHaveLength(2)
-		expect(mails[1]!.subject).toMatch(/Confirm/)
+		expect(await commitmentsOf(confirmed!.id)).toEqual([heat])
 	})
 
 	test('signing again once confirmed changes nothing and mails a way to sign in instead', async () => {
@@ -205,7 +215,7 @@ describe('keeping a pledge', () => {
 		return { input, userId }
 	}
 
-	test('withdrawing stops the count at once; signing again makes the same signature pending', async () => {
+	test('withdrawing stops the count at once; signing again and confirming brings the same signature back', async () => {
 		const { input, userId } = await confirmedPerson({ commitmentIds: [bike, veg], newsletterConsent: true })
 		const before = await readPactCounts(db)
 		const [bikeBefore, vegBefore] = [await chosenCount(db, bike), await chosenCount(db, veg)]
@@ -222,10 +232,12 @@ describe('keeping a pledge', () => {
 		expect(await signPledge(db, { ...input, commitmentIds: [heat], district: 'Råå' }, { language: 'sv' })).toBe(
 			'resigned',
 		)
+		// Withdrawn it stays, with what it said, until the address's owner confirms (issue 12).
+		expect(await signatureOf(input.email)).toEqual([withdrawn])
+		await confirmSignature(db, input.email)
 		const again = await signatureOf(input.email)
 		expect(again).toHaveLength(1)
-		expect(again[0]).toMatchObject({ id: withdrawn!.id, status: 'pending', district: 'Råå', withdrawn_at: null })
-		await confirmSignature(db, input.email)
+		expect(again[0]).toMatchObject({ id: withdrawn!.id, status: 'confirmed', district: 'Råå', withdrawn_at: null })
 		expect(await readPactCounts(db)).toEqual(before)
 		expect(await chosenCount(db, veg)).toBe(vegBefore - 1)
 	})

@@ -95,7 +95,7 @@ export default function AdminClimateReports({ loaderData }: Route.ComponentProps
 						</ul>
 					)}
 				</section>
-				<section className="card stack" aria-labelledby="behind-title">
+				<section className="card stack">
 					<h2 id="behind-title">{t('admin.behindTitle')}</h2>
 					<p className="muted">{t('admin.behindLead')}</p>
 					{behind.length === 0 ? (

@@ -9,6 +9,7 @@ import { utcToLocal } from '#app/common/time.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import {
 	cancelNewsletter,
+	flashStillTrue,
 	getNewsletter,
 	isEditable,
 	pauseNewsletter,
@@ -17,9 +18,9 @@ import {
 import { previewNewsletter, versionFor } from '#app/newsletters/rendering.server.ts'
 import { newsletterProgress, newsletterStatistics } from '#app/newsletters/statistics.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
-import { composeNewsletter } from '#app/newsletters/compose.server.ts'
+import { composeNewsletter, confirmSending } from '#app/newsletters/compose.server.ts'
 import { Compose, Sending, type ComposeData, type ComposeDefaults } from '#app/newsletters/components.tsx'
-import { controlSchema, createComposeSchema } from '#app/newsletters/schemas.ts'
+import { confirmSendSchema, controlSchema, createComposeSchema } from '#app/newsletters/schemas.ts'
 import { countRecipients, eventsWithAttendance } from '#app/newsletters/segments.server.ts'
 import { placeStoryError } from '#app/newsletters/story-blocks.server.ts'
 import { approvedStories } from '#app/stories/stories.server.ts'
@@ -60,6 +61,10 @@ async function load(request: Request, params: { newsletterId: string }) {
 	const found = Number.isInteger(id) ? await getNewsletter(getDb(), id) : null
 	if (!found) throw data(null, { status: 404 })
 	return { user, id, ...found }
+}
+
+function stillTrue<F extends { key: string }>(flash: F | null, status: Parameters<typeof flashStillTrue>[1]) {
+	return flash && flashStillTrue(flash.key, status) ? flash : null
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -125,7 +130,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				: null,
 		progress: editable ? null : await newsletterProgress(db, id),
 		statistics: editable ? null : await newsletterStatistics(db, id),
-		flash: readFlash(url, messages),
+		flash: stillTrue(readFlash(url, messages), newsletter.status),
 	}
 }
 
@@ -145,6 +150,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return redirect(withFlash(`/admin/newsletters/${id}`, done ? control.intent : 'unchanged'))
 	}
 	if (!isEditable(newsletter.status)) return redirect(withFlash(`/admin/newsletters/${id}`, 'unchanged'))
+	if (intent === 'confirm-send') {
+		const confirmed = confirmSendSchema.safeParse({ intent, count: formData.get('count') })
+		if (!confirmed.success)
+			return data({ result: undefined, previewHtml: null, count: null, tested: null }, { status: 400 })
+		const outcome = await confirmSending(db, id, confirmed.data.count)
+		if (outcome.kind !== 'confirm-send') return redirect(withFlash(`/admin/newsletters/${id}`, outcome.kind))
+		// The audience changed since the coordinator was asked: ask again with the new number.
+		return data({ ...asked(outcome.count), countChanged: true }, { status: 409 })
+	}
 
 	const t = await getT(request, 'newsletters')
 	const submission = parseWithZod(formData, { schema: createComposeSchema(t) })
@@ -158,6 +172,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return { result: submission.reply(), previewHtml: outcome.previewHtml, count: outcome.count, tested: null }
 		case 'tested':
 			return { result: submission.reply(), previewHtml: null, count: null, tested: outcome.sent }
+		case 'confirm-send':
+			return { ...asked(outcome.count), result: submission.reply() }
 		case 'in-the-past':
 			return refused({ scheduledDate: [t('errors.inThePast')] })
 		case 'story-not-published':
@@ -171,6 +187,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 		case 'not-editable':
 			return redirect(withFlash(`/admin/newsletters/${id}`, outcome.kind))
 	}
+}
+
+/** The answer that asks "send to N people?" (the draft is saved by then). */
+function asked(count: number) {
+	return { result: undefined, previewHtml: null, count, tested: null, confirmSend: count, countChanged: false }
 }
 
 export default function AdminNewsletter({ loaderData, actionData }: Route.ComponentProps) {

@@ -56,6 +56,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		pages: Math.max(1, Math.ceil(total / EVENTS_PER_PAGE)),
 		signedIn: Boolean(user),
 		canOrganise: user ? await userHasPermission(getDb(), user.id, 'events:organise') : false,
+		// A month asked for that the calendar cannot show (`?month=9999-12`) is left out, and said so.
+		monthRefused: url.searchParams.has('month') && url.searchParams.get('month') !== '' && !filter.month,
 	}
 }
 
@@ -169,6 +171,7 @@ export default function Events({ loaderData }: Route.ComponentProps) {
 				</div>
 			</Form>
 
+			{loaderData.monthRefused ? <p className="notice notice-warning">{t('list.monthRefused')}</p> : null}
 			<p className="muted" role="status">
 				{t('list.count', { count: loaderData.count })}
 			</p>

@@ -34,8 +34,10 @@ import '#app/ladder/ladder.css'
 import { firstName } from '#app/common/names.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
+import { consentHistory } from '#app/privacy/consents.server.ts'
+import { YourData } from '#app/privacy/components.tsx'
 
-export const handle: I18nHandle = { i18n: ['pledge', 'ladder', 'pages'] }
+export const handle: I18nHandle = { i18n: ['pledge', 'ladder', 'pages', 'privacy'] }
 
 /** My pledge: several small forms on one page, each with an `intent`, and one action that dispatches. */
 
@@ -56,13 +58,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const db = getDb()
 	const url = new URL(request.url)
-	const [language, t, pledge, catalogue, districts, ladderStep] = await Promise.all([
+	const [language, t, pledge, catalogue, districts, ladderStep, consents] = await Promise.all([
 		getLanguage(request),
 		getT(request, 'pledge'),
 		getMyPledge(db, user.id),
 		offeredCommitments(db),
 		commonDistricts(db),
 		currentLadderStep(db, user.id),
+		consentHistory(db, user.id),
 	])
 	if (!pledge) throw redirect('/login')
 	const chosen = new Set(pledge.commitments.map((c) => c.commitmentId))
@@ -91,6 +94,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		addable: catalogue.filter((c) => !chosen.has(c.id)).map((c) => toOffered(c, language)),
 		districts,
 		ladderStep,
+		language,
+		consents,
 	}
 }
 
@@ -194,6 +199,7 @@ export default function MyPledge({ loaderData, actionData }: Route.ComponentProp
 					<Withdraw ask={loaderData.askWithdraw} />
 				</>
 			)}
+			<YourData consents={loaderData.consents} language={loaderData.language} timeZone={loaderData.timeZone} />
 		</div>
 	)
 }

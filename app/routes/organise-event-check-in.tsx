@@ -6,9 +6,17 @@ import { data, Form, Link, redirect, useFetcher } from 'react-router'
 import type { Route } from './+types/organise-event-check-in'
 import { dateTimeFormat } from '#app/common/intl.ts'
 import { config } from '#app/config.server.ts'
-import { addWalkIn, checkIn, doorList, undoCheckIn, type DoorListPerson } from '#app/events/check-in.server.ts'
+import {
+	addWalkIn,
+	checkIn,
+	checkInIsOpen,
+	checkInOpensAt,
+	doorList,
+	undoCheckIn,
+	type DoorListPerson,
+} from '#app/events/check-in.server.ts'
 import { organisersEvent } from '#app/events/listing.server.ts'
-import { formatEventWhen, localeFor } from '#app/common/format.ts'
+import { formatDateTime, formatEventWhen, localeFor } from '#app/common/format.ts'
 import { matchesName } from '#app/events/names.ts'
 import { createCheckInSchema, createWalkInSchema, limits } from '#app/events/schemas.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
@@ -46,6 +54,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		expected: people.filter((p) => p.status === 'going' || p.status === 'helper').length,
 		q: url.searchParams.get('q')?.slice(0, limits.search) ?? '',
 		added: url.searchParams.get('added')?.slice(0, limits.walkInName) ?? null,
+		/** Until the door opens: when it does, in the page's language. */
+		opensAt: checkInIsOpen(event)
+			? null
+			: formatDateTime(checkInOpensAt(event).toISOString(), language, config.timeZone),
 	}
 }
 
@@ -54,9 +66,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const db = getDb()
 	const formData = await request.formData()
 	const t = await getT(request, 'events')
+	// Nobody is checked in before the door opens: a check-in counts on the engagement ladder at once.
+	const notOpen = () => data({ walkInResult: null, notOpen: true }, { status: 409 })
 	if (formData.get('intent') === 'walk-in') {
 		const submission = parseWithZod(formData, { schema: createWalkInSchema(t) })
-		if (submission.status !== 'success') return data({ walkInResult: submission.reply() }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ walkInResult: submission.reply(), notOpen: false }, { status: 400 })
+		if (!checkInIsOpen(event)) return notOpen()
 		await addWalkIn(db, event.id, submission.value, organiser.id)
 		return redirect(
 			`/organise/events/${event.id}/check-in?${new URLSearchParams({ added: submission.value.name })}`,
@@ -66,9 +82,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: createCheckInSchema(t) })
 	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
 	const input = submission.value
+	if (!checkInIsOpen(event)) return notOpen()
 	if (input.intent === 'check-in') await checkIn(db, event.id, input.userId, organiser.id)
 	else if (input.intent === 'undo-check-in') await undoCheckIn(db, event.id, input.attendanceId)
-	return data({ walkInResult: null })
+	return data({ walkInResult: null, notOpen: false })
 }
 
 type Person = Route.ComponentProps['loaderData']['people'][number]
@@ -99,6 +116,9 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 				{t('checkIn.count', { count: checkedIn, expected: loaderData.expected })}
 			</p>
 			<FlashMessage>{loaderData.added ? t('flash.walkIn', { name: loaderData.added }) : null}</FlashMessage>
+			{loaderData.opensAt ? (
+				<p className="notice notice-warning">{t('checkIn.opensAt', { time: loaderData.opensAt })}</p>
+			) : null}
 
 			<Form method="get" role="search" className="check-in-search" aria-label={t('checkIn.search')}>
 				<div className="field">
@@ -125,32 +145,38 @@ export default function CheckIn({ loaderData, actionData }: Route.ComponentProps
 			) : null}
 			<ul className="door-list" aria-label={t('checkIn.listLabel')}>
 				{shown.map((person) => (
-					<DoorListRow key={person.attendanceId ? `a${person.attendanceId}` : `u${person.userId}`} person={person} />
+					<DoorListRow
+						key={person.attendanceId ? `a${person.attendanceId}` : `u${person.userId}`}
+						person={person}
+						open={!loaderData.opensAt}
+					/>
 				))}
 			</ul>
 
-			<section aria-labelledby="walk-in-heading" className="card stack walk-in">
-				<h2 id="walk-in-heading">{t('checkIn.walkInHeading')}</h2>
-				<Form method="post" className="form" {...getFormProps(form)}>
-					<input type="hidden" name="intent" value="walk-in" />
-					<FormErrors id={form.errorId} errors={form.errors} />
-					<TextField meta={fields.name} label={t('checkIn.walkInName')} autoComplete="off" />
-					<TextField
-						meta={fields.email}
-						type="email"
-						label={t('checkIn.walkInEmail')}
-						hint={t('checkIn.walkInEmailHint')}
-						optional
-						autoComplete="off"
-						inputMode="email"
-					/>
-					<div className="button-row">
-						<button type="submit" className="primary">
-							{t('checkIn.addWalkIn')}
-						</button>
-					</div>
-				</Form>
-			</section>
+			{loaderData.opensAt ? null : (
+				<section aria-labelledby="walk-in-heading" className="card stack walk-in">
+					<h2 id="walk-in-heading">{t('checkIn.walkInHeading')}</h2>
+					<Form method="post" className="form" {...getFormProps(form)}>
+						<input type="hidden" name="intent" value="walk-in" />
+						<FormErrors id={form.errorId} errors={form.errors} />
+						<TextField meta={fields.name} label={t('checkIn.walkInName')} autoComplete="off" />
+						<TextField
+							meta={fields.email}
+							type="email"
+							label={t('checkIn.walkInEmail')}
+							hint={t('checkIn.walkInEmailHint')}
+							optional
+							autoComplete="off"
+							inputMode="email"
+						/>
+						<div className="button-row">
+							<button type="submit" className="primary">
+								{t('checkIn.addWalkIn')}
+							</button>
+						</div>
+					</Form>
+				</section>
+			)}
 		</div>
 	)
 }
@@ -164,7 +190,7 @@ const statusKeys = {
 } as const satisfies Record<DoorListPerson['status'], string>
 
 /** One person at the door; the button answers at once (optimistically) while the server records it. */
-function DoorListRow({ person }: { person: Person }) {
+function DoorListRow({ person, open }: { person: Person; open: boolean }) {
 	const { t } = useTranslation('events')
 	const fetcher = useFetcher()
 	const pending = fetcher.formData?.get('intent')
@@ -184,31 +210,39 @@ function DoorListRow({ person }: { person: Person }) {
 					{present ? t('checkIn.present', { time: person.clock ?? '' }).trim() : ''}
 				</span>
 			</div>
-			<fetcher.Form method="post">
-				{present ? (
-					person.attendanceId ? (
+			{open ? (
+				<fetcher.Form method="post">
+					{present ? (
+						person.attendanceId ? (
+							<>
+								<input type="hidden" name="attendanceId" value={person.attendanceId} />
+								<button
+									type="submit"
+									name="intent"
+									value="undo-check-in"
+									className="secondary"
+									aria-describedby={nameId}
+								>
+									{t('checkIn.undo')}
+								</button>
+							</>
+						) : null
+					) : person.userId ? (
 						<>
-							<input type="hidden" name="attendanceId" value={person.attendanceId} />
-							<button type="submit" name="intent" value="undo-check-in" className="secondary" aria-describedby={nameId}>
-								{t('checkIn.undo')}
+							<input type="hidden" name="userId" value={person.userId} />
+							<button
+								type="submit"
+								name="intent"
+								value="check-in"
+								className="primary check-in-button"
+								aria-describedby={nameId}
+							>
+								{t('checkIn.mark')}
 							</button>
 						</>
-					) : null
-				) : person.userId ? (
-					<>
-						<input type="hidden" name="userId" value={person.userId} />
-						<button
-							type="submit"
-							name="intent"
-							value="check-in"
-							className="primary check-in-button"
-							aria-describedby={nameId}
-						>
-							{t('checkIn.mark')}
-						</button>
-					</>
-				) : null}
-			</fetcher.Form>
+					) : null}
+				</fetcher.Form>
+			) : null}
 		</li>
 	)
 }

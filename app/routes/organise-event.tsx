@@ -4,16 +4,23 @@ import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/organise-event'
 import { config } from '#app/config.server.ts'
 import { EventForm } from '#app/events/components/event-form.tsx'
-import { cancelEvent, duplicateEvent, publishEvent, updateEvent } from '#app/events/life-cycle.server.ts'
+import { cancelEvent, duplicateEvent, publishEvent, restoreEvent, updateEvent } from '#app/events/life-cycle.server.ts'
 import { organisersEvent } from '#app/events/listing.server.ts'
+import {
+	addCoOrganiser,
+	coOrganisers,
+	mayChooseCoOrganisers,
+	removeCoOrganiser,
+} from '#app/events/organisers.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDateTime, formatEventWhen } from '#app/common/format.ts'
 import { eventFormDefaults } from '#app/events/form-defaults.ts'
-import { createCancelSchema, eventFormSchema } from '#app/events/schemas.ts'
+import { createCancelSchema, createCoOrganiserSchema, eventFormSchema } from '#app/events/schemas.ts'
 import { imageFieldAfter, imageFieldView, readUploadForm, takeImageField } from '#app/images/upload.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
+import { ErrorList } from '#app/ui/forms.tsx'
 import { themeChoices, themeIds } from '#app/themes/themes.server.ts'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
@@ -34,11 +41,15 @@ const messages = {
 	published: 'flash.published',
 	duplicated: 'flash.duplicated',
 	cancelled: 'flash.cancelled',
+	restored: 'flash.restored',
+	'restore-ended': 'flash.restoreEnded',
 	'start-in-past': 'flash.startInPast',
+	'co-organiser-added': 'flash.coOrganiserAdded',
+	'co-organiser-removed': 'flash.coOrganiserRemoved',
 } as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { event } = await organisersEvent(getDb(), request, params.eventId)
+	const { organiser, event } = await organisersEvent(getDb(), request, params.eventId)
 	const [t, language] = [await getT(request, 'events'), await getLanguage(request)]
 	const shifts = await getDb()
 		.selectFrom('event_helper_shift')
@@ -51,11 +62,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		event: { id: event.id, slug: event.slug, title: event.title, status: event.status, startsAt: event.starts_at },
 		when: formatEventWhen(event.starts_at, event.ends_at, language, config.timeZone),
 		cancelledAt: event.cancelled_at ? formatDateTime(event.cancelled_at, language, config.timeZone) : null,
+		restorable: event.status === 'cancelled' && event.ends_at > new Date().toISOString(),
 		defaults: eventFormDefaults(event, shifts, config.timeZone),
 		timeZone: config.timeZone,
 		image: await imageFieldView(getDb(), event.image_id),
 		themes: await themeChoices(getDb(), language),
 		flash: readFlash(new URL(request.url), messages),
+		coOrganisers: await coOrganisers(getDb(), event.id),
+		/** Only the event's organiser, or a coordinator, adds and removes co-organisers. */
+		mayChooseCoOrganisers: await mayChooseCoOrganisers(getDb(), organiser.id, event),
 	}
 }
 
@@ -82,6 +97,37 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return data({ result: null, cancelResult: submission.reply(), image: null }, { status: 400 })
 		const outcome = await cancelEvent(db, event.id, submission.value.note || null, now)
 		return redirect(withFlash(here, 'cancelled', outcome.kind === 'cancelled' ? outcome.notified : 0))
+	}
+
+	if (intent === 'add-co-organiser' || intent === 'remove-co-organiser') {
+		if (!(await mayChooseCoOrganisers(db, organiser.id, event))) throw new Response('Forbidden', { status: 403 })
+		if (intent === 'remove-co-organiser') {
+			await removeCoOrganiser(db, event.id, Number(formData.get('userId')))
+			return redirect(withFlash(here, 'co-organiser-removed'))
+		}
+		const t = await getT(request, 'events')
+		const submission = parseWithZod(formData, { schema: createCoOrganiserSchema(t) })
+		const refused = (error: string) =>
+			data(
+				{
+					result: null,
+					cancelResult: null,
+					image: null,
+					coOrganiser: { email: String(formData.get('email') ?? ''), error },
+				},
+				{ status: 400 },
+			)
+		if (submission.status !== 'success')
+			return refused(submission.error?.email?.[0] ?? t('coOrganisers.notAnOrganiser'))
+		const outcome = await addCoOrganiser(db, event, submission.value.email, organiser.id, now)
+		if (outcome.kind === 'not-an-organiser') return refused(t('coOrganisers.notAnOrganiser'))
+		if (outcome.kind === 'is-organiser') return refused(t('coOrganisers.isOrganiser'))
+		return redirect(withFlash(here, 'co-organiser-added'))
+	}
+	if (intent === 'restore-event') {
+		const outcome = await restoreEvent(db, event.id, now)
+		if (outcome.kind === 'ended') return redirect(withFlash(here, 'restore-ended'))
+		return redirect(outcome.kind === 'restored' ? withFlash(here, 'restored', outcome.notified) : here)
 	}
 
 	if (event.status === 'cancelled') throw new Response('Conflict', { status: 409 })
@@ -115,7 +161,7 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 			</p>
 			<h1>{event.title}</h1>
 			<p className="lead">{loaderData.when}</p>
-			<FlashMessage warning={flash?.key === 'start-in-past'}>
+			<FlashMessage warning={flash?.key === 'start-in-past' || flash?.key === 'restore-ended'}>
 				{flash ? t(messages[flash.key], { count: flash.count }) : null}
 			</FlashMessage>
 			<div className="organise-layout">
@@ -196,8 +242,90 @@ export default function OrganiseEvent({ loaderData, actionData }: Route.Componen
 							</Form>
 						</div>
 					) : null}
+					<CoOrganisers
+						people={loaderData.coOrganisers}
+						mayChoose={loaderData.mayChooseCoOrganisers}
+						sent={actionData && 'coOrganiser' in actionData ? actionData.coOrganiser : null}
+					/>
+					{loaderData.restorable ? (
+						<div className="card stack">
+							<h2>{t('manage.restoreHeading')}</h2>
+							<p className="hint">{t('manage.restoreHint')}</p>
+							<Form method="post">
+								<button type="submit" name="intent" value="restore-event" className="primary">
+									{t('manage.restore')}
+								</button>
+							</Form>
+						</div>
+					) : null}
 				</aside>
 			</div>
+		</div>
+	)
+}
+
+/**
+ * Who manages the event besides its organiser (issue 12). The organiser (or a coordinator) adds
+ * another organiser by the address they sign in with, and can remove them again.
+ */
+function CoOrganisers({
+	people,
+	mayChoose,
+	sent,
+}: {
+	people: Array<{ userId: number; name: string; email: string }>
+	mayChoose: boolean
+	sent: { email: string; error: string } | null
+}) {
+	const { t } = useTranslation('events')
+	return (
+		<div className="card stack">
+			<h2 id="co-organisers-heading">{t('coOrganisers.heading')}</h2>
+			<p className="hint">{t(mayChoose ? 'coOrganisers.hint' : 'coOrganisers.onlyOrganiser')}</p>
+			{people.length === 0 ? (
+				<p>{t('coOrganisers.none')}</p>
+			) : (
+				<ul className="link-list" aria-labelledby="co-organisers-heading">
+					{people.map((person) => (
+						<li key={person.userId}>
+							{person.name} <span className="muted">({person.email})</span>
+							{mayChoose ? (
+								<Form method="post">
+									<input type="hidden" name="userId" value={person.userId} />
+									<button type="submit" name="intent" value="remove-co-organiser" className="secondary">
+										{t('coOrganisers.remove')}
+										<span className="visually-hidden">: {person.name}</span>
+									</button>
+								</Form>
+							) : null}
+						</li>
+					))}
+				</ul>
+			)}
+			{mayChoose ? (
+				<Form method="post" className="form">
+					<div className="field">
+						<label htmlFor="co-organiser-email">{t('coOrganisers.email')}</label>
+						<p className="hint" id="co-organiser-email-hint">
+							{t('coOrganisers.emailHint')}
+						</p>
+						<input
+							id="co-organiser-email"
+							name="email"
+							type="email"
+							autoComplete="off"
+							maxLength={254}
+							defaultValue={sent?.email ?? ''}
+							aria-invalid={sent ? true : undefined}
+							aria-describedby={sent ? 'co-organiser-email-hint co-organiser-email-error' : 'co-organiser-email-hint'}
+						/>
+						<ErrorList id="co-organiser-email-error" errors={sent ? [sent.error] : null} />
+					</div>
+					<button type="submit" name="intent" value="add-co-organiser" className="secondary">
+						{t('coOrganisers.add')}
+					</button>
+				</Form>
+			) : null}
 		</div>
 	)
 }

@@ -15,7 +15,7 @@ import { CheckboxField, FormErrors } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/newsletters/newsletters.css'
 
-export const handle: I18nHandle = { i18n: ['newsletters'] }
+export const handle: I18nHandle = { i18n: ['newsletters', 'auth'] }
 
 /**
  * Which emails a person gets. Reached signed in, or from the link in any newsletter or digest
@@ -121,6 +121,22 @@ export default function Preferences({ loaderData, actionData }: Route.ComponentP
 					</button>
 				</div>
 			</Form>
+			{token ? null : <SignOutEverywhere />}
 		</div>
+	)
+}
+
+/** Ends every session of the person, on every device (issue 12); only for someone signed in here. */
+function SignOutEverywhere() {
+	const { t } = useTranslation('auth')
+	return (
+		<section aria-labelledby="sign-out-everywhere">
+			<h2 id="sign-out-everywhere">{t('signOutEverywhere.title')}</h2>
+			<p className="hint">{t('signOutEverywhere.hint')}</p>
+			<Form method="post" action="/logout" className="button-row">
+				<input type="hidden" name="scope" value="everywhere" />
+				<button type="submit">{t('signOutEverywhere.submit')}</button>
+			</Form>
+		</section>
 	)
 }

@@ -44,6 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const id = idOr404(params.proposalId)
+	// Someone else's proposal is not found, whatever the form holds, as the page itself answers.
+	if (!(await draftForEditing(getDb(), id, user.id))) throw new Response('Not found', { status: 404 })
 	const submission = await parseDraftForm(request)
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const outcome = await updateDraft(getDb(), id, user.id, submission.value)

@@ -11,7 +11,9 @@ import {
 	type VerifyResult,
 } from '#app/auth/sign-in.server.ts'
 import { peekLinkToken } from '#app/auth/verification.server.ts'
-import { getT } from '#app/i18n/i18n.server.ts'
+import { formatDateTime } from '#app/common/format.ts'
+import { config } from '#app/config.server.ts'
+import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
 import { getDb } from '#db/index.ts'
@@ -33,6 +35,8 @@ const codeErrors = {
 	'too-many-attempts': 'errors.tooManyAttempts',
 	'rate-limited': 'errors.rateLimitedAttempts',
 	'no-signature': 'errors.noSignature',
+	'locked-out': 'errors.lockedOut',
+	'locked-out-today': 'errors.lockedOutToday',
 } as const satisfies Record<Failure, string>
 
 export function meta({ data }: Route.MetaArgs) {
@@ -71,6 +75,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return data({ mode: 'start' as const, title: t('verify.missingTitle'), minutes })
 }
 
+/** Refusals that keep the person waiting, and so answer 429. */
+function isLimit(reason: Failure): boolean {
+	return reason === 'rate-limited' || reason === 'locked-out' || reason === 'locked-out-today'
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const db = getDb()
@@ -85,10 +94,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 					})
 				: { ok: false, reason: 'invalid' }
 		if (result.ok) return redirect(result.redirectTo, { headers: result.headers })
-		return data(
-			{ kind: 'link' as const, reason: result.reason },
-			{ status: result.reason === 'rate-limited' ? 429 : 400 },
-		)
+		return data({ kind: 'link' as const, reason: result.reason }, { status: isLimit(result.reason) ? 429 : 400 })
 	}
 
 	const t = await getT(request, 'auth')
@@ -99,15 +105,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const redirectTo = afterSignInPath(submission.value.redirectTo)
 	const result = await verifyCodeAndSignIn(db, { email, purpose, code, clientIp: context.clientIp, redirectTo })
 	if (result.ok) return redirect(result.redirectTo, { headers: result.headers })
+	// A locked address says until when, in the pact's time zone.
+	const when =
+		'until' in result ? formatDateTime(result.until.toISOString(), await getLanguage(request), config.timeZone) : ''
 	// The code field says what went wrong; nothing else has changed. The form's context comes
 	// back too, for a code form posted from another page to /verify without a query string.
 	return data(
 		{
 			kind: 'code' as const,
-			result: submission.reply({ fieldErrors: { code: [t(codeErrors[result.reason])] } }),
+			result: submission.reply({ fieldErrors: { code: [t(codeErrors[result.reason], { when })] } }),
 			form: { email, purpose, redirectTo },
 		},
-		{ status: result.reason === 'rate-limited' ? 429 : 400 },
+		{ status: isLimit(result.reason) ? 429 : 400 },
 	)
 }
 

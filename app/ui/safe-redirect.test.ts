@@ -23,4 +23,22 @@ describe('safeRedirectPath', () => {
 			expect(safeRedirectPath(value), JSON.stringify(value)).toBe('/')
 		}
 	})
+
+	test('refuses dot-segments that normalise into another host', () => {
+		for (const value of [
+			'/.//evil.example',
+			'/..//evil.example',
+			'/a/..//evil.example',
+			'/a/b/../..//evil.example',
+			'/%2e//evil.example',
+			'/%2E%2E//evil.example',
+			'/.%2e//evil.example',
+			'/././/evil.example/path?x=1',
+		]) {
+			expect(safeRedirectPath(value), value).toBe('/')
+		}
+		// Dot-segments that stay on the site are still resolved and kept.
+		expect(safeRedirectPath('/a/../my-pledge')).toBe('/my-pledge')
+		expect(safeRedirectPath('/./events')).toBe('/events')
+	})
 })

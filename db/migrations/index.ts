@@ -14,6 +14,9 @@ import * as m0013 from './0013_stories_awards.ts'
 import * as m0014 from './0014_partnership_day.ts'
 import * as m0015 from './0015_mentoring_projects.ts'
 import * as m0016 from './0016_event_audience_renewals.ts'
+import * as m0017 from './0017_trust_auth.ts'
+import * as m0018 from './0018_privacy.ts'
+import * as m0019 from './0019_operators.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -36,4 +39,7 @@ export const migrations: Record<string, Migration> = {
 	'0014_partnership_day': m0014,
 	'0015_mentoring_projects': m0015,
 	'0016_event_audience_renewals': m0016,
+	'0017_trust_auth': m0017,
+	'0018_privacy': m0018,
+	'0019_operators': m0019,
 }

@@ -31,6 +31,7 @@ export type EventEmailKind =
 	| 'reminder'
 	| 'changed'
 	| 'cancelled'
+	| 'restored'
 	| 'helper'
 	| 'message'
 

@@ -148,3 +148,23 @@ test('an organiser publishes a one-place event; the waitlist promotes the second
 	await expect(page.getByRole('table', { name: /Anmälda/ }).getByText('Sam Sist')).toBeVisible()
 	await expectNoAxeViolations(page)
 })
+
+test("the organiser's list of events fits a 360 px phone: each event's door and attendee links are in view", async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 })
+	await page.goto('/login?redirectTo=%2Forganise%2Fevents')
+	await signInWithCode(page, organiserEmail)
+	await expect(page.getByRole('heading', { level: 1, name: 'Arrangera evenemang' })).toBeVisible()
+	const noSideways = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+	expect(noSideways, 'the page scrolls sideways').toBe(true)
+	const links = page.getByRole('link', { name: /^(Insläpp|Deltagare)\s*: / })
+	expect(await links.count()).toBeGreaterThan(1)
+	for (const link of (await links.all()).slice(0, 6)) {
+		await expect(link).toBeVisible()
+		const box = (await link.boundingBox())!
+		expect(box.x).toBeGreaterThanOrEqual(0)
+		expect(box.x + box.width).toBeLessThanOrEqual(360)
+	}
+	await expectNoAxeViolations(page)
+})

@@ -16,7 +16,17 @@ function collectErrors(context: BrowserContext, errors: string[]) {
  * `newPerson` opens a page in a browser of its own (another resident, a second device): its
  * errors count too, and its context is closed when the test ends.
  */
+/** A made-up client address (TEST-NET-2 and -3 are never routed), one per browser context. */
+function visitorAddress(): Record<string, string> {
+	const octet = () => Math.floor(Math.random() * 254) + 1
+	return { 'X-Forwarded-For': `${Math.random() < 0.5 ? '198.51.100' : '203.0.113'}.${octet()}` }
+}
+
 export const test = base.extend<{ browserErrors: string[]; newPerson: () => Promise<Page> }>({
+	// The server trusts the forwarded address from loopback (tests/e2e/server.mjs), so each test's
+	// visitors count against the sign-in limits per network on their own.
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+	extraHTTPHeaders: async ({}, provide) => provide(visitorAddress()),
 	browserErrors: [
 		async ({ context }, use) => {
 			const errors: string[] = []
@@ -30,7 +40,11 @@ export const test = base.extend<{ browserErrors: string[]; newPerson: () => Prom
 	newPerson: async ({ browser, browserErrors }, provide) => {
 		const contexts: BrowserContext[] = []
 		await provide(async () => {
-			const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
+			const context = await browser.newContext({
+				locale: 'sv-SE',
+				timezoneId: 'Europe/Stockholm',
+				extraHTTPHeaders: visitorAddress(),
+			})
 			contexts.push(context)
 			collectErrors(context, browserErrors)
 			return context.newPage()

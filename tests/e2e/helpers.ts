@@ -126,6 +126,9 @@ export async function signInWithCode(page: Page, email: string) {
 	const code = codeIn(await newestMail(email, { after: before }))
 	await page.getByLabel('Kod från mejlet').fill(code)
 	await page.getByRole('button', { name: 'Logga in' }).last().click()
+	// Signed in once the app has left the sign-in pages; a test that navigates sooner would cut the
+	// answer that sets the session cookie.
+	await expect(page).not.toHaveURL(/\/(login|verify)([?#]|$)/)
 }
 
 /**

@@ -71,11 +71,17 @@ test('a coordinator composes, previews, test-sends and sends a newsletter to a s
 	await expect(page.getByText('Testet är på väg: 1 mejl.')).toBeVisible()
 	await expectNoAxeViolations(page)
 
-	// Send to the segment and follow along.
+	// Send to the segment: first a question with the number of recipients, then it goes, and the
+	// page follows along. Once sent, the "is being sent" from the URL is gone.
 	await page.getByRole('button', { name: 'Skicka nu till 1 mottagare' }).click()
-	await expect(page.getByText('Nyhetsbrevet skickas nu.')).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Skicka nyhetsbrevet nu?' })).toBeFocused()
+	await expect(page.locator('.status-line strong')).toHaveText('Utkast')
+	await expectNoAxeViolations(page)
+	await page.getByRole('button', { name: 'Ja, skicka till 1 mottagare' }).click()
+	await expect(page).toHaveURL(/done=started/)
 	const newsletterUrl = page.url().split('?')[0]!
 	await expect(page.locator('.status-line strong')).toHaveText('Skickat', { timeout: 30_000 })
+	await expect(page.getByText('Nyhetsbrevet skickas nu.')).toHaveCount(0)
 	await expect(page.getByRole('progressbar')).toHaveAttribute('value', '1')
 	const sent = page.locator('.figures div').filter({ hasText: 'Skickade' })
 	await expect(sent.locator('dd')).toHaveText('1')
@@ -101,4 +107,40 @@ test('a coordinator composes, previews, test-sends and sends a newsletter to a s
 	await expect(unsubscribed.locator('dd')).toHaveText('1')
 	await expect(page.locator('.figures div').filter({ hasText: 'Mottagare' }).locator('dd')).toHaveText('1')
 	await expectNoAxeViolations(page)
+})
+
+test('after an error on the compose form, the first click on a button below it counts', async ({ page }) => {
+	await page.goto('/login')
+	await signInWithCode(page, await newCoordinator('Klara Klick'))
+	await page.goto('/admin/newsletters')
+	await page.getByLabel('Internt namn').fill(`E2E klick ${Date.now().toString(36)}`)
+	await page.getByRole('button', { name: 'Skapa utkast' }).click()
+	// The dates the wrong way round: the message shows by the field, just above the count button.
+	const from = page.getByLabel('Skrev under från och med')
+	const to = page.getByLabel('Skrev under till och med')
+	await from.fill('2026-06-01')
+	await to.fill('2026-01-01')
+	const count = page.getByRole('button', { name: 'Räkna mottagare' })
+	await count.click()
+	const wrongOrder = page.getByText('Slutdatumet kan inte vara före startdatumet.')
+	await expect(wrongOrder).toBeVisible()
+
+	// The coordinator puts it right and goes straight for the button. The message goes while they
+	// type, so nothing moves under the pointer between pressing and releasing.
+	await to.fill('2026-12-31')
+	const before = (await count.boundingBox())!
+	await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2)
+	await page.mouse.down()
+	expect((await count.boundingBox())!.y, 'the button moved under the pointer').toBe(before.y)
+	await page.mouse.up()
+	await expect(wrongOrder).toHaveCount(0)
+
+	// And the other way: a new mistake shows while typing, not when the button is pressed.
+	await to.fill('2026-02-01')
+	await expect(wrongOrder).toBeVisible()
+	const again = (await count.boundingBox())!
+	await page.mouse.move(again.x + again.width / 2, again.y + again.height / 2)
+	await page.mouse.down()
+	expect((await count.boundingBox())!.y, 'the button moved under the pointer').toBe(again.y)
+	await page.mouse.up()
 })

@@ -11,6 +11,8 @@ import { expectNoAxeViolations, signAsNewResident, uniqueEmail } from './helpers
 test.use({ locale: 'sv-SE' })
 
 const backing = /Stöds av (\d+) signatär(er)?/
+/** The count as the page words it: the first supporter of a proposal is one "signatär". */
+const backedBy = (n: number) => `Stöds av ${n} ${n === 1 ? 'signatär' : 'signatärer'}`
 
 async function countOnPage(page: Page): Promise<number> {
 	const text = await page.locator('.proposal-count').innerText()
@@ -46,14 +48,14 @@ test('a resident supports a proposal and sees the count change', async ({ page }
 
 	await page.getByRole('button', { name: 'Stöd förslaget' }).click()
 	await expect(page.getByText('Tack! Du stöder förslaget.')).toBeVisible()
-	await expect(page.locator('.proposal-count')).toHaveText(`Stöds av ${before + 1} signatärer`)
+	await expect(page.locator('.proposal-count')).toHaveText(backedBy(before + 1))
 	await expect(page.getByRole('button', { name: 'Ta tillbaka mitt stöd' })).toBeVisible()
 	await expectNoAxeViolations(page)
 
 	// The tracker shows the new count too.
 	await page.getByRole('link', { name: 'Alla medborgarförslag' }).click()
 	await expect(page.locator('.proposal-card', { hasText: title }).locator('.proposal-backing')).toHaveText(
-		`Stöds av ${before + 1} signatärer`,
+		backedBy(before + 1),
 	)
 	await expectNoAxeViolations(page)
 })

@@ -11,4 +11,11 @@ process.env.MAIL_DIR = path.join(dir, 'mail')
 process.env.UPLOAD_DIR = path.join(dir, 'uploads')
 process.env.APP_URL = `http://localhost:${process.env.PORT}`
 delete process.env.RESEND_API_KEY
+// The browser tests check people in at events days ahead; the door opens 30 days before (issue 12).
+process.env.CHECK_IN_OPENS_HOURS = '720'
+// Every test is a visitor from an address of its own (fixtures.ts sends X-Forwarded-For), as
+// residents are: the sign-in limits per network then apply per test, not to the whole run.
+process.env.TRUST_PROXY = 'loopback'
+// One JSON line per request would bury the test output; the log has tests of its own.
+process.env.LOG_REQUESTS = 'false'
 await import('../../scripts/start.mjs')

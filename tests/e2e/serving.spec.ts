@@ -51,3 +51,47 @@ test('the browser gets only the texts of its own language that the page uses', a
 	expect(sent).not.toContain('Every event in your calendar app, kept up to date by itself.')
 	expect(sent).not.toContain('Avsluta nyhetsbrevet')
 })
+
+// Issue 12 (docs/decisions/0019): every answer carries the security headers, the page's scripts
+// run under an enforced Content-Security-Policy with a nonce of their own, and only the counter
+// may be framed by other sites. A blocked script or style would show as a console error, which
+// fails the test (fixtures.ts). The counter in another site's iframe: numbers.spec.ts.
+test('pages and files carry the security headers, and the pages run under their policy without a violation', async ({
+	page,
+	request,
+}) => {
+	const home = await request.get('/')
+	const policy = home.headers()['content-security-policy']
+	expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/)
+	expect(policy).toContain("frame-ancestors 'none'")
+	const script = /\/assets\/entry\.client-[^"]+\.js/.exec(await home.text())?.[0]
+	for (const answer of [
+		home,
+		await request.get(script!),
+		await request.get('/favicon.svg'),
+		await request.get('/no-such-page'),
+	]) {
+		expect(answer.headers()['x-content-type-options']).toBe('nosniff')
+		expect(answer.headers()['referrer-policy']).toBe('same-origin')
+		expect(answer.headers()['x-request-id']).toBeTruthy()
+		expect(answer.headers()['content-security-policy']).toBeTruthy()
+	}
+
+	const violations: string[] = []
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+	})
+	await page.goto('/')
+	await expect(page.locator('script[nonce]').first()).toBeAttached()
+	// A client-side navigation and a form sent through React Router's scripts.
+	await page.getByRole('link', { name: 'Evenemang' }).first().click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Evenemang' })).toBeVisible()
+	// The language switcher's form, sent through React Router (fetch with its Origin), then back.
+	await page.getByRole('button', { name: 'English' }).click()
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+	await page.getByRole('button', { name: 'Svenska' }).click()
+	await expect(page.locator('html')).toHaveAttribute('lang', 'sv')
+	await page.goto('/numbers')
+	await page.waitForLoadState('networkidle')
+	expect(violations).toEqual([])
+})

@@ -221,7 +221,8 @@ describe("an event in each person's language beyond its own page", () => {
 
 	test("organisers' list stays Swedish and shows the English title beside it", async () => {
 		const { both } = await events()
-		const organiser = await makeUser(db, { role: 'organiser' })
+		// A coordinator: an organiser's list holds only the events they manage (issue 12).
+		const organiser = await makeUser(db, { role: 'coordinator' })
 		const answer = await callLoader(organiseEvents, '/organise/events', { cookie: await cookieFor(organiser.id) })
 		const html = await renderRoute({
 			Component: organiseEvents.default,

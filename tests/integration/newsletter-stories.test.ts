@@ -112,7 +112,12 @@ describe('placing a partner story in a newsletter', () => {
 			params: { newsletterId: String(newsletter.id) },
 			form: composeForm({ intent: 'send', bodySv: body! }),
 		})
-		expect(sent.location).toBe(`${url}?done=started`)
+		const confirmed = await callAction(page, url, {
+			cookie,
+			params: { newsletterId: String(newsletter.id) },
+			form: { intent: 'confirm-send', count: String(sent.data.confirmSend) },
+		})
+		expect(confirmed.location).toBe(`${url}?done=started`)
 		await runNewsletters(db)
 		const row = await db
 			.selectFrom('outbox')
