@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/events-event'
-import { getUser, userHasPermission } from '#app/auth/session.server.ts'
+import { getUser } from '#app/auth/session.server.ts'
+import { managesEvent } from '#app/events/organisers.server.ts'
 import { config } from '#app/config.server.ts'
 import { PlacesLeft } from '#app/events/components/event-card.tsx'
 import { eventPageData, findEvent } from '#app/events/listing.server.ts'
@@ -47,12 +48,16 @@ export function meta({ data }: Route.MetaArgs) {
 	]
 }
 
-/** Drafts exist only for organisers; everyone else is told there is no such page. */
+/**
+ * Drafts exist only for the people who manage the event (its organiser, co-organisers and
+ * coordinators); everyone else is told there is no such page. They alone see the organiser's
+ * tools and moderate questions here.
+ */
 async function visibleEvent(request: Request, slugOrId: string) {
 	const event = await findEvent(getDb(), slugOrId)
 	if (!event) throw new Response('Not found', { status: 404 })
 	const user = await getUser(request)
-	const canOrganise = user ? await userHasPermission(getDb(), user.id, 'events:organise') : false
+	const canOrganise = user ? await managesEvent(getDb(), user.id, event) : false
 	if (event.status === 'draft' && !canOrganise) throw new Response('Not found', { status: 404 })
 	return { event, user, canOrganise }
 }

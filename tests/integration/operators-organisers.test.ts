@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import * as attendees from '#app/routes/organise-event-attendees.tsx'
 import * as attendeesCsv from '#app/routes/organise-event-attendees-csv.ts'
 import * as checkIn from '#app/routes/organise-event-check-in.tsx'
+import * as eventPage from '#app/routes/events-event.tsx'
 import * as editEvent from '#app/routes/organise-event.tsx'
 import * as organiseList from '#app/routes/organise-events.tsx'
 import { getDb } from '#db/index.ts'
@@ -110,5 +111,26 @@ describe('who manages an event', () => {
 		expect(await db.selectFrom('event_co_organiser').selectAll().where('event_id', '=', w.event.id).execute()).toEqual(
 			[],
 		)
+	})
+
+	test("on the event's public page, only those who manage it see a draft and the organiser's tools", async () => {
+		const w = await world()
+		const draft = await makeEvent(
+			db,
+			w.owner.id,
+			new Date(Date.now() + 9 * DAY),
+			{ title: 'Ägarens utkast' },
+			{ publish: false },
+		)
+		const page = (slug: string, cookie: string) =>
+			callLoader(eventPage, `/events/${slug}`, { cookie, params: { event: slug } })
+
+		expect((await page(draft.slug, w.owner.cookie)).status).toBe(200)
+		expect((await page(draft.slug, w.coordinator.cookie)).status).toBe(200)
+		expect((await page(draft.slug, w.other.cookie)).status).toBe(404)
+
+		expect((await page(w.event.slug, w.owner.cookie)).data.canOrganise).toBe(true)
+		expect((await page(w.event.slug, w.coordinator.cookie)).data.canOrganise).toBe(true)
+		expect((await page(w.event.slug, w.other.cookie)).data.canOrganise).toBe(false)
 	})
 })
