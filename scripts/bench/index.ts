@@ -80,7 +80,8 @@ function serverEnv(port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 		...base,
 		NODE_ENV: 'production',
 		PORT: String(port),
-		APP_URL: `http://localhost:${port}`,
+		// The address the load uses, so the forms' Origin is the app's own (the origin check, issue 12).
+		APP_URL: `http://127.0.0.1:${port}`,
 		MAIL_DIR: mailDir,
 		// Our load comes through 127.0.0.1: trust X-Forwarded-For from there, as from a reverse proxy
 		// on the same machine ("loopback" is understood by Express and by server/http.mjs alike).
