@@ -135,7 +135,9 @@ function SignOutEverywhere() {
 			<p className="hint">{t('signOutEverywhere.hint')}</p>
 			<Form method="post" action="/logout" className="button-row">
 				<input type="hidden" name="scope" value="everywhere" />
-				<button type="submit">{t('signOutEverywhere.submit')}</button>
+				<button type="submit" className="secondary">
+					{t('signOutEverywhere.submit')}
+				</button>
 			</Form>
 		</section>
 	)
