@@ -13,6 +13,7 @@ import { approvedPartners, partnerSectors, partnersOf } from '#app/partners/part
 import { partnerTypes } from '#app/partners/schemas.ts'
 import { getDb } from '#db/index.ts'
 import '#app/partners/partners.css'
+import { FilterSelect } from '#app/ui/forms.tsx'
 
 export const handle: I18nHandle = { i18n: ['partners', 'projects'] }
 
@@ -87,39 +88,27 @@ export default function Partners({ loaderData }: Route.ComponentProps) {
 			<section aria-labelledby="all-heading">
 				<h2 id="all-heading">{t('directory.count', { count: partners.length })}</h2>
 				<Form method="get" className="partner-filters" aria-label={t('directory.filters')}>
-					<div className="field">
-						<label htmlFor="filter-type">{t('directory.type')}</label>
-						<select id="filter-type" name="type" defaultValue={filter.type ?? ''}>
-							<option value="">{t('directory.all')}</option>
-							{partnerTypes.map((type) => (
-								<option key={type} value={type}>
-									{t(`types.${type}`)}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="filter-sector">{t('directory.sector')}</label>
-						<select id="filter-sector" name="sector" defaultValue={filter.sector ?? ''}>
-							<option value="">{t('directory.all')}</option>
-							{sectors.map((sector) => (
-								<option key={sector} value={sector}>
-									{sector}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="filter-challenge">{t('directory.challenge')}</label>
-						<select id="filter-challenge" name="challenge" defaultValue={filter.challengeId ?? ''}>
-							<option value="">{t('directory.all')}</option>
-							{challenges.map((challenge) => (
-								<option key={challenge.id} value={challenge.id}>
-									{challenge.title}
-								</option>
-							))}
-						</select>
-					</div>
+					<FilterSelect
+						name="type"
+						label={t('directory.type')}
+						value={filter.type}
+						allLabel={t('directory.all')}
+						options={partnerTypes.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+					/>
+					<FilterSelect
+						name="sector"
+						label={t('directory.sector')}
+						value={filter.sector}
+						allLabel={t('directory.all')}
+						options={sectors.map((sector) => ({ value: sector, label: sector }))}
+					/>
+					<FilterSelect
+						name="challenge"
+						label={t('directory.challenge')}
+						value={filter.challengeId}
+						allLabel={t('directory.all')}
+						options={challenges.map((challenge) => ({ value: challenge.id, label: challenge.title }))}
+					/>
 					<button type="submit" className="secondary">
 						{t('directory.apply')}
 					</button>

@@ -10,6 +10,7 @@ import { projectsPage } from '#app/projects/forms.server.ts'
 import { listProjects } from '#app/projects/projects.server.ts'
 import { projectStatuses, statusParam } from '#app/projects/schemas.ts'
 import '#app/projects/projects.css'
+import { FilterSelect } from '#app/ui/forms.tsx'
 
 export const handle: I18nHandle = { i18n: ['projects'] }
 
@@ -44,17 +45,13 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
 				<Link to="/partners">{t('list.partnersLink')}</Link>
 			</p>
 			<Form method="get" className="project-filters" aria-label={t('list.filter')}>
-				<div className="field">
-					<label htmlFor="filter-status">{t('list.status')}</label>
-					<select id="filter-status" name="status" defaultValue={status ?? ''}>
-						<option value="">{t('list.all')}</option>
-						{projectStatuses.map((value) => (
-							<option key={value} value={value}>
-								{t(`status.${value}`)}
-							</option>
-						))}
-					</select>
-				</div>
+				<FilterSelect
+					name="status"
+					label={t('list.status')}
+					value={status}
+					allLabel={t('list.all')}
+					options={projectStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+				/>
 				<button type="submit" className="secondary">
 					{t('list.apply')}
 				</button>

@@ -156,6 +156,39 @@ export function SelectField({
 	)
 }
 
+/**
+ * One filter of a list page's GET form: a labelled select whose empty first choice means "all".
+ * Not a Conform field: the value comes from the page's URL and nothing is validated.
+ */
+export function FilterSelect({
+	name,
+	label,
+	value,
+	allLabel,
+	options,
+}: {
+	name: string
+	label: ReactNode
+	value: string | number | null | undefined
+	allLabel: string
+	options: ReadonlyArray<{ value: string | number; label: string }>
+}) {
+	const id = `filter-${name}`
+	return (
+		<div className="field">
+			<label htmlFor={id}>{label}</label>
+			<select id={id} name={name} defaultValue={value ?? ''}>
+				<option value="">{allLabel}</option>
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	)
+}
+
 export function TextareaField({
 	meta,
 	label,
