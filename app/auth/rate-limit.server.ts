@@ -1,5 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
+import { honeypotFilled } from '#app/common/honeypot.ts'
+import { getT } from '#app/i18n/i18n.server.ts'
 import { inTransaction, type DB, type DbHandle } from '#db/index.ts'
 
 /**
@@ -21,8 +23,12 @@ export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000
  * A bucket name for a kind of action and who does it. The identifier (an address, an IP) is
  * hashed: the table is a counter, not a log of who asked for what.
  */
-export function rateLimitBucket(action: string, kind: 'address' | 'ip', identifier: string): string {
-	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode(identifier.trim().toLowerCase())))
+export function rateLimitBucket(
+	action: string,
+	kind: 'address' | 'ip' | 'person',
+	identifier: string | number,
+): string {
+	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode(String(identifier).trim().toLowerCase())))
 	return `${action}:${kind}:${digest.slice(0, 32)}`
 }
 
@@ -143,4 +149,63 @@ export async function pruneRateLimitHits(db: DB, now = new Date()): Promise<numb
 		.where('at', '<=', new Date(now.getTime() - RATE_LIMIT_RETENTION_MS).toISOString())
 		.executeTakeFirst()
 	return Number(result.numDeletedRows)
+}
+
+const HOUR_MS = 60 * 60 * 1000
+
+/**
+ * Limits on the public forms besides signing and signing in (which have their own): per person
+ * (the signed-in account) and per network. A person's figure is several times what the busiest
+ * real use we can think of needs in an hour (an organiser RSVPing for a month of events, a
+ * resident voting down a Q&A's whole question list); a network's is higher still, because a
+ * school, a library or a town hall puts many people behind one address. See docs/decisions/0020.
+ */
+export const PUBLIC_FORM_LIMITS = {
+	rsvp: { perPerson: { limit: 60, windowMs: HOUR_MS }, perIp: { limit: 300, windowMs: HOUR_MS } },
+	question: { perPerson: { limit: 60, windowMs: HOUR_MS }, perIp: { limit: 300, windowMs: HOUR_MS } },
+	proposal: { perPerson: { limit: 10, windowMs: HOUR_MS }, perIp: { limit: 50, windowMs: HOUR_MS } },
+	support: { perPerson: { limit: 60, windowMs: HOUR_MS }, perIp: { limit: 300, windowMs: HOUR_MS } },
+	story: { perPerson: { limit: 10, windowMs: HOUR_MS }, perIp: { limit: 50, windowMs: HOUR_MS } },
+	nomination: { perPerson: { limit: 20, windowMs: HOUR_MS }, perIp: { limit: 100, windowMs: HOUR_MS } },
+	'partner-join': { perPerson: { limit: 5, windowMs: HOUR_MS }, perIp: { limit: 30, windowMs: HOUR_MS } },
+	agreement: { perPerson: { limit: 30, windowMs: HOUR_MS }, perIp: { limit: 100, windowMs: HOUR_MS } },
+} satisfies Record<string, { perPerson: RateLimit; perIp: RateLimit }>
+
+export type PublicForm = keyof typeof PUBLIC_FORM_LIMITS
+
+/**
+ * Why a public form was turned away: the status, and the message in the request's language as the
+ * form's own errors, so that `submission.reply(refusal)` shows it above the fields.
+ */
+export interface FormRefusal {
+	status: 400 | 429
+	formErrors: [string]
+}
+
+/**
+ * The check at the top of a public form's action, before anything is read or stored: a filled
+ * honeypot is refused with 400, then (when `limit` is given) the form's limits per person and per
+ * network take one hit each, or refuse with 429. A honeypot refusal takes no hit, so it never
+ * locks out the person behind the same network. Returns null when the form may go on.
+ */
+export async function refusePublicForm(
+	db: DB,
+	request: Request,
+	form: FormData,
+	limit?: { form: PublicForm; clientIp: string; person: number | string },
+	now = new Date(),
+): Promise<FormRefusal | null> {
+	if (honeypotFilled(form))
+		return { status: 400, formErrors: [(await getT(request, 'common'))('errors.honeypotFilled')] }
+	if (!limit) return null
+	const { perPerson, perIp } = PUBLIC_FORM_LIMITS[limit.form]
+	const allowed = await consumeRateLimits(
+		db,
+		[
+			{ bucket: rateLimitBucket(limit.form, 'person', limit.person), ...perPerson },
+			{ bucket: rateLimitBucket(limit.form, 'ip', limit.clientIp), ...perIp },
+		],
+		now,
+	)
+	return allowed ? null : { status: 429, formErrors: [(await getT(request, 'common'))('errors.formTooOften')] }
 }

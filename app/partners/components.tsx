@@ -5,6 +5,7 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ImageField } from '#app/images/image-field.tsx'
 import type { ImageFieldView } from '#app/images/sources.ts'
 import { CheckboxField, ErrorList, FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import { agreementFormSchema, MIN_CHALLENGES, partnerFormSchema, partnerSizes, partnerTypes } from './schemas.ts'
 
 /** The partners area's forms and the pieces its pages share. */
@@ -55,6 +56,7 @@ export function PartnerForm({
 		>
 			<input type="hidden" name="intent" value="details" />
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<HoneypotField />
 			<fieldset>
 				<legend>{t('fields.details')}</legend>
 				<div className="stack">
@@ -148,6 +150,7 @@ export function AgreementForm({
 		<Form method="post" className="form agreement-form" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value="sign" />
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<HoneypotField />
 			<fieldset>
 				<legend>{t('sign.communication')}</legend>
 				<TextareaField meta={fields.communication} label={t('sign.communication')} hint={t('sign.communicationHint')} />

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import type { SchemaT } from '#app/common/form.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
@@ -35,17 +36,29 @@ export async function coordinatorsPage(request: Request) {
 export type PartnerFormOutcome =
 	| { kind: 'saved'; id: number; slug: string }
 	| { kind: 'invalid'; result: SubmissionResult<string[]>; logo: ImageFieldView }
+	/** A filled honeypot (400) or too many tries (429): nothing was stored, not even the logo. */
+	| { kind: 'refused'; status: 400 | 429; result: SubmissionResult<string[]> }
 
 /** The organisation's details: a new partner (`partnerId` null, the person becomes its contact) or an edit. */
 export async function submitPartnerForm(
 	db: DB,
 	request: Request,
 	t: SchemaT<'partners'>,
-	{ partnerId, userId, now = new Date() }: { partnerId: number | null; userId: number; now?: Date },
+	{
+		partnerId,
+		userId,
+		clientIp,
+		now = new Date(),
+	}: { partnerId: number | null; userId: number; clientIp?: string; now?: Date },
 ): Promise<PartnerFormOutcome> {
 	const upload = await readUploadForm(request)
-	const logo = await takeImageField(db, upload, { name: 'logo', createdBy: userId })
 	const submission = parseWithZod(upload.formData, { schema: partnerFormSchema(t) })
+	// The form carries the honeypot wherever it shows (docs/decisions/0020); joining is a public
+	// form with limits too, a partner's own edits are not.
+	const limit = clientIp === undefined ? undefined : { form: 'partner-join' as const, clientIp, person: userId }
+	const refused = await refusePublicForm(db, request, upload.formData, limit, now)
+	if (refused) return { kind: 'refused', status: refused.status, result: submission.reply(refused) }
+	const logo = await takeImageField(db, upload, { name: 'logo', createdBy: userId })
 	if (submission.status !== 'success' || logo.error) {
 		const logoView = await imageFieldAfter(db, request, logo)
 		return { kind: 'invalid', result: submission.reply(), logo: logoView }
@@ -59,7 +72,10 @@ export async function submitPartnerForm(
 }
 
 export type AgreementFormOutcome =
-	{ kind: 'signed' } | { kind: 'invalid'; result: SubmissionResult<string[]> } | { kind: 'not-editable' }
+	| { kind: 'signed' }
+	| { kind: 'invalid'; result: SubmissionResult<string[]> }
+	| { kind: 'not-editable' }
+	| { kind: 'refused'; status: 400 | 429; result: SubmissionResult<string[]> }
 
 /** The contact signs the partner's open agreement. */
 export async function submitAgreementForm(
@@ -70,10 +86,14 @@ export async function submitAgreementForm(
 		agreementId,
 		partnerId,
 		userId,
+		clientIp,
 		now = new Date(),
-	}: { agreementId: number; partnerId: number; userId: number; now?: Date },
+	}: { agreementId: number; partnerId: number; userId: number; clientIp: string; now?: Date },
+	request: Request,
 ): Promise<AgreementFormOutcome> {
 	const submission = parseWithZod(formData, { schema: agreementFormSchema(t) })
+	const refused = await refusePublicForm(db, request, formData, { form: 'agreement', clientIp, person: userId }, now)
+	if (refused) return { kind: 'refused', status: refused.status, result: submission.reply(refused) }
 	if (submission.status !== 'success') return { kind: 'invalid', result: submission.reply() }
 	const outcome = await signAgreement(db, agreementId, partnerId, userId, submission.value, now)
 	if (outcome === 'unknown-challenge')

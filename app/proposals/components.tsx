@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from 'react-router'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ErrorList, FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import type { ProposalOutcome, ProposalStatus } from '#db/schema.ts'
 import { createDraftSchema } from './schemas.ts'
 
@@ -93,6 +94,7 @@ export function DraftForm({
 	return (
 		<Form method="post" className="form" {...getFormProps(form)}>
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<HoneypotField />
 			<TextField meta={fields.title} label={t('form.title')} hint={t('form.titleHint')} />
 			<TextareaField meta={fields.summary} label={t('form.summary')} hint={t('form.summaryHint')} rows={3} />
 			<TextareaField meta={fields.body} label={t('form.body')} hint={t('form.bodyHint')} rows={12} />

@@ -112,10 +112,10 @@ export async function draftForEditing(db: DB, proposalId: number, userId: number
 }
 
 /** The draft form from a request; the theme must be one the pact has, any other id is refused at the field. */
-export async function parseDraftForm(request: Request) {
+export async function parseDraftForm(request: Request, formData?: FormData) {
 	const [t, language] = await Promise.all([getT(request, 'proposals'), getLanguage(request)])
 	const themes = new Set((await themeChoices(getDb(), language)).map((theme) => theme.id))
-	return parseWithZod(await request.formData(), {
+	return parseWithZod(formData ?? (await request.formData()), {
 		schema: createDraftSchema(t).refine((value) => value.themeId === null || themes.has(value.themeId), {
 			path: ['themeId'],
 			message: t('errors.unknownTheme'),

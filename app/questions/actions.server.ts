@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatDate } from '#app/common/format.ts'
 import { config } from '#app/config.server.ts'
@@ -60,6 +61,7 @@ export async function questionAction(
 	event: QuestionEvent,
 	user: { id: number },
 	canOrganise: boolean,
+	clientIp: string,
 ) {
 	if (!takesQuestions(event)) throw new Response('Not found', { status: 404 })
 	const db = getDb()
@@ -68,6 +70,8 @@ export async function questionAction(
 	const t = await getT(request, 'questions')
 	if (intent === 'question-ask') {
 		const submission = parseWithZod(form, { schema: createAskSchema(t) })
+		const refused = await refusePublicForm(db, request, form, { form: 'question', clientIp, person: user.id })
+		if (refused) return data({ form: 'ask', reply: submission.reply(refused) }, { status: refused.status })
 		if (submission.status !== 'success') return data({ form: 'ask', reply: submission.reply() }, { status: 400 })
 		const outcome = await askQuestion(db, event, user.id, submission.value.text)
 		return back(outcome.kind === 'asked' ? 'question-asked' : 'question-closed')

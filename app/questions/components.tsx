@@ -4,7 +4,8 @@ import { Form, Link } from 'react-router'
 import { formatNumber } from '#app/common/format.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
-import { TextareaField, TextField } from '#app/ui/forms.tsx'
+import { FormErrors, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import type { QuestionsSectionData } from './actions.server.ts'
 import { createAnswerSchema, createAskSchema, questionMessages } from './schemas.ts'
 import './questions.css'
@@ -80,6 +81,8 @@ function AskForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
 	})
 	return (
 		<Form method="post" className="form ask-question card" {...getFormProps(form)}>
+			<FormErrors id={form.errorId} errors={form.errors} />
+			<HoneypotField />
 			<input type="hidden" name="intent" value="question-ask" />
 			<TextareaField meta={fields.text} label={t('ask.label')} hint={t('ask.hint')} rows={3} />
 			<div className="button-row">

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/awards-nominate'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { requireUser } from '#app/auth/session.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { formatMonth } from '#app/common/format.ts'
@@ -38,10 +39,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const t = await getT(request, 'stories')
-	const submission = parseWithZod(await request.formData(), { schema: createNominationSchema(t) })
+	const form = await request.formData()
+	const refused = await refusePublicForm(getDb(), request, form, {
+		form: 'nomination',
+		clientIp: context.clientIp,
+		person: user.id,
+	})
+	const submission = parseWithZod(form, { schema: createNominationSchema(t) })
+	if (refused) return data(submission.reply(refused), { status: refused.status })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const outcome = await nominate(getDb(), user.id, submission.value)
 	if (!outcome.ok) {

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
-import { Form, Link, redirect } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/events-event'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { getUser } from '#app/auth/session.server.ts'
 import { managesEvent } from '#app/events/organisers.server.ts'
 import { config } from '#app/config.server.ts'
@@ -33,6 +34,8 @@ import { QuestionsSection } from '#app/questions/components.tsx'
 import { PartnershipDayNotice } from '#app/partnership-day/components.tsx'
 import { partnershipDayPath } from '#app/partnership-day/partnership-day.server.ts'
 import { FlashMessage } from '#app/ui/flash-message.tsx'
+import { FormErrors } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import { getDb } from '#db/index.ts'
 import '#app/events/events.css'
 
@@ -126,13 +129,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
 	const { event, user, canOrganise } = await visibleEvent(request, params.event)
 	const here = `/events/${event.slug}`
 	// Signing in from the RSVP button brings the person back to this event.
 	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: `${here}?join=1` })}`)
 	const form = await request.formData()
-	if (isQuestionIntent(form)) return questionAction(request, form, event, user, canOrganise)
+	if (isQuestionIntent(form)) return questionAction(request, form, event, user, canOrganise, context.clientIp)
+	// Taking a place or a shift is a public form (docs/decisions/0020); cancelling is never refused.
+	if (form.get('intent') === 'rsvp' || form.get('intent') === 'take-shift') {
+		const refused = await refusePublicForm(getDb(), request, form, {
+			form: 'rsvp',
+			clientIp: context.clientIp,
+			person: user.id,
+		})
+		if (refused) return data({ form: 'rsvp', refusal: refused.formErrors }, { status: refused.status })
+	}
 	const submission = parseWithZod(form, { schema: rsvpSchema })
 	if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
 	const db = getDb()
@@ -292,7 +304,11 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
 				<aside className="event-aside" aria-labelledby="rsvp-heading">
 					<div className="card stack rsvp-card">
 						<h2 id="rsvp-heading">{t('rsvp.heading')}</h2>
-						<RsvpBox data={loaderData} signInHref={signInHref} />
+						<RsvpBox
+							data={loaderData}
+							signInHref={signInHref}
+							refusal={actionData && 'refusal' in actionData ? actionData.refusal : undefined}
+						/>
 						{!cancelled && event.status === 'published' ? (
 							<p>
 								<a href={`/events/${event.slug}/calendar.ics`} download={`${event.slug}.ics`}>
@@ -326,7 +342,15 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
 	)
 }
 
-function RsvpBox({ data, signInHref }: { data: Route.ComponentProps['loaderData']; signInHref: string }) {
+function RsvpBox({
+	data,
+	signInHref,
+	refusal,
+}: {
+	data: Route.ComponentProps['loaderData']
+	signInHref: string
+	refusal?: string[]
+}) {
 	const { t } = useTranslation('events')
 	const { event, page } = data
 	if (event.status === 'cancelled') return <p>{t('rsvp.cancelledEvent')}</p>
@@ -382,6 +406,8 @@ function RsvpBox({ data, signInHref }: { data: Route.ComponentProps['loaderData'
 			{data.returned ? <p className="notice">{t('rsvp.returned')}</p> : null}
 			{full ? <p className="hint">{t('rsvp.fullHint')}</p> : null}
 			<Form method="post">
+				<FormErrors errors={refusal} />
+				<HoneypotField />
 				<button type="submit" name="intent" value="rsvp" className="primary">
 					{full ? t('rsvp.joinWaitlist') : t('rsvp.join')}
 				</button>

@@ -3,11 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/login'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { getUser } from '#app/auth/session.server.ts'
 import { afterSignInPath, requestSignIn } from '#app/auth/sign-in.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { FormErrors, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import { getDb } from '#db/index.ts'
 import { createLoginSchema } from '#app/auth/schemas.ts'
 
@@ -28,7 +30,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const t = await getT(request, 'auth')
-	const submission = parseWithZod(await request.formData(), { schema: createLoginSchema(t) })
+	const form = await request.formData()
+	const submission = parseWithZod(form, { schema: createLoginSchema(t) })
+	const refused = await refusePublicForm(getDb(), request, form)
+	if (refused) return data({ result: submission.reply(refused) }, { status: refused.status })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { email } = submission.value
 	const redirectTo = afterSignInPath(submission.value.redirectTo)
@@ -61,6 +66,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 			<p className="lead">{t('login.lead')}</p>
 			<Form method="post" className="form card" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
+				<HoneypotField />
 				<input type="hidden" name={fields.redirectTo.name} value={loaderData.redirectTo} />
 				<TextField
 					meta={fields.email}

@@ -27,12 +27,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { title: t('join.title'), logo: await imageFieldView(getDb(), null), mine }
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const outcome = await submitPartnerForm(getDb(), request, await getT(request, 'partners'), {
 		partnerId: null,
 		userId: user.id,
+		clientIp: context.clientIp,
 	})
+	if (outcome.kind === 'refused') return data({ result: outcome.result, logo: undefined }, { status: outcome.status })
 	if (outcome.kind === 'invalid') return data({ result: outcome.result, logo: outcome.logo }, { status: 400 })
 	return redirect(withFlash(`/partners/${outcome.slug}/sign`, 'registered'))
 }

@@ -69,6 +69,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const intent = new URL(request.url).searchParams.get('intent') ?? 'details'
 	if (intent === 'details') {
 		const outcome = await submitPartnerForm(db, request, t, { partnerId: partner.id, userId: user.id })
+		if (outcome.kind === 'refused')
+			return data({ intent, result: outcome.result, logo: null }, { status: outcome.status })
 		if (outcome.kind === 'invalid') return data({ intent, result: outcome.result, logo: outcome.logo }, { status: 400 })
 		return redirect(withFlash(here, 'saved'))
 	}

@@ -59,15 +59,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
 	const { db, partner, user, t } = await contactsPage(request, params.slug)
 	const agreement = await openAgreement(db, partner.id)
 	if (!agreement) throw new Response('Not found', { status: 404 })
-	const outcome = await submitAgreementForm(db, await request.formData(), t, {
-		agreementId: agreement.id,
-		partnerId: partner.id,
-		userId: user.id,
-	})
+	const outcome = await submitAgreementForm(
+		db,
+		await request.formData(),
+		t,
+		{ agreementId: agreement.id, partnerId: partner.id, userId: user.id, clientIp: context.clientIp },
+		request,
+	)
+	if (outcome.kind === 'refused') return data({ result: outcome.result }, { status: outcome.status })
 	if (outcome.kind === 'invalid') return data({ result: outcome.result }, { status: 400 })
 	if (outcome.kind === 'not-editable')
 		return data({ result: { status: 'error' as const, error: { '': [t('errors.notEditable')] } } }, { status: 409 })

@@ -1,5 +1,6 @@
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/proposals-edit'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { requireUser } from '#app/auth/session.server.ts'
 import { withFlash } from '#app/common/flash.ts'
 import { titleMeta } from '#app/common/meta.ts'
@@ -46,7 +47,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const id = idOr404(params.proposalId)
 	// Someone else's proposal is not found, whatever the form holds, as the page itself answers.
 	if (!(await draftForEditing(getDb(), id, user.id))) throw new Response('Not found', { status: 404 })
-	const submission = await parseDraftForm(request)
+	const form = await request.formData()
+	const submission = await parseDraftForm(request, form)
+	// The draft form carries the honeypot (docs/decisions/0020); an edit takes no rate-limit hit.
+	const refused = await refusePublicForm(getDb(), request, form)
+	if (refused) return data(submission.reply(refused), { status: refused.status })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const outcome = await updateDraft(getDb(), id, user.id, submission.value)
 	if (outcome === 'not-found' || outcome === 'not-author') throw new Response('Not found', { status: 404 })

@@ -1,5 +1,6 @@
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/proposals-new'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { requireUser } from '#app/auth/session.server.ts'
 import { withFlash } from '#app/common/flash.ts'
 import { titleMeta } from '#app/common/meta.ts'
@@ -30,9 +31,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	const submission = await parseDraftForm(request)
+	const form = await request.formData()
+	const submission = await parseDraftForm(request, form)
+	const refused = await refusePublicForm(getDb(), request, form, {
+		form: 'proposal',
+		clientIp: context.clientIp,
+		person: user.id,
+	})
+	if (refused) return data(submission.reply(refused), { status: refused.status })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const outcome = await createDraft(getDb(), user.id, submission.value)
 	if (!outcome.ok) throw new Response('Forbidden', { status: 403 })

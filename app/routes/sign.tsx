@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/sign'
-import { consumeRateLimits, rateLimitBucket } from '#app/auth/rate-limit.server.ts'
+import { consumeRateLimits, rateLimitBucket, refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { getUser } from '#app/auth/session.server.ts'
 import { normaliseEmail } from '#app/auth/verification.server.ts'
 import { config } from '#app/config.server.ts'
@@ -20,6 +20,7 @@ import {
 import { commonDistricts, SIGN_LIMITS, signFormDefaults, signPledge } from '#app/pledge/pledge.server.ts'
 import { CONSENT_VERSION, createSignSchema, limits } from '#app/pledge/schemas.ts'
 import { CheckboxField, FormErrors, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import { socialMeta } from '#app/common/social.ts'
 import { getDb } from '#db/index.ts'
 import '#app/pledge/pledge.css'
@@ -62,6 +63,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const t = await getT(request, 'pledge')
 	const submission = parseWithZod(formData, { schema: createSignSchema(t, await offeredCommitmentIds(db)) })
+	const refused = await refusePublicForm(db, request, formData)
+	if (refused) return data(submission.reply(refused), { status: refused.status })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 
 	const email = normaliseEmail(submission.value.email)
@@ -113,6 +116,7 @@ export default function Sign({ loaderData, actionData }: Route.ComponentProps) {
 
 			<Form method="post" className="form sign-form" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
+				<HoneypotField />
 				{form.errors?.length || Object.keys(form.allErrors).length === 0 ? null : (
 					<p className="form-errors" role="alert">
 						{t('sign.fixErrors')}

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/stories-new'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { requireUser } from '#app/auth/session.server.ts'
 import { readFlash, withFlash } from '#app/common/flash.ts'
 import { titleMeta } from '#app/common/meta.ts'
@@ -39,7 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const db = getDb()
 	// Only someone who acts for a partner may send a story at all; no image is stored for anyone else.
@@ -47,8 +48,15 @@ export async function action({ request }: Route.ActionArgs) {
 	const t = await getT(request, 'stories')
 	// The image is stored first, so a form shown again for another field's error keeps it.
 	const upload = await readUploadForm(request)
-	const image = await takeImageField(db, upload, { createdBy: user.id })
 	const submission = parseWithZod(upload.formData, { schema: createStorySchema(t) })
+	// Before the image is stored: a refused form leaves nothing behind.
+	const refused = await refusePublicForm(db, request, upload.formData, {
+		form: 'story',
+		clientIp: context.clientIp,
+		person: user.id,
+	})
+	if (refused) return data({ result: submission.reply(refused), image: undefined }, { status: refused.status })
+	const image = await takeImageField(db, upload, { createdBy: user.id })
 	if (submission.status !== 'success' || image.error) {
 		const imageView = await imageFieldAfter(db, request, image)
 		return data({ result: submission.reply(), image: imageView }, { status: 400 })

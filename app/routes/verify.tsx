@@ -16,6 +16,8 @@ import { config } from '#app/config.server.ts'
 import { getLanguage, getT } from '#app/i18n/i18n.server.ts'
 import type { I18nHandle } from '#app/i18n/i18n.ts'
 import { ErrorList, FormErrors, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
+import { refusePublicForm } from '#app/auth/rate-limit.server.ts'
 import { getDb } from '#db/index.ts'
 import '../auth/auth.css'
 import { createCodeSchema, createEmailSchema, linkSchema, purposeSchema, type Purpose } from '#app/auth/schemas.ts'
@@ -99,6 +101,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	const t = await getT(request, 'auth')
 	const submission = parseWithZod(formData, { schema: createCodeSchema(t) })
+	const refused = await refusePublicForm(db, request, formData)
+	if (refused)
+		return data({ kind: 'code' as const, result: submission.reply(refused), form: null }, { status: refused.status })
 	if (submission.status !== 'success')
 		return data({ kind: 'code' as const, result: submission.reply(), form: null }, { status: 400 })
 	const { email, purpose, code } = submission.value
@@ -245,6 +250,7 @@ function CodeForm({
 						<ErrorList errors={hiddenErrors} />
 					</div>
 				) : null}
+				<HoneypotField />
 				<input type="hidden" name={fields.email.name} value={email} />
 				<input type="hidden" name={fields.purpose.name} value={purpose} />
 				<input type="hidden" name={fields.redirectTo.name} value={redirectTo} />

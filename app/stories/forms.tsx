@@ -5,6 +5,7 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ImageField } from '#app/images/image-field.tsx'
 import type { ImageFieldView } from '#app/images/sources.ts'
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { HoneypotField } from '#app/ui/honeypot.tsx'
 import { createNominationSchema, createReviewSchema, createStorySchema, nomineeKinds } from './schemas.ts'
 
 /**
@@ -35,6 +36,7 @@ export function StoryForm({
 	return (
 		<Form method="post" encType="multipart/form-data" className="form stack" {...getFormProps(form)}>
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<HoneypotField />
 			<SelectField
 				meta={fields.partnerId}
 				label={t('new.partner')}
@@ -113,6 +115,7 @@ export function NominationForm({
 	return (
 		<Form method="post" className="form stack" {...getFormProps(form)}>
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<HoneypotField />
 			<fieldset aria-describedby={kindInvalid ? kind.errorId : undefined}>
 				<legend>{t('nominate.kind')}</legend>
 				{getCollectionProps(kind, { type: 'radio', options: [...nomineeKinds] }).map((props) => (

@@ -1,9 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { buildIfStale, reach, startServer, stopServers } from '#tests/support/server-process.ts'
 
 /**
  * The production build served by server.mjs as `npm start` serves it (issue 12): where it listens,
@@ -11,79 +8,8 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest'
  * database of its own.
  */
 
-const root = process.cwd()
-const running: ChildProcess[] = []
-let nextPort = 3231 + 400 + Math.floor(Math.random() * 200)
-
-beforeAll(() => {
-	// As `npm start` does: build when there is no build or the source is newer.
-	execFileSync(
-		process.execPath,
-		['--input-type=module', '-e', "await (await import('./scripts/build.mjs')).buildIfStale()"],
-		{
-			cwd: root,
-			stdio: 'pipe',
-			timeout: 170_000,
-		},
-	)
-}, 180_000)
-
-afterEach(async () => {
-	for (const child of running.splice(0)) {
-		if (child.exitCode !== null) continue
-		const exited = new Promise((resolve) => child.once('exit', resolve))
-		child.kill('SIGTERM')
-		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
-		if (child.exitCode === null) child.kill('SIGKILL')
-	}
-})
-
-/** GETs a URL with node:http; resolves to the status, or to the connection's error code. */
-function reach(url: string, headers: Record<string, string> = {}, body?: string, method = body ? 'POST' : 'GET') {
-	return new Promise<{ status?: number; error?: string; headers?: http.IncomingHttpHeaders; text?: string }>(
-		(resolve) => {
-			const req = http.request(url, { method, headers, agent: false, timeout: 3000 }, (res) => {
-				let text = ''
-				res.on('data', (c: Buffer) => (text += c.toString()))
-				res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }))
-			})
-			req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }))
-			req.end(body)
-		},
-	)
-}
-
-async function startServer(env: Record<string, string> = {}) {
-	const port = nextPort++
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klimatpakt-serving-'))
-	const child = spawn(process.execPath, ['server.mjs'], {
-		cwd: root,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			APP_URL: `http://localhost:${port}`,
-			DATABASE_URL: `file:${path.join(dir, 'app.db')}`,
-			MAIL_DIR: path.join(dir, 'mail'),
-			UPLOAD_DIR: path.join(dir, 'uploads'),
-			RUN_WORKER: 'false',
-			RESEND_API_KEY: '',
-			WEB_CONCURRENCY: '1',
-			HOST: '',
-			...env,
-		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	})
-	running.push(child)
-	let output = ''
-	child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-	child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-	for (let waited = 0; !/is listening/.test(output); waited += 100) {
-		if (child.exitCode !== null || waited > 60_000) throw new Error(`the server did not start:\n${output}`)
-		await new Promise((resolve) => setTimeout(resolve, 100))
-	}
-	return { port, output: () => output }
-}
+beforeAll(buildIfStale, 180_000)
+afterEach(stopServers)
 
 const externalAddress = Object.values(os.networkInterfaces())
 	.flat()
