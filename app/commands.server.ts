@@ -5,15 +5,15 @@ import { grantRole, roleNames } from '#app/auth/roles.server.ts'
 import { config } from '#app/config.server.ts'
 import { sendDigests, type DigestRhythm } from '#app/newsletters/digest.server.ts'
 import { runWorker } from '#app/worker.server.ts'
-import { databasePath, migrateToLatest, openDatabase, setDb } from '#db/index.ts'
+import { describeDatabase, migrateToLatest, openDatabase, setDb } from '#db/index.ts'
 import { seedIfEmpty } from '#db/seed.ts'
 
 type Command = (args: string[]) => Promise<number>
 
 /** Brings the database at DATABASE_URL up to the newest migration. */
 const migrate: Command = async () => {
-	const file = databasePath()
-	const db = openDatabase(file)
+	const file = describeDatabase()
+	const db = openDatabase()
 	try {
 		const { results } = await migrateToLatest(db)
 		if (!results?.length) console.log(`${file}: already up to date`)
@@ -29,8 +29,8 @@ const migrate: Command = async () => {
 
 /** Migrates, then loads demo content if the database is empty. */
 const seed: Command = async () => {
-	const file = databasePath()
-	const db = openDatabase(file)
+	const file = describeDatabase()
+	const db = openDatabase()
 	setDb(db)
 	try {
 		await migrateToLatest(db)
@@ -65,7 +65,7 @@ const seed: Command = async () => {
  * several at once: every job is safe to run twice. Ctrl-C or SIGTERM lets the current job finish.
  */
 const worker: Command = async () => {
-	const db = openDatabase(databasePath())
+	const db = openDatabase()
 	setDb(db)
 	// A worker may start before the server ever did; migrating is idempotent.
 	await migrateToLatest(db)
@@ -81,7 +81,7 @@ const worker: Command = async () => {
 	process.on('SIGINT', stop)
 	process.on('SIGTERM', stop)
 	console.log(
-		`worker: started on ${databasePath()}, email via ${config.resendApiKey ? 'Resend' : `the local mailbox in ${config.mailDir}`}`,
+		`worker: started on ${describeDatabase()}, email via ${config.resendApiKey ? 'Resend' : `the local mailbox in ${config.mailDir}`}`,
 	)
 	await runWorker(db, { signal: controller.signal })
 	await db.destroy()
@@ -101,7 +101,7 @@ const digest: Command = async (args) => {
 		: flags.has('--monthly')
 			? ['monthly']
 			: ['weekly', 'monthly']
-	const db = openDatabase(databasePath())
+	const db = openDatabase()
 	setDb(db)
 	try {
 		await migrateToLatest(db)
@@ -122,7 +122,7 @@ const userRole: Command = async ([email, role]) => {
 		console.error(usage)
 		return 1
 	}
-	const db = openDatabase(databasePath())
+	const db = openDatabase()
 	try {
 		await migrateToLatest(db)
 		const result = await grantRole(db, email, role)

@@ -239,6 +239,13 @@ export interface Image {
   width: number;
 }
 
+export interface JobLease {
+  leased_until: string | null;
+  name: string;
+  next_run_at: string;
+  owner: string | null;
+}
+
 export interface LadderHistory {
   changed_at: string;
   changed_by: number | null;
@@ -697,6 +704,7 @@ export interface DB {
   event_rsvp: EventRsvp;
   event_type: EventType;
   image: Image;
+  job_lease: JobLease;
   ladder_history: LadderHistory;
   ladder_setting: LadderSetting;
   ladder_step: LadderStep;

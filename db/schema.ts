@@ -244,6 +244,7 @@ export interface Database {
 	project_update: ProjectUpdateTable
 	consent_log: ConsentLogTable
 	signature_change: SignatureChangeTable
+	job_lease: JobLeaseTable
 }
 
 export type User = Selectable<UserTable>
@@ -911,4 +912,14 @@ export interface SignatureChangeTable {
 	details: string
 	language: Language
 	created_at: Timestamp
+}
+
+// The worker (issue 13): see db/migrations/0020_job_leases.ts and app/jobs.server.ts.
+/** One row per worker job: when it may run next, and which worker holds it until when. */
+export interface JobLeaseTable {
+	name: string
+	next_run_at: Timestamp
+	/** Null when no worker is running the job; a dead worker's lease runs out at this time. */
+	leased_until: Timestamp | null
+	owner: string | null
 }

@@ -3,6 +3,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding'
 import { honeypotFilled } from '#app/common/honeypot.ts'
 import { getT } from '#app/i18n/i18n.server.ts'
 import { inTransaction, type DB, type DbHandle } from '#db/index.ts'
+import { lockKeys } from '#db/locks.ts'
 
 /**
  * Rate limits kept in the database (table rate_limit_hit), so they hold across restarts and
@@ -43,6 +44,8 @@ export async function consumeRateLimits(
 	now = new Date(),
 ): Promise<boolean> {
 	return inTransaction(db, async (trx) => {
+		// Many requests at once on PostgreSQL would all count below the limit: one bucket, one at a time.
+		await lockKeys(trx, ...buckets.map(({ bucket }) => `rate-limit:${bucket}`))
 		for (const { bucket, limit, windowMs } of buckets) {
 			const since = new Date(now.getTime() - windowMs).toISOString()
 			const { hits } = await trx
@@ -91,6 +94,9 @@ export async function consumeEscalatingLimit(
 	now = new Date(),
 ): Promise<LimitRefusal | null> {
 	return inTransaction(db, async (trx) => {
+		// Every bucket at once, in lockKeys' one order, so two requests never hold one each and wait
+		// for the other's; consumeRateLimits below asks again for locks this transaction already has.
+		await lockKeys(trx, ...[bucket, ...others.map((other) => other.bucket)].map((name) => `rate-limit:${name}`))
 		const dayAgo = new Date(now.getTime() - RATE_LIMIT_RETENTION_MS).toISOString()
 		const hitsIn = async (name: string) =>
 			(
@@ -130,7 +136,7 @@ export async function consumeEscalatingLimit(
 /**
  * Takes one action from a bucket: true when it is allowed (and counted), false when the bucket
  * already holds `limit` hits within the last `windowMs`. Safe across processes (one IMMEDIATE
- * transaction). Build the bucket name with rateLimitBucket, e.g.
+ * transaction on SQLite, the bucket's lock on PostgreSQL). Build the bucket name with rateLimitBucket, e.g.
  * `consumeRateLimit(db, rateLimitBucket('confirm-email', 'address', email), { limit: 5, windowMs: 15 * 60_000 })`.
  */
 export async function consumeRateLimit(

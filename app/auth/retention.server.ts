@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { columnsReferencing } from '#db/catalog.ts'
 import type { DbHandle } from '#db/index.ts'
 
 /**
@@ -36,16 +37,13 @@ const SIGNING_LEFTOVERS = new Set(['session', 'signature', 'signature_change', '
  */
 export async function deleteLeftoverAccounts(db: DbHandle, userIds: readonly number[]): Promise<number> {
 	if (userIds.length === 0) return 0
-	const references = await sql<{ name: string; column: string }>`
-		select m.name as name, f."from" as "column"
-		from sqlite_master m join pragma_foreign_key_list(m.name) f
-		where m.type = 'table' and f."table" = 'user'`.execute(db)
-	const inUse = references.rows.filter((ref) => !SIGNING_LEFTOVERS.has(ref.name))
+	const references = await columnsReferencing(db, 'user')
+	const inUse = references.filter((ref) => !SIGNING_LEFTOVERS.has(ref.table))
 	let deleted = 0
 	for (const id of userIds) {
 		let used = false
-		for (const { name, column } of inUse) {
-			const found = await sql`select 1 from ${sql.table(name)} where ${sql.ref(column)} = ${id} limit 1`.execute(db)
+		for (const { table, column } of inUse) {
+			const found = await sql`select 1 from ${sql.table(table)} where ${sql.ref(column)} = ${id} limit 1`.execute(db)
 			if (found.rows.length > 0) {
 				used = true
 				break

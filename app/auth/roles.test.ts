@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, inject, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { getDb, openDatabase } from '#db/index.ts'
+import { copyOfTemplate } from '#tests/setup/databases.ts'
 import { grantRole } from './roles.server.ts'
 import { userHasPermission, userRoles } from './session.server.ts'
 
@@ -55,15 +54,16 @@ describe('grantRole (npm run user:role)', () => {
 
 describe('the user:role command', () => {
 	const run = promisify(execFile)
-	const dbFile = path.join(inject('runDir'), `user-role-${process.pid}-${Math.random().toString(36).slice(2, 8)}.db`)
-
-	async function command(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	async function command(
+		location: string,
+		...args: string[]
+	): Promise<{ code: number; stdout: string; stderr: string }> {
 		try {
 			const { stdout, stderr } = await run(
 				process.execPath,
 				['--import', 'tsx', 'scripts/cli.mjs', 'user:role', ...args],
 				{
-					env: { ...process.env, DATABASE_URL: `file:${dbFile}`, KLIMATPAKT_FROM_SOURCE: '1' },
+					env: { ...process.env, DATABASE_URL: location, KLIMATPAKT_FROM_SOURCE: '1' },
 				},
 			)
 			return { code: 0, stdout, stderr }
@@ -74,8 +74,9 @@ describe('the user:role command', () => {
 	}
 
 	test('grants a role, and exits with 1 and a message on an unknown address or role', async () => {
-		fs.copyFileSync(inject('templateDbPath'), dbFile)
-		const db = openDatabase(dbFile)
+		// A database of its own (a SQLite file or a PostgreSQL URL), as the command would be given.
+		const location = await copyOfTemplate()
+		const db = openDatabase(location)
 		try {
 			const { id } = await db
 				.insertInto('user')
@@ -83,23 +84,22 @@ describe('the user:role command', () => {
 				.returning('id')
 				.executeTakeFirstOrThrow()
 
-			const granted = await command('cli@example.se', 'coordinator')
+			const granted = await command(location, 'cli@example.se', 'coordinator')
 			expect(granted.code).toBe(0)
 			expect(granted.stdout).toContain('cli@example.se is now coordinator')
 			expect(await userRoles(db, id)).toEqual(['coordinator'])
 
-			const unknownUser = await command('ghost@example.se', 'coordinator')
+			const unknownUser = await command(location, 'ghost@example.se', 'coordinator')
 			expect(unknownUser.code).toBe(1)
 			expect(unknownUser.stderr).toContain('No account with the address ghost@example.se')
 
-			const unknownRole = await command('cli@example.se', 'king')
+			const unknownRole = await command(location, 'cli@example.se', 'king')
 			expect(unknownRole.code).toBe(1)
 			expect(unknownRole.stderr).toContain('Unknown role "king"')
 
-			expect((await command()).code).toBe(1)
+			expect((await command(location)).code).toBe(1)
 		} finally {
 			await db.destroy()
-			for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(file, { force: true })
 		}
 	})
 })

@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { inTransaction, type DB, type DbHandle } from '#db/index.ts'
+import { lockKeys } from '#db/locks.ts'
 import type { VerificationPurpose } from '#db/schema.ts'
 
 /**
@@ -85,7 +86,14 @@ async function useUp(
 	row: { id: number; purpose: VerificationPurpose; target: string },
 	now: Date,
 ): Promise<VerificationOutcome> {
-	await trx.updateTable('verification').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute()
+	// Only the first use counts: a second click on the link, at the same moment, finds it used.
+	const used = await trx
+		.updateTable('verification')
+		.set({ used_at: now.toISOString() })
+		.where('id', '=', row.id)
+		.where('used_at', 'is', null)
+		.executeTakeFirst()
+	if (used.numUpdatedRows === 0n) return { ok: false, reason: 'invalid' }
 	return { ok: true, purpose: row.purpose, target: row.target }
 }
 
@@ -117,6 +125,9 @@ export async function verifyCode(
 ): Promise<VerificationOutcome> {
 	const target = normaliseEmail(email)
 	return db.transaction().execute(async (trx) => {
+		// Guesses at one address take turns on PostgreSQL, so each sees the attempts (or the
+		// stand-in below) of the one before.
+		await lockKeys(trx, `verification:${purpose}:${target}`)
 		const waiting = await trx
 			.selectFrom('verification')
 			.selectAll()
@@ -132,12 +143,13 @@ export async function verifyCode(
 		if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' } as const
 		if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' } as const
 		if (row.code_hash !== hash(code.trim())) {
-			await trx
+			const { attempts } = await trx
 				.updateTable('verification')
-				.set({ attempts: row.attempts + 1 })
+				.set((eb) => ({ attempts: eb('attempts', '+', 1) }))
 				.where('id', '=', row.id)
-				.execute()
-			const left = MAX_CODE_ATTEMPTS - row.attempts - 1
+				.returning('attempts')
+				.executeTakeFirstOrThrow()
+			const left = MAX_CODE_ATTEMPTS - attempts
 			return { ok: false, reason: left > 0 ? 'invalid' : 'too-many-attempts' } as const
 		}
 		return useUp(trx, row, now)

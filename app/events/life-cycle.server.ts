@@ -7,7 +7,7 @@ import type { Event, EventStatus } from '#db/schema.ts'
 import { affectedPeople } from './attendees.server.ts'
 import { getEvent } from './listing.server.ts'
 import { cancelledEmail, changedEmail, restoredEmail } from './notices.server.tsx'
-import { promoteFromWaitlist } from './rsvp.server.ts'
+import { lockedEvent, promoteFromWaitlist } from './rsvp.server.ts'
 import type { EventInput, EventType, RepeatInput } from './schemas.ts'
 
 /**
@@ -144,7 +144,8 @@ export async function updateEvent(
 	now = new Date(),
 ): Promise<UpdateOutcome> {
 	return db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
+		// Locked: RSVPs to the event wait while its places (and the waitlist) change.
+		const before = await lockedEvent(trx, eventId)
 		if (!before || before.status === 'cancelled') return { kind: 'unavailable' }
 		const moved =
 			before.starts_at !== input.startsAt ||
@@ -271,7 +272,7 @@ export async function restoreEvent(
 	now = new Date(),
 ): Promise<{ kind: 'restored'; notified: number } | { kind: 'ended' } | { kind: 'unavailable' }> {
 	return db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
+		const before = await lockedEvent(trx, eventId)
 		if (!before || before.status !== 'cancelled') return { kind: 'unavailable' }
 		if (before.ends_at <= now.toISOString()) return { kind: 'ended' }
 		const event = await trx

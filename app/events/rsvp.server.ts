@@ -2,6 +2,7 @@ import { queueEmail } from '#app/mail/send-email.server.ts'
 import { mayJoinAudience } from './audiences.server.ts'
 import type { Event, EventRsvp } from '#db/schema.ts'
 import type { DB, DbHandle } from '#db/index.ts'
+import { forUpdate } from '#db/locks.ts'
 import {
 	calendarAttachment,
 	confirmedEmail,
@@ -15,8 +16,9 @@ import {
 
 /**
  * Places, the waitlist and helper shifts. Each change is one transaction, and every transaction
- * here begins IMMEDIATE (db/dialect.ts): reading the count of people going and taking a place
- * cannot interleave with another RSVP, in this process or another, so capacity holds.
+ * here begins IMMEDIATE on SQLite (db/dialect.ts) and locks the event's (or shift's) row first on
+ * PostgreSQL (db/locks.ts): reading the count of people going and taking a place cannot
+ * interleave with another RSVP, in this process or another, so capacity holds.
  */
 
 export type RsvpOutcome =
@@ -59,6 +61,14 @@ async function goingCount(db: DbHandle, eventId: number): Promise<number> {
 	return Number(row.n)
 }
 
+/**
+ * The event, its row locked until the transaction ends: on PostgreSQL this serialises the changes
+ * to its places and waitlist, as IMMEDIATE does on SQLite. Read it first in every such transaction.
+ */
+export async function lockedEvent(trx: DbHandle, eventId: number): Promise<Event | undefined> {
+	return trx.selectFrom('event').selectAll().where('id', '=', eventId).$call(forUpdate(trx)).executeTakeFirst()
+}
+
 /** 1 for the first person waiting: what people are told, not the stored arrival number. */
 export async function placeInQueue(db: DbHandle, eventId: number, position: number): Promise<number> {
 	const row = await db
@@ -96,7 +106,7 @@ export async function rsvp(db: DB, eventId: number, userId: number, now = new Da
 	])
 
 	const decided = await db.transaction().execute(async (trx) => {
-		const fresh = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
+		const fresh = await lockedEvent(trx, eventId)
 		// Who may come was asked above, outside the lock: an audience changed since turns the person away.
 		if (!fresh || fresh.status !== 'published' || fresh.audience !== event.audience)
 			return { kind: 'unavailable' } as const
@@ -160,7 +170,7 @@ async function unchanged(db: DbHandle, row: EventRsvp): Promise<RsvpOutcome> {
  */
 export async function cancelRsvp(db: DB, eventId: number, userId: number, now = new Date()): Promise<CancelOutcome> {
 	return db.transaction().execute(async (trx) => {
-		const event = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst()
+		const event = await lockedEvent(trx, eventId)
 		if (!event || event.status !== 'published') return { kind: 'unavailable' }
 		const existing = await trx
 			.selectFrom('event_rsvp')
@@ -186,7 +196,8 @@ export async function cancelRsvp(db: DB, eventId: number, userId: number, now = 
 
 /**
  * Fills free places from the waitlist in arrival order and emails each person promoted. Call it
- * inside the transaction that freed the places (a cancellation, a higher capacity).
+ * inside the transaction that freed the places (a cancellation, a higher capacity), after locking
+ * the event row (lockedEvent, or an `update event`).
  * Returns the user ids promoted.
  */
 export async function promoteFromWaitlist(trx: DbHandle, event: Event, now = new Date()): Promise<number[]> {
@@ -234,7 +245,12 @@ export async function takeHelperShift(
 	now = new Date(),
 ): Promise<ShiftOutcome> {
 	return db.transaction().execute(async (trx) => {
-		const shift = await trx.selectFrom('event_helper_shift').selectAll().where('id', '=', shiftId).executeTakeFirst()
+		const shift = await trx
+			.selectFrom('event_helper_shift')
+			.selectAll()
+			.where('id', '=', shiftId)
+			.$call(forUpdate(trx))
+			.executeTakeFirst()
 		if (!shift) return { kind: 'unavailable' }
 		const event = await trx.selectFrom('event').selectAll().where('id', '=', shift.event_id).executeTakeFirstOrThrow()
 		if (event.status !== 'published') return { kind: 'unavailable' }

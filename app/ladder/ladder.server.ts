@@ -7,6 +7,7 @@ import {
 	lastEventHelpedAt,
 } from '#app/events/participation.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
+import { lockKeys } from '#db/locks.ts'
 import type { Database, LadderRule, LadderStepTable } from '#db/schema.ts'
 import { queueLevelUpInTransaction, sendPendingLevelUpEmails } from './level-up.server.tsx'
 import {
@@ -241,7 +242,16 @@ async function applyRules(
 }
 
 /** Applies the rules to some people (null: everyone) inside the caller's transaction. */
-async function evaluateMany(trx: DbHandle, userIds: number[] | null, options: EvaluateOptions): Promise<Promotion[]> {
+async function evaluateMany(
+	trx: Transaction<Database>,
+	userIds: number[] | null,
+	options: EvaluateOptions,
+): Promise<Promotion[]> {
+	// Two check-ins of one person at once (two doors, two events) must count each other: the
+	// second waits here until the first commits, then reads its check-in (PostgreSQL; a no-op on
+	// SQLite, whose writers already take turns). The pass over everyone relies on its steps'
+	// compare-and-set instead: it never lowers anyone and repeats safely.
+	if (userIds) await lockKeys(trx, ...userIds.map((id) => `ladder:${id}`))
 	const settings = await readLadderSettings(trx)
 	const facts = await factsFor(trx, userIds, settings, options.now)
 	// Everyone's current step comes with the facts: asking per person made the worker's pass over a

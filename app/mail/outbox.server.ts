@@ -11,6 +11,7 @@ import type {
 	OutgoingEmail,
 	Transport,
 } from '#app/mail/transports/transport.server.ts'
+import { skippingClaimed } from '#db/claims.ts'
 import type { DB } from '#db/index.ts'
 import type { Database, OutboxMessage } from '#db/schema.ts'
 
@@ -177,27 +178,43 @@ export async function claimNextDelivery(db: DB, now: Date): Promise<OutboxMessag
 		.returningAll()
 		.execute()
 	if (single.length > 0) return single
-	return db
-		.updateTable('outbox')
-		.set(claimed(now))
-		.where('batch_key', '=', (eb) =>
-			eb
-				.selectFrom(oldestDue(db, now, 'batch').as('o'))
-				.select('o.batch_key')
-				.orderBy('o.next_attempt_at')
-				.orderBy('o.id')
-				.limit(1),
-		)
-		.where(due(now))
-		.returningAll()
-		.execute()
-		.then((rows) => rows.sort((a, b) => a.id - b.id))
+	// A batch's rows are not picked past another claim's locks as singles are: its claim takes
+	// every row under the key, so two workers holding rows of one batch would wait on each other.
+	// Instead, of two workers picking the same batch at once (PostgreSQL), the second waits for
+	// the first and then finds none of its rows due: it looks again rather than stop as if nothing were.
+	for (let look = 0; look < 3; look++) {
+		const batch = await db
+			.updateTable('outbox')
+			.set(claimed(now))
+			.where('batch_key', '=', (eb) =>
+				eb
+					.selectFrom(oldestDue(db, now, 'batch').as('o'))
+					.select('o.batch_key')
+					.orderBy('o.next_attempt_at')
+					.orderBy('o.id')
+					.limit(1),
+			)
+			.where(due(now))
+			.returningAll()
+			.execute()
+		if (batch.length > 0) return batch.sort((a, b) => a.id - b.id)
+		const stillDue = await db
+			.selectFrom(oldestDue(db, now, 'batch').as('o'))
+			.select('o.id')
+			.executeTakeFirst()
+		if (!stillDue) break
+	}
+	return []
 }
 
-/** The oldest due row of each claimable status, singles or batched: at most two rows. */
+/**
+ * The oldest due row of each claimable status, singles or batched: at most two rows. On PostgreSQL
+ * a single's lookup passes over rows another worker's claim holds, so parallel workers claim
+ * different messages.
+ */
 function oldestDue(db: DB, now: Date, kind: 'single' | 'batch') {
-	const oldest = (status: 'queued' | 'sending') =>
-		db
+	const oldest = (status: 'queued' | 'sending') => {
+		const lookup = db
 			.selectFrom('outbox')
 			.select(['id', 'batch_key', 'next_attempt_at'])
 			.where('batch_key', kind === 'batch' ? 'is not' : 'is', null)
@@ -207,6 +224,8 @@ function oldestDue(db: DB, now: Date, kind: 'single' | 'batch') {
 			.orderBy('next_attempt_at')
 			.orderBy('id')
 			.limit(1)
+		return kind === 'single' ? skippingClaimed(db, lookup) : lookup
+	}
 	return db
 		.selectFrom(oldest('queued').as('q'))
 		.selectAll()

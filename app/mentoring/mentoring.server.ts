@@ -11,6 +11,7 @@ import {
 	type PartnerPerson,
 } from '#app/partners/partners.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
+import { lockKeys } from '#db/locks.ts'
 import type { Language, Mentorship, Partner } from '#db/schema.ts'
 import MentoringIntroductionEmail from '#emails/mentoring-introduction.tsx'
 import type { MeetingInput, PairInput } from './schemas.ts'
@@ -125,6 +126,7 @@ export async function pairMentor(
 	]
 	return db.transaction().execute(async (trx) => {
 		// Checked again inside the write: two coordinators pairing the same mentee at once get one mentorship.
+		await lockKeys(trx, `mentee:${mentee.id}`)
 		const takenNow = await refusalIfTaken(trx, mentee.id)
 		if (takenNow) return takenNow
 		const row = await trx

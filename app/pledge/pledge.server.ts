@@ -4,6 +4,7 @@ import type { SupportedLanguage } from '#app/i18n/i18n.ts'
 import { queueEmail, type RenderedEmail } from '#app/mail/send-email.server.ts'
 import { withdrawQueuedNewsletters } from '#app/newsletters/unsubscribe.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
+import { forUpdate, lockKeys } from '#db/locks.ts'
 import type { CommitmentCategory, Language, PledgeProgress, SignatureStatus } from '#db/schema.ts'
 import { moveChosenCounts, movePactCount } from './counts.server.ts'
 import { alreadySignedEmail, confirmSignatureEmail, welcomeEmail } from './emails.server.ts'
@@ -143,6 +144,9 @@ export async function signPledge(
 		}
 
 		const outcome = await db.transaction().execute(async (trx): Promise<SignOutcome | null> => {
+			// Two signings of one new address at once on PostgreSQL: the second waits, then finds the
+			// first's signature instead of failing on the address's unique index.
+			await lockKeys(trx, `email:${email}`)
 			const current = await findSignatory(trx, email)
 			if ((current?.status ?? null) !== status) return null
 			const at = now.toISOString()
@@ -218,6 +222,8 @@ export async function confirmSignature(db: DB, email: string, now = new Date()):
 				.selectFrom('signature')
 				.select(['id', 'status'])
 				.where('user_id', '=', before.userId)
+				// A second confirmation at the same moment waits here and finds it confirmed: counted once.
+				.$call(forUpdate(trx))
 				.executeTakeFirst()
 			if (!signature || signature.id !== before.signatureId) return false
 			if (signature.status === 'confirmed') return true
@@ -380,13 +386,15 @@ export async function updateDetails(
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const at = now.toISOString()
-		const updated = await trx.updateTable('user').set({ name: input.name }).where('id', '=', userId).executeTakeFirst()
-		if (updated.numUpdatedRows === 0n) return false
+		// The signature is locked before the user row, in the order confirmSignature takes them.
 		const signature = await trx
 			.selectFrom('signature')
 			.select(['id', 'status', 'lives_in_municipality', 'newsletter_consent', 'newsletter_consent_at'])
 			.where('user_id', '=', userId)
+			.$call(forUpdate(trx))
 			.executeTakeFirst()
+		const updated = await trx.updateTable('user').set({ name: input.name }).where('id', '=', userId).executeTakeFirst()
+		if (updated.numUpdatedRows === 0n) return false
 		if (!signature) return true
 		const livesInMunicipality = input.livesInMunicipality ? 1 : 0
 		if (signature.status === 'confirmed' && signature.lives_in_municipality !== livesInMunicipality) {
@@ -449,6 +457,7 @@ export async function addCommitments(
 			.selectFrom('signature')
 			.select(['id', 'status'])
 			.where('user_id', '=', userId)
+			.$call(forUpdate(trx))
 			.executeTakeFirst()
 		if (!signature || signature.status === 'withdrawn') return { ok: false, reason: 'no-signature' }
 		const existing = await trx
@@ -483,6 +492,7 @@ export async function dropCommitment(db: DB, userId: number, pledgeCommitmentId:
 			])
 			.where('pledge_commitment.id', '=', pledgeCommitmentId)
 			.where('signature.user_id', '=', userId)
+			.$call(forUpdate(trx))
 			.executeTakeFirst()
 		if (!row) return 'not-found'
 		const { n } = await trx
@@ -507,6 +517,7 @@ export async function withdrawSignature(db: DB, userId: number, now = new Date()
 			.selectFrom('signature')
 			.select(['id', 'status', 'lives_in_municipality'])
 			.where('user_id', '=', userId)
+			.$call(forUpdate(trx))
 			.executeTakeFirst()
 		if (!signature || signature.status === 'withdrawn') return false
 		if (signature.status === 'confirmed') {

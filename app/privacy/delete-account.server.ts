@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
-import { promoteFromWaitlist } from '#app/events/rsvp.server.ts'
+import { lockedEvent, promoteFromWaitlist } from '#app/events/rsvp.server.ts'
 import { partnerContacts, partnersOf } from '#app/partners/partners.server.ts'
 import { moveChosenCounts, movePactCount } from '#app/pledge/counts.server.ts'
 import type { DB, DbHandle } from '#db/index.ts'
+import { forUpdate } from '#db/locks.ts'
 import type { Database } from '#db/schema.ts'
 
 /**
@@ -58,7 +59,7 @@ export async function deleteAccount(
 
 		await removePledge(trx, userId)
 		await removeEventPlaces(trx, userId, now)
-		await removeCounted(trx, 'proposal_support', 'proposal_id', userId, (ids) =>
+		await removeCounted(trx, 'proposal_support', 'proposal', userId, (ids) =>
 			trx
 				.updateTable('proposal')
 				.set({
@@ -67,14 +68,14 @@ export async function deleteAccount(
 				.where('id', 'in', ids)
 				.execute(),
 		)
-		await removeCounted(trx, 'question_vote', 'question_id', userId, (ids) =>
+		await removeCounted(trx, 'question_vote', 'question', userId, (ids) =>
 			trx
 				.updateTable('question')
 				.set({ vote_count: sql<number>`(select count(*) from question_vote where question_id = question.id)` })
 				.where('id', 'in', ids)
 				.execute(),
 		)
-		await removeCounted(trx, 'theme_follow', 'theme_id', userId, (ids) =>
+		await removeCounted(trx, 'theme_follow', 'theme', userId, (ids) =>
 			trx
 				.updateTable('theme')
 				.set({ follower_count: sql<number>`(select count(*) from theme_follow where theme_id = theme.id)` })
@@ -143,6 +144,7 @@ async function removePledge(trx: DbHandle, userId: number) {
 		.selectFrom('signature')
 		.select(['id', 'status', 'lives_in_municipality'])
 		.where('user_id', '=', userId)
+		.$call(forUpdate(trx))
 		.executeTakeFirst()
 	if (!signature) return
 	const commitments = await trx
@@ -169,21 +171,26 @@ async function removeEventPlaces(trx: DbHandle, userId: number, now: Date) {
 		.execute()
 	await trx.deleteFrom('event_rsvp').where('user_id', '=', userId).execute()
 	for (const { event_id } of going) {
-		const event = await trx.selectFrom('event').selectAll().where('id', '=', event_id).executeTakeFirstOrThrow()
-		await promoteFromWaitlist(trx, event, now)
+		const event = await lockedEvent(trx, event_id)
+		if (event) await promoteFromWaitlist(trx, event, now)
 	}
 }
 
 type CountedTable = 'proposal_support' | 'question_vote' | 'theme_follow'
 
-/** Deletes the person's rows and recounts what they were counted in. */
+/**
+ * Deletes the person's rows and recounts what they were counted in. The counted rows are locked
+ * first, so a support or vote given meanwhile on PostgreSQL is either in the recount or moves the
+ * count after it, never lost.
+ */
 async function removeCounted<T extends CountedTable>(
 	trx: DbHandle,
 	table: T,
-	key: keyof Database[T] & ('proposal_id' | 'question_id' | 'theme_id'),
+	counted: 'proposal' | 'question' | 'theme',
 	userId: number,
 	recount: (ids: number[]) => Promise<unknown>,
 ) {
+	const key = `${counted}_id` as keyof Database[T] & `${typeof counted}_id`
 	const rows = (await trx
 		.selectFrom(table as CountedTable)
 		.select(key as never)
@@ -194,5 +201,8 @@ async function removeCounted<T extends CountedTable>(
 		.deleteFrom(table as CountedTable)
 		.where('user_id', '=', userId)
 		.execute()
-	await recount(rows.map((row) => row[key]!))
+	const ids = rows.map((row) => row[key]!)
+	// In id order, so two deletions sharing some of these rows take turns instead of deadlocking.
+	await trx.selectFrom(counted).select('id').where('id', 'in', ids).orderBy('id').$call(forUpdate(trx)).execute()
+	await recount(ids)
 }

@@ -1,15 +1,20 @@
 import { sql, type Kysely } from 'kysely'
+import { postgresNowIso } from '../dialect.ts'
+import { isPostgres } from '../engine.ts'
 
 // Forward-only: a migration, once on main, is never edited; a later one changes it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's schema types
 export async function up(db: Kysely<any>): Promise<void> {
+	// The one dialect branch here (issue 13, decision 0021): PostgreSQL has no strftime. The SQLite
+	// default is byte for byte what it always was, so no existing database changes meaning.
+	const now = isPostgres(db) ? sql.raw(`(${postgresNowIso})`) : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
 	await db.schema
 		.createTable('user')
 		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('language', 'text', (c) => c.notNull().defaultTo('sv'))
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute()
 
 	await db.schema

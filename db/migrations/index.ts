@@ -17,6 +17,7 @@ import * as m0016 from './0016_event_audience_renewals.ts'
 import * as m0017 from './0017_trust_auth.ts'
 import * as m0018 from './0018_privacy.ts'
 import * as m0019 from './0019_operators.ts'
+import * as m0020 from './0020_job_leases.ts'
 
 /**
  * Every migration, in order. Listed here rather than read from the folder at run time so that
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
 	'0017_trust_auth': m0017,
 	'0018_privacy': m0018,
 	'0019_operators': m0019,
+	'0020_job_leases': m0020,
 }

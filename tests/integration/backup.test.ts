@@ -4,6 +4,9 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, inject, test } from 'vitest'
 import { getDb, migrateToLatest, openDatabase, type DB } from '#db/index.ts'
+import { sqliteOnly } from '#tests/setup/databases.ts'
+
+const sqliteOnlyBecause = 'scripts/backup.mjs copies a SQLite file; PostgreSQL is backed up with pg_dump'
 
 /**
  * `npm run backup -- <file>` (scripts/backup.mjs) while the app writes (issue 12): the backup is
@@ -56,7 +59,8 @@ async function markers(database: DB) {
 }
 
 describe('npm run backup', () => {
-	test('takes a consistent copy while the app writes; the restored database checks out and has the same rows', async () => {
+	test('takes a consistent copy while the app writes; the restored database checks out and has the same rows', async (context) => {
+		sqliteOnly(context, sqliteOnlyBecause)
 		// Enough data that the copy takes a while: 20,000 people with a long name each.
 		const padding = 'x'.repeat(300)
 		for (let start = 0; start < 20_000; start += 1000) {
@@ -134,7 +138,8 @@ describe('npm run backup', () => {
 		}
 	})
 
-	test('never overwrites a file, and says how to use it', async () => {
+	test('never overwrites a file, and says how to use it', async (context) => {
+		sqliteOnly(context, sqliteOnlyBecause)
 		const existing = path.join(dir, 'existing.db')
 		fs.writeFileSync(existing, 'keep me')
 		const refused = await runBackup(existing)

@@ -5,6 +5,9 @@ import { expect, test } from 'vitest'
 import { evaluateLadder } from '#app/ladder/ladder.server.ts'
 import { eventAt, historyRows, ladderRow, levelUpMails, organiser, signedPerson } from '#tests/support/ladder.ts'
 import { databasePath, getDb } from '#db/index.ts'
+import { sqliteOnly } from '#tests/setup/databases.ts'
+
+const sqliteOnlyBecause = "forces the race by holding SQLite's write lock with a second handle"
 
 /**
  * Two organisers check the same person in at two events at the same moment, from two processes
@@ -54,7 +57,8 @@ function checkInProcess(args: string[]) {
 	}
 }
 
-test('two check-ins in two processes, against the same state, promote once', async () => {
+test('two check-ins in two processes, against the same state, promote once', async (context) => {
+	sqliteOnly(context, sqliteOnlyBecause)
 	const person = await signedPerson(db, new Date('2026-03-01T10:00:00Z'))
 	await evaluateLadder(db, person.userId, new Date('2026-03-01T10:00:00Z'))
 	const [a, b] = [

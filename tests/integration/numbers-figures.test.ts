@@ -9,6 +9,7 @@ import { makeEvent, makeUser } from '#tests/support/events.ts'
 import { signedPerson } from '#tests/support/ladder.ts'
 import { addTestCommitments, signInput } from '#tests/support/pledge.ts'
 import { getDb } from '#db/index.ts'
+import { emptyDatabase } from '#tests/setup/databases.ts'
 import type { PledgeProgress } from '#db/schema.ts'
 
 /**
@@ -128,9 +129,8 @@ describe('the pact in numbers', () => {
 	})
 
 	test('an empty pact has zeros and no months, not errors', async () => {
-		const { setDb, openDatabase, migrateToLatest } = await import('#db/index.ts')
-		const empty = openDatabase(':memory:')
-		await migrateToLatest(empty)
+		const { setDb } = await import('#db/index.ts')
+		const empty = await emptyDatabase()
 		try {
 			setDb(empty)
 			const numbers = await computePactNumbers(empty, now)

@@ -16,6 +16,7 @@ import {
 	type TestDay,
 } from '#tests/support/partnership-day.ts'
 import { callAction, callLoader, cookieFor } from '#tests/support/routes.ts'
+import { onPostgres } from '#tests/setup/databases.ts'
 
 const db = getDb()
 
@@ -110,6 +111,32 @@ describe('recording pledges on the day', () => {
 	})
 })
 
+/**
+ * A trigger that makes the second follow-up of a run fail to be written, as a crash halfway
+ * through would leave it: a temporary trigger on SQLite, a plpgsql one on PostgreSQL.
+ */
+async function crashOnSecondFollowUp(dayId: number): Promise<{ remove: () => Promise<void> }> {
+	const second = sql.raw(`NEW.idempotency_key LIKE 'action-pledge-follow-up:%'
+		AND (SELECT count(*) FROM outbox WHERE idempotency_key = NEW.idempotency_key) = 0
+		AND (SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'action-pledge-follow-up:${Number(dayId)}:%') >= 1`)
+	if (!onPostgres) {
+		await sql`CREATE TEMP TRIGGER crash_follow_up BEFORE INSERT ON outbox WHEN ${second}
+			BEGIN SELECT RAISE(ABORT, 'crash'); END`.execute(db)
+		return { remove: async () => void (await sql`DROP TRIGGER crash_follow_up`.execute(db)) }
+	}
+	await sql`CREATE FUNCTION crash_follow_up() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF ${second} THEN RAISE EXCEPTION 'crash'; END IF; RETURN NEW; END $$`.execute(db)
+	await sql`CREATE TRIGGER crash_follow_up BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION crash_follow_up()`.execute(
+		db,
+	)
+	return {
+		remove: async () => {
+			await sql`DROP TRIGGER crash_follow_up ON outbox`.execute(db)
+			await sql`DROP FUNCTION crash_follow_up()`.execute(db)
+		},
+	}
+}
+
 describe('the follow-up', () => {
 	test('goes once, when due, to everyone who acts for the partner, in their language, listing its pledges', async () => {
 		const { day, bakery, reporter, school, due } = await dayWithPledges()
@@ -155,13 +182,9 @@ describe('the follow-up', () => {
 	test('a run that dies while queueing leaves nothing behind, and the next run sends it once', async () => {
 		const { day, due } = await dayWithPledges()
 		// The second message of a run fails to be written, as a crash halfway through would leave it.
-		await sql`CREATE TEMP TRIGGER crash_follow_up BEFORE INSERT ON outbox
-			WHEN NEW.idempotency_key LIKE 'action-pledge-follow-up:%'
-				AND (SELECT count(*) FROM outbox WHERE idempotency_key = NEW.idempotency_key) = 0
-				AND (SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'action-pledge-follow-up:' || ${sql.lit(day.day.id)} || ':%') >= 1
-			BEGIN SELECT RAISE(ABORT, 'crash'); END`.execute(db)
+		const crashes = await crashOnSecondFollowUp(day.day.id)
 		await expect(sendActionPledgeFollowUps(db, due)).rejects.toThrow('crash')
-		await sql`DROP TRIGGER crash_follow_up`.execute(db)
+		await crashes.remove()
 		expect(await followUpMails(db, day.day.id)).toEqual([])
 		const marks = await db
 			.selectFrom('action_pledge')

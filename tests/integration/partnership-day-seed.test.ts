@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { sendActionPledgeFollowUps } from '#app/partnership-day/follow-up.server.ts'
-import { getDb, migrateToLatest, openDatabase, type DB } from '#db/index.ts'
+import { getDb, type DB } from '#db/index.ts'
+import { emptyDatabase } from '#tests/setup/databases.ts'
 import { seedPartners } from '#db/seed-partners.ts'
 import { seedPartnershipDay } from '#db/seed-partnership-day.ts'
 
@@ -60,8 +61,7 @@ describe('the demo partnership days', () => {
 	})
 
 	test('is deterministic: a second empty database gets the same days, rounds and pledges', async () => {
-		const other = openDatabase(':memory:')
-		await migrateToLatest(other)
+		const other = await emptyDatabase()
 		await seed(other)
 		expect(await snapshot(other)).toEqual(await snapshot(db))
 		await other.destroy()

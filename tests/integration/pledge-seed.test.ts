@@ -5,7 +5,8 @@ import { iconName } from '#app/themes/palette.ts'
 import { userPermissions } from '#app/auth/session.server.ts'
 import { keptCounts, recount } from '#tests/support/pledge.ts'
 import { demoCatalogue, demoStaff, seedIfEmpty } from '#db/seed.ts'
-import { getDb, migrateToLatest, openDatabase } from '#db/index.ts'
+import { getDb } from '#db/index.ts'
+import { emptyDatabase } from '#tests/setup/databases.ts'
 import { commitmentCategories } from '#app/pledge/schemas.ts'
 
 /** The demo content `npm start` loads into an empty database. */
@@ -87,8 +88,7 @@ describe('seedIfEmpty', () => {
 	})
 
 	test('is deterministic: a second empty database gets the same content', async () => {
-		const other = openDatabase(':memory:')
-		await migrateToLatest(other)
+		const other = await emptyDatabase()
 		expect(await seedIfEmpty(other)).toBe(true)
 		expect(await snapshot(other)).toEqual(await snapshot(db))
 		await other.destroy()

@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { coverage, personalData } from '#app/privacy/export.server.ts'
 import { requestSignIn } from '#app/auth/sign-in.server.ts'
 import * as myDataRoute from '#app/routes/my-data.ts'
+import { columnsOf, columnsReferencing, listTables } from '#db/catalog.ts'
 import { getDb } from '#db/index.ts'
 import { busyPerson } from '#tests/support/privacy.ts'
 import { callLoader, cookieFor } from '#tests/support/routes.ts'
@@ -12,21 +12,12 @@ const db = getDb()
 
 /** Every column of the migrated schema that names a person: a reference to user, or a name that says so. */
 async function personColumns(): Promise<string[]> {
-	const tables = await sql<{ name: string }>`
-		select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-	`.execute(db)
 	const found = new Set<string>()
-	for (const { name } of tables.rows) {
-		const references = await sql<{
-			table: string
-			from: string
-		}>`select * from pragma_foreign_key_list(${name})`.execute(db)
-		for (const reference of references.rows) if (reference.table === 'user') found.add(`${name}.${reference.from}`)
-		const columns = await sql<{ name: string }>`select name from pragma_table_info(${name})`.execute(db)
-		for (const column of columns.rows)
-			if (/^(user_id|author_id|email|to_address)$/.test(column.name) || column.name.endsWith('_by'))
-				found.add(`${name}.${column.name}`)
-	}
+	for (const reference of await columnsReferencing(db, 'user')) found.add(`${reference.table}.${reference.column}`)
+	for (const name of await listTables(db))
+		for (const column of await columnsOf(db, name))
+			if (/^(user_id|author_id|email|to_address)$/.test(column) || column.endsWith('_by'))
+				found.add(`${name}.${column}`)
 	return [...found].sort()
 }
 

@@ -6,6 +6,9 @@ import { supportProposal, withdrawSupport } from '#app/proposals/support.server.
 import { databasePath, getDb } from '#db/index.ts'
 import { makeUser } from '#tests/support/events.ts'
 import { openProposal, proposalRow, signedPerson } from '#tests/support/proposals.ts'
+import { sqliteOnly } from '#tests/setup/databases.ts'
+
+const sqliteOnlyBecause = "forces the race by holding SQLite's write lock with a second handle"
 
 /**
  * One support per signatory, even when the same person presses "Support" twice at the same moment
@@ -41,7 +44,8 @@ function supporter(proposalId: number, userId: number) {
 	return { reached, go: () => child.stdin.write('go\n') }
 }
 
-test('two supports at once by the same signatory give one row and a count of one', async () => {
+test('two supports at once by the same signatory give one row and a count of one', async (context) => {
+	sqliteOnly(context, sqliteOnlyBecause)
 	const { proposalId } = await openProposal(db)
 	const person = await signedPerson(db)
 	const children = [supporter(proposalId, person.userId), supporter(proposalId, person.userId)]

@@ -13,6 +13,9 @@ import {
 	type Reached,
 	type ServerProcess,
 } from '#tests/support/server-process.ts'
+import { sqliteOnly } from '#tests/setup/databases.ts'
+
+const sqliteOnlyBecause = 'the server runs on a SQLite file of its own, which the test opens and checks'
 
 /**
  * What the real server (server.mjs on the production build) does when it is stopped (issue 12):
@@ -58,7 +61,8 @@ async function twoCommitments(server: ServerProcess) {
 	}
 }
 
-test('SIGKILL during concurrent signing loses no answered signature and leaves no half-written one', async () => {
+test('SIGKILL during concurrent signing loses no answered signature and leaves no half-written one', async (context) => {
+	sqliteOnly(context, sqliteOnlyBecause)
 	const dir = serverDir()
 	const answered = new Set<string>()
 	let sent = 0
@@ -176,7 +180,8 @@ function slowReader(url: string, cookie: string) {
 	})
 }
 
-test('SIGTERM finishes the requests in flight and the worker batch, refuses new connections, and exits 0', async () => {
+test('SIGTERM finishes the requests in flight and the worker batch, refuses new connections, and exits 0', async (context) => {
+	sqliteOnly(context, sqliteOnlyBecause)
 	const server = await startServer({ RUN_WORKER: 'true', TRUST_PROXY: 'true' })
 	const commitmentIds = await twoCommitments(server)
 	const db = openDb(server)

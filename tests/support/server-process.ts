@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { copyOfTemplate, onPostgres } from '#tests/setup/databases.ts'
 
 /**
  * The production build served by server.mjs as `npm start` serves it, for the tests that need the
@@ -56,9 +57,23 @@ const running: ServerProcess[] = []
 // Away from the ports of `npm run dev` and the browser tests; each server its own.
 let nextPort = 3631 + Math.floor(Math.random() * 1200)
 
+const postgresDatabases = new Map<string, string>()
+
+/**
+ * The database of the server in `dir`: a SQLite file in it, or with TEST_DATABASE_URL a PostgreSQL
+ * database of its own, made on first use, so a restarted server finds what it left.
+ */
+async function databaseOf(dir: string): Promise<string> {
+	if (!onPostgres) return `file:${path.join(dir, 'app.db')}`
+	const made = postgresDatabases.get(dir) ?? (await copyOfTemplate())
+	postgresDatabases.set(dir, made)
+	return made
+}
+
 /** Starts `node server.mjs` with one web process on a database of its own (or `dir`'s), and waits until it listens. */
 export async function startServer(env: Record<string, string> = {}, dir = serverDir()): Promise<ServerProcess> {
 	const port = nextPort++
+	const databaseUrl = await databaseOf(dir)
 	const child = spawn(process.execPath, ['server.mjs'], {
 		cwd: root,
 		env: {
@@ -66,7 +81,7 @@ export async function startServer(env: Record<string, string> = {}, dir = server
 			NODE_ENV: 'production',
 			PORT: String(port),
 			APP_URL: `http://localhost:${port}`,
-			DATABASE_URL: `file:${path.join(dir, 'app.db')}`,
+			DATABASE_URL: databaseUrl,
 			MAIL_DIR: path.join(dir, 'mail'),
 			UPLOAD_DIR: path.join(dir, 'uploads'),
 			RUN_WORKER: 'false',
