@@ -247,6 +247,9 @@ test('nothing moves for a reader who asks for reduced motion', async ({ page }) 
 	// The check sees motion where there is some: the ladder's climber hops for everyone else.
 	await page.goto('/login?redirectTo=%2Fladder')
 	await signInByKeyboard(page, await newCoordinator('Mo Stilla'))
+	// A whole page load, so the ladder's stylesheet is in before the look: after the sign-in's
+	// client-side navigation the URL can change before the page's styles have arrived.
+	await page.goto('/ladder')
 	expect(await motionInForce(page), 'motion on the ladder without a preference').not.toEqual([])
 
 	await page.emulateMedia({ reducedMotion: 'reduce' })
