@@ -1,10 +1,11 @@
-// The operators' commands (`npm run worker`, `db:migrate`, `db:seed`, `digest`, `user:role`). They
+// The operators' commands (`npm run worker`, `db:migrate`, `db:seed`, `db:copy`, `digest`, `user:role`). They
 // live in the app, not in scripts/, so that they are part of the server build and run from an
 // installation without dev dependencies: scripts/cli.mjs loads them from the build.
 import { grantRole, roleNames } from '#app/auth/roles.server.ts'
 import { config } from '#app/config.server.ts'
 import { sendDigests, type DigestRhythm } from '#app/newsletters/digest.server.ts'
 import { runWorker } from '#app/worker.server.ts'
+import { copyDatabase, CopyRefused, formatCopyReport } from '#db/copy.ts'
 import { describeDatabase, migrateToLatest, openDatabase, setDb } from '#db/index.ts'
 import { seedIfEmpty } from '#db/seed.ts'
 
@@ -138,4 +139,35 @@ const userRole: Command = async ([email, role]) => {
 	}
 }
 
-export const commands: Record<string, Command> = { migrate, seed, worker, digest, 'user:role': userRole }
+/**
+ * Copies a whole pact into an empty database, SQLite or PostgreSQL either way (issue 13):
+ * `db:copy <from> <to>`. Prints each table's rows and checksum on both sides; any difference
+ * makes the exit code 1. Stop the app (and its worker) on the source first.
+ */
+const dbCopy: Command = async ([from, to]) => {
+	if (!from || !to) {
+		console.error('Usage: npm run db:copy -- <from> <to>   (each file:… or postgres://…)')
+		return 1
+	}
+	try {
+		const report = await copyDatabase(from, to)
+		console.log(`${describeDatabase(from)} → ${describeDatabase(to)} at migration ${report.version}:`)
+		console.log(formatCopyReport(report))
+		if (report.ok) console.log('Every table has the same rows on both sides.')
+		else console.error('The copy differs from the source in the tables marked MISMATCH.')
+		return report.ok ? 0 : 1
+	} catch (error) {
+		if (error instanceof CopyRefused) console.error(error.message)
+		else console.error('The copy failed; no rows were written to the target:', error)
+		return 1
+	}
+}
+
+export const commands: Record<string, Command> = {
+	migrate,
+	seed,
+	worker,
+	digest,
+	'user:role': userRole,
+	'db:copy': dbCopy,
+}

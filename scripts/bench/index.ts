@@ -3,14 +3,16 @@
 // bytes) and the framework's floor (a one-route React Router app served by our server.mjs), then
 // our pages, the server's memory, signing and confirming, and the newsletter; prints one table.
 // `--write` (or BENCH_WRITE=1) also writes it to docs/benchmarks.md, which says what every row
-// means. Settings: see docs/benchmarks.md. Progress goes to stderr, the results to stdout.
+// means. DATABASE_URL=postgres://… runs it on PostgreSQL (scripts/bench/database.ts) and writes
+// that table to its own section. Settings: see docs/benchmarks.md. Progress goes to stderr, the
+// results to stdout.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import SQLite from 'better-sqlite3'
 import PostalMime from 'postal-mime'
 import { buildAppIfStale, buildFloor, floorBuildDir } from './build.ts'
+import { benchDatabase, type BenchDatabase } from './database.ts'
 import { BROWSER_HEADERS, clientAddress, decodedBody, loadPage, request, runClients } from './load.ts'
 import {
 	freePort,
@@ -26,7 +28,7 @@ import {
 } from './processes.ts'
 import { renderDoc, renderResults, type NewsletterFigures, type Results, type Row } from './report.ts'
 import { pactSizeFromEnv, seedLargePact } from './seed-large.ts'
-import { migrateToLatest, openDatabase } from '#db/index.ts'
+import { describeDatabase, isPostgresUrl, migrateToLatest, openDatabase, type DB } from '#db/index.ts'
 
 const env = process.env
 const settings = {
@@ -53,11 +55,13 @@ const keepTmp = env.BENCH_KEEP_TMP === '1'
 const removeTmp = () => {
 	if (!keepTmp) fs.rmSync(tmp, { recursive: true, force: true })
 }
+let database: BenchDatabase | undefined
 let cleaned = false
 async function cleanUp() {
 	if (cleaned) return
 	cleaned = true
 	await stopAll()
+	await database?.drop().catch((error: unknown) => log(`could not drop the run's databases: ${String(error)}`))
 	removeTmp()
 	if (keepTmp) log(`kept ${tmp}`)
 }
@@ -99,7 +103,9 @@ async function startServer(name: string, port: number, extra: NodeJS.ProcessEnv,
 
 async function main() {
 	const size = pactSizeFromEnv()
+	database = await benchDatabase(tmp, env.DATABASE_URL)
 	const results: Results = {
+		database: { engine: database.engine, description: database.description },
 		machine: {
 			cpu: os.cpus()[0]?.model ?? 'unknown',
 			cores: os.cpus().length,
@@ -125,18 +131,20 @@ async function main() {
 	}
 
 	// 1. The build, as `npm start` makes it.
-	buildAppIfStale(log, env.BENCH_BUILD === '1')
+	// BENCH_BUILD=0 serves build/ as it is, stale or not: for a quick check while others change the sources.
+	if (env.BENCH_BUILD === '0') log('build: served as it is (BENCH_BUILD=0)')
+	else buildAppIfStale(log, env.BENCH_BUILD === '1')
 
 	// 2. The large pact, and a copy for the newsletter benchmark before the server touches it.
+	log(`database: ${database.description}`)
 	log(
 		`seeding ${size.signatures.toLocaleString('en')} signatures, ${size.events.toLocaleString('en')} events, ${size.rsvps.toLocaleString('en')} RSVPs…`,
 	)
-	const dbFile = path.join(tmp, 'pact.db')
-	const db = openDatabase(dbFile)
+	const db = openDatabase(database.url)
 	await migrateToLatest(db)
 	const seeded = await seedLargePact(db, size)
-	await db.destroy() // closing checkpoints the WAL into the file, so a plain copy is complete
-	fs.copyFileSync(dbFile, path.join(tmp, 'newsletter.db'))
+	await db.destroy()
+	const newsletterDatabase = await database.copy()
 	results.pact.seedSeconds = seeded.seconds
 	log(`seeded in ${seeded.seconds.toFixed(1)} s`)
 
@@ -144,7 +152,7 @@ async function main() {
 	const port = await freePort()
 	const base = `http://127.0.0.1:${port}`
 	log('starting the server…')
-	const server = await startServer('server', port, { DATABASE_URL: `file:${dbFile}` }, '/healthz')
+	const server = await startServer('server', port, { DATABASE_URL: database.url }, '/healthz')
 	results.pages.serverProcesses = treeMemory(server.pid).processes
 
 	// The home page's bytes as a browser gets them: the bare floor answers with exactly these.
@@ -220,20 +228,21 @@ async function main() {
 	results.rows.push(await frameworkFloor('framework floor, again after the pages', results))
 
 	// 7. Signing, its emails, and confirming.
-	const readOnly = new SQLite(dbFile, { readonly: true, fileMustExist: true })
+	// A handle of our own for the checks (how many were stored, sent, confirmed).
+	const checks = openDatabase(database.url)
 	try {
-		results.sign = await signing(base, seeded.commitmentIds, readOnly)
+		results.sign = await signing(base, seeded.commitmentIds, checks)
 		ensureRunning(server)
-		results.confirm = await confirming(base, readOnly)
+		results.confirm = await confirming(base, checks)
 		ensureRunning(server)
 	} finally {
-		readOnly.close()
+		await checks.destroy()
 	}
 	await stop(server)
 	results.problems.push(...logProblems(server.log))
 
 	// 8. The newsletter, on a copy of the same pact, in its own process with the server stopped.
-	results.newsletter = await newsletter(path.join(tmp, 'newsletter.db'))
+	results.newsletter = await newsletter(newsletterDatabase)
 	return results
 }
 
@@ -243,6 +252,8 @@ async function frameworkFloor(label: string, results: Results): Promise<Row> {
 	const port = await freePort()
 	let floor: Child | undefined
 	try {
+		// The floor reads no data: it stays on a SQLite file whichever engine the run measures, so it
+		// means the same in both tables of docs/benchmarks.md.
 		floor = await startServer(
 			'floor',
 			port,
@@ -298,15 +309,13 @@ function commandLine(): string {
 		'BENCH_NEWSLETTER_SEND_SECONDS',
 	].filter((k) => env[k])
 	const write = process.argv.includes('--write') ? ' -- --write' : ''
-	return [...set.map((k) => `${k}=${env[k]}`), `npm run bench${write}`].join(' ')
+	const url =
+		env.DATABASE_URL && isPostgresUrl(env.DATABASE_URL) ? [`DATABASE_URL=${describeDatabase(env.DATABASE_URL)}`] : []
+	return [...url, ...set.map((k) => `${k}=${env[k]}`), `npm run bench${write}`].join(' ')
 }
 
 /** Posts the sign form: every submission a new address from its own client address. */
-async function signing(
-	base: string,
-	commitmentIds: number[],
-	db: SQLite.Database,
-): Promise<NonNullable<Results['sign']>> {
+async function signing(base: string, commitmentIds: number[], db: DB): Promise<NonNullable<Results['sign']>> {
 	const run = Date.now().toString(36)
 	let n = 0
 	log(`signing: ${settings.signClients} clients for ${settings.signSeconds} s`)
@@ -335,22 +344,39 @@ async function signing(
 			}
 		},
 	})
-	const count = (sql: string) => (db.prepare(sql).get(`%@${SIGN_DOMAIN}`) as { n: number }).n
-	const stored = count(
-		`select count(*) as n from signature join user on user.id = signature.user_id where user.email like ?`,
-	)
+	const stored = await signedHere(db, 'any')
 	// Every stored signature's confirmation email, delivered by the worker into the local mailbox.
 	log(`signing: ${figures.ok} accepted, ${stored} stored; waiting for their emails…`)
 	const started = performance.now()
 	let delivered = 0
 	while (performance.now() - started < settings.emailWaitSeconds * 1000) {
-		delivered = count(`select count(*) as n from outbox where to_address like ? and status = 'sent'`)
+		delivered = Number(
+			(
+				await db
+					.selectFrom('outbox')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('to_address', 'like', `%@${SIGN_DOMAIN}`)
+					.where('status', '=', 'sent')
+					.executeTakeFirstOrThrow()
+			).n,
+		)
 		if (delivered >= stored) break
 		await sleep(250)
 	}
 	const waitedSeconds = (performance.now() - started) / 1000
 	const files = (await signEmails()).length
 	return { ...figures, stored, delivered: files, waitedSeconds, allDelivered: delivered >= stored && files >= stored }
+}
+
+/** Signatures made by the signing step: all of them, or the confirmed ones. */
+async function signedHere(db: DB, which: 'any' | 'confirmed'): Promise<number> {
+	let query = db
+		.selectFrom('signature')
+		.innerJoin('user', 'user.id', 'signature.user_id')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('user.email', 'like', `%@${SIGN_DOMAIN}`)
+	if (which === 'confirmed') query = query.where('signature.status', '=', 'confirmed')
+	return Number((await query.executeTakeFirstOrThrow()).n)
 }
 
 function formHeaders(base: string, address: string): Record<string, string> {
@@ -375,7 +401,7 @@ async function signEmails(): Promise<Array<{ to: string; text: string }>> {
 }
 
 /** Posts every emailed link's button (the link opens a page; its POST confirms). */
-async function confirming(base: string, db: SQLite.Database): Promise<NonNullable<Results['confirm']>> {
+async function confirming(base: string, db: DB): Promise<NonNullable<Results['confirm']>> {
 	const tokens = (await signEmails())
 		.map((email) => /\/verify\?token=([A-Za-z0-9_-]+)/.exec(email.text)?.[1])
 		.filter((token): token is string => Boolean(token))
@@ -395,24 +421,18 @@ async function confirming(base: string, db: SQLite.Database): Promise<NonNullabl
 			return { ok: response.status === 302 && String(response.headers.location).startsWith('/my-pledge'), response }
 		},
 	})
-	const confirmed = (
-		db
-			.prepare(
-				`select count(*) as n from signature join user on user.id = signature.user_id where user.email like ? and signature.status = 'confirmed'`,
-			)
-			.get(`%@${SIGN_DOMAIN}`) as { n: number }
-	).n
+	const confirmed = await signedHere(db, 'confirmed')
 	return { ...figures, links: tokens.length, confirmed }
 }
 
 /** scripts/bench/newsletter.ts in its own process; its lines, and its figures from the BENCH_JSON line. */
-async function newsletter(dbCopy: string): Promise<Results['newsletter']> {
+async function newsletter(databaseCopy: string): Promise<Results['newsletter']> {
 	log('newsletter: queueing and sending (about a minute)…')
 	const logFile = path.join(tmp, 'newsletter.log')
 	const child = startNode('newsletter', ['--import', 'tsx', 'scripts/bench/newsletter.ts'], {
 		env: {
 			...env,
-			BENCH_DATABASE: dbCopy,
+			BENCH_DATABASE: databaseCopy,
 			BENCH_SEND_SECONDS: String(settings.newsletterSendSeconds),
 			BENCH_JSON: '1',
 			RESEND_RATE_PER_SECOND: env.RESEND_RATE_PER_SECOND ?? '10',
@@ -440,8 +460,9 @@ try {
 	const text = renderResults(results)
 	process.stdout.write(`\n${text}\n`)
 	if (settings.write) {
-		fs.writeFileSync('docs/benchmarks.md', renderDoc(results))
-		log('wrote docs/benchmarks.md')
+		const doc = 'docs/benchmarks.md'
+		fs.writeFileSync(doc, renderDoc(results, fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : ''))
+		log(`wrote the ${results.database.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} figures to ${doc}`)
 	}
 } catch (error) {
 	process.exitCode = 1

@@ -7,7 +7,8 @@
 //   BENCH_LATENCY_MS (the mock's answer time, 50).
 // `npm run bench` runs it too, with:
 //   BENCH_DATABASE: a copy of the large pact it seeded (scripts/bench/seed-large.ts), used instead
-//     of seeding here; every signatory there said yes to newsletters, so all are recipients;
+//     of seeding here; every signatory there said yes to newsletters, so all are recipients. A
+//     file: URL is copied again here; a postgres:// URL is used as it is (the bench drops it);
 //   BENCH_SEND_SECONDS: stop sending after the delivery run that passes this many seconds (a run
 //     lasts at most 30 s). The rate is measured at the start, with the most rows due: the
 //     claim's hardest part;
@@ -15,6 +16,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000)
 const RATE = Number(process.env.RESEND_RATE_PER_SECOND ?? 10)
@@ -23,10 +25,12 @@ const SEND_SECONDS = Number(process.env.BENCH_SEND_SECONDS ?? Infinity)
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klimatpakt-bench-newsletter-'))
 const dbFile = path.join(dir, 'bench.db')
-if (process.env.BENCH_DATABASE) fs.copyFileSync(process.env.BENCH_DATABASE, dbFile)
-process.env.DATABASE_URL = `file:${dbFile}`
+const given = process.env.BENCH_DATABASE
+const { databasePath, getDb, isPostgresUrl, migrateToLatest } = await import('#db/index.ts')
+const postgresUrl = given && isPostgresUrl(given) ? given : undefined
+if (given && !postgresUrl) fs.copyFileSync(databasePath(given), dbFile)
+process.env.DATABASE_URL = postgresUrl ?? `file:${dbFile}`
 
-const { getDb, migrateToLatest } = await import('#db/index.ts')
 const { createNewsletter, saveNewsletter, scheduleNewsletter } = await import('#app/newsletters/campaigns.server.ts')
 const { renderNewsletter } = await import('#app/newsletters/rendering.server.ts')
 const { runNewsletters } = await import('#app/newsletters/queueing.server.ts')
@@ -103,9 +107,9 @@ const queued = Number(
 console.log(
 	`bench:newsletter: ${queued.toLocaleString('en')} recipients, provider rate ${RATE}/s, mock latency ${LATENCY_MS} ms`,
 )
-const size =
-	fs.statSync(path.join(dir, 'bench.db')).size +
-	(fs.existsSync(path.join(dir, 'bench.db-wal')) ? fs.statSync(path.join(dir, 'bench.db-wal')).size : 0)
+const size = postgresUrl
+	? Number((await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(db)).rows[0]!.n)
+	: fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0)
 console.log(
 	`  queue: ${queued.toLocaleString('en')} rows in ${seconds(queueMs)} s (${perSecond(queued, queueMs)} rows/s); database ${Math.round(size / 1e6)} MB`,
 )

@@ -27,6 +27,8 @@ export interface NewsletterFigures {
 }
 
 export interface Results {
+	/** Which engine the pact lived on (scripts/bench/database.ts). */
+	database: { engine: 'sqlite' | 'postgres'; description: string }
 	machine: { cpu: string; cores: number; node: string; date: string; loadAverage: number }
 	settings: { connections: number; seconds: number; warmupSeconds: number; signClients: number; command: string }
 	pact: { signatures: number; events: number; rsvps: number; seedSeconds: number }
@@ -70,6 +72,8 @@ export function renderResults(r: Results): string {
 	const floors = r.rows.filter((row) => row.floor && row.figures).map((row) => row.figures!.reqPerSec)
 	const floor = floors.length > 0 ? Math.max(...floors) : null
 	const out: string[] = []
+	out.push(`Database: ${r.database.description}.`)
+	out.push('')
 	out.push(
 		`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}; ${r.machine.date}, load average ${r.machine.loadAverage.toFixed(2)} at the start. ` +
 			`Pact: ${whole(r.pact.signatures)} confirmed signatures, ${whole(r.pact.events)} events, ${whole(r.pact.rsvps)} RSVPs (seeded in ${r.pact.seedSeconds.toFixed(1)} s). ` +
@@ -144,8 +148,27 @@ export function renderResults(r: Results): string {
 	return out.join('\n')
 }
 
-/** docs/benchmarks.md: how to run it, what the rows mean, the targets, then the latest results. */
-export function renderDoc(r: Results): string {
+/** The sections the results go in: `--write` on one engine replaces its own and keeps the other's. */
+export const SQLITE_RUN = '## Latest run on SQLite'
+export const POSTGRES_RUN = '## Latest run on PostgreSQL'
+
+/**
+ * docs/benchmarks.md: how to run it, what the rows mean, the targets, then the latest results on
+ * SQLite and on PostgreSQL. `existing` is the file as it is: the other engine's section comes from it.
+ */
+export function renderDoc(r: Results, existing = ''): string {
+	const postgresAt = existing.indexOf(`\n${POSTGRES_RUN}\n`)
+	const run = (heading: string) => `${heading}\n\nCommand: \`${r.settings.command}\`\n\n${renderResults(r)}\n`
+	if (r.database.engine === 'postgres') {
+		const rest = postgresAt === -1 ? existing : existing.slice(0, postgresAt + 1)
+		return `${(rest.trim() === '' ? docIntro() : rest).trimEnd()}\n\n${run(POSTGRES_RUN)}`
+	}
+	const postgresRun = postgresAt === -1 ? '' : `\n${existing.slice(postgresAt + 1)}`
+	return `${docIntro()}${run(SQLITE_RUN)}${postgresRun}`
+}
+
+/** Everything above the results. */
+export function docIntro(): string {
 	return `# Benchmarks
 
 Speed is measured by \`npm run bench\`, never by timed assertions in tests. One command prints one
@@ -156,7 +179,8 @@ five minutes on a 2-core machine and sends traffic only to 127.0.0.1.
 
 1. Builds the app when the build is older than its sources (as \`npm start\` does), and the
    framework floor (\`scripts/bench/floor/\`).
-2. Seeds a large pact into a temporary SQLite database (\`scripts/bench/seed-large.ts\`): 100,000
+2. Seeds a large pact into a database of its own, a temporary SQLite file or a new database on
+   PostgreSQL (below), with \`scripts/bench/seed-large.ts\`: 100,000
    confirmed signatories with commitments from the catalogue, 1,000 events (70 % past, 30 % ahead,
    most with a capacity and a waitlist) and 200,000 RSVPs, with the kept counts, ladder steps,
    sent reminders and sent digests matching the rows.
@@ -173,9 +197,24 @@ five minutes on a 2-core machine and sends traffic only to 127.0.0.1.
 Settings (environment): \`BENCH_DURATION\` (seconds per target, 10), \`BENCH_WARMUP\` (2),
 \`BENCH_CONNECTIONS\` (50), \`BENCH_SIGNATURES\` (100000), \`BENCH_EVENTS\` (1000), \`BENCH_RSVPS\`
 (200000), \`BENCH_SIGN_CLIENTS\` (20), \`BENCH_NEWSLETTER_SEND_SECONDS\` (30), \`BENCH_BUILD=1\` to
-rebuild the app regardless, \`BENCH_KEEP_TMP=1\` to keep the database, mailbox and server logs;
+rebuild the app regardless (\`0\` to serve the build as it is), \`BENCH_KEEP_TMP=1\` to keep the database, mailbox and server logs;
 \`WEB_CONCURRENCY\` reaches the server as it would from \`npm start\`. A quick look: \`BENCH_DURATION=3 BENCH_SIGNATURES=20000 npm run bench\`.
-\`npm run bench:home\` and \`npm run bench:newsletter\` run their parts alone.
+\`npm run bench:home\` and \`npm run bench:newsletter\` run their parts alone (on SQLite).
+
+## On PostgreSQL
+
+\`DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\` runs the same benchmark
+with the pact on that PostgreSQL server (issue 13). It creates a database of its own there
+(\`klimatpakt_bench_…\`: the user must be allowed to create databases; the database the URL names
+is only used to connect), migrates and seeds the same pact into it, serves it with the same server
+(every web process with a pool of \`DATABASE_POOL_SIZE\` connections, 10 by default), gives the
+newsletter benchmark a copy (\`CREATE DATABASE … TEMPLATE\`), and drops both at the end, also when
+interrupted with Ctrl-C (a killed run leaves them: drop \`klimatpakt_bench_*\` by hand). The floors
+read no data and are measured in every run, so the ratios compare across the two tables.
+\`--write\` puts the table under "Latest run on PostgreSQL" and keeps the SQLite one, and the
+other way round. A \`file:\` URL, or none, runs on SQLite in a temporary file; the file it names
+is never opened. A server on the same machine shares its cores with the app and the load; the
+line above each table says where it ran.
 
 ## What the rows mean
 
@@ -251,10 +290,5 @@ Measured with CPU profiles of one web process under load (\`node --cpu-prof\`), 
   sending, with the Resend mock (which keeps every delivery to check "exactly once") in the same
   process.
 
-## Latest run
-
-Command: \`${r.settings.command}\`
-
-${renderResults(r)}
 `
 }

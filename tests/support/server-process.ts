@@ -70,10 +70,13 @@ async function databaseOf(dir: string): Promise<string> {
 	return made
 }
 
-/** Starts `node server.mjs` with one web process on a database of its own (or `dir`'s), and waits until it listens. */
+/**
+ * Starts `node server.mjs` with one web process on a database of its own (or `dir`'s, or
+ * `env.DATABASE_URL`, for several servers on one database), and waits until it listens.
+ */
 export async function startServer(env: Record<string, string> = {}, dir = serverDir()): Promise<ServerProcess> {
 	const port = nextPort++
-	const databaseUrl = await databaseOf(dir)
+	const databaseUrl = env.DATABASE_URL ?? (await databaseOf(dir))
 	const child = spawn(process.execPath, ['server.mjs'], {
 		cwd: root,
 		env: {
