@@ -158,7 +158,11 @@ const dbCopy: Command = async ([from, to]) => {
 		return report.ok ? 0 : 1
 	} catch (error) {
 		if (error instanceof CopyRefused) console.error(error.message)
-		else console.error('The copy failed; no rows were written to the target:', error)
+		else
+			console.error(
+				'The copy failed and wrote no rows (the target may be left migrated and empty; run it again):',
+				error,
+			)
 		return 1
 	}
 }
