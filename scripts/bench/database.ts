@@ -45,15 +45,21 @@ async function postgresDatabase(serverUrl: string): Promise<BenchDatabase> {
 		return url.toString()
 	}
 	const created: string[] = []
-	const version = await onServer(serverUrl, async (client) => {
+	const { version, durability } = await onServer(serverUrl, async (client) => {
 		await client.query(`create database ${pg.escapeIdentifier(name)}`)
 		created.push(name)
-		return (await client.query<{ server_version: string }>('show server_version')).rows[0]!.server_version
+		const show = async (setting: string) =>
+			(await client.query<Record<string, string>>(`show ${setting}`)).rows[0]![setting]!
+		// fsync and synchronous_commit change write figures several times over: the table says which it had.
+		return {
+			version: await show('server_version'),
+			durability: `fsync=${await show('fsync')}, synchronous_commit=${await show('synchronous_commit')}`,
+		}
 	})
 	const server = new URL(serverUrl)
 	return {
 		engine: 'postgres',
-		description: `PostgreSQL ${version.split(' ')[0]} at ${server.host} (database ${name}, created for the run and dropped after it; ${process.env.DATABASE_POOL_SIZE ?? 10} connections per process)`,
+		description: `PostgreSQL ${version.split(' ')[0]} at ${server.host} (${durability}; database ${name}, created for the run and dropped after it; ${process.env.DATABASE_POOL_SIZE ?? 10} connections per process)`,
 		url: urlOf(name),
 		copy: async () => {
 			const copy = `${name}_newsletter`

@@ -1,9 +1,10 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 import type { ParsedEml } from '#app/mail/eml.server.ts'
 import { listMailbox, readMailboxMessage } from '#app/mail/mailbox.server.ts'
-import { openDatabase } from '#db/index.ts'
+import { openDatabase, type DB } from '#db/index.ts'
 
 /** Fails the test when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
@@ -12,6 +13,14 @@ export async function expectNoAxeViolations(page: Page) {
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
 	)
 	expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+/**
+ * A handle on the run's database, SQLite or PostgreSQL, wherever tests/e2e/server.mjs made it
+ * (it writes the URL down). The caller destroys it.
+ */
+export function openRunDatabase(): DB {
+	return openDatabase(fs.readFileSync(path.resolve('tests/.tmp/e2e/database-url'), 'utf8'))
 }
 
 /** The demo content's organiser and coordinator (db/seed.ts), who sign in with a code like anyone. */
@@ -26,7 +35,7 @@ export const coordinatorEmail = 'koordinator@klimatpakt.example'
  */
 export async function newCoordinator(name = 'Kim Koordinator'): Promise<string> {
 	const email = uniqueEmail('koordinator')
-	const db = openDatabase(path.resolve('tests/.tmp/e2e/app.db'))
+	const db = openRunDatabase()
 	try {
 		const now = new Date().toISOString()
 		const user = await db

@@ -1,17 +1,17 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, inject, test } from 'vitest'
+import { listTables } from '#db/catalog.ts'
 import { getDb, migrateToLatest, openDatabase, type DB } from '#db/index.ts'
-import { sqliteOnly } from '#tests/setup/databases.ts'
-
-const sqliteOnlyBecause = 'scripts/backup.mjs copies a SQLite file; PostgreSQL is backed up with pg_dump'
+import { onPostgres, unmigratedDatabase } from '#tests/setup/databases.ts'
 
 /**
- * `npm run backup -- <file>` (scripts/backup.mjs) while the app writes (issue 12): the backup is
- * a consistent snapshot (every transaction wholly in or wholly out), passes integrity_check, and
- * a database restored from it opens, migrates (nothing to do) and holds the same rows.
+ * `npm run backup -- <file>` (scripts/backup.mjs) while the app writes (issue 12; on PostgreSQL
+ * through pg_dump, issue 13): the backup is a consistent snapshot (every transaction wholly in or
+ * wholly out), passes its check, and a database restored from it as the README says opens,
+ * migrates (nothing to do) and holds the same rows.
  */
 const db = getDb()
 const dir = path.join(inject('runDir'), `backup-${process.pid}-${Math.random().toString(36).slice(2, 8)}`)
@@ -31,11 +31,8 @@ function runBackup(target: string): Promise<{ code: number | null; stdout: strin
 
 /** Every table's row count, by name. */
 async function rowCounts(database: DB): Promise<Record<string, number>> {
-	const tables = await sql<{ name: string }>`
-		SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
-	`.execute(database)
 	const counts: Record<string, number> = {}
-	for (const { name } of tables.rows) {
+	for (const name of await listTables(database)) {
 		const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(database)
 		counts[name] = Number(row.rows[0]!.n)
 	}
@@ -59,8 +56,7 @@ async function markers(database: DB) {
 }
 
 describe('npm run backup', () => {
-	test('takes a consistent copy while the app writes; the restored database checks out and has the same rows', async (context) => {
-		sqliteOnly(context, sqliteOnlyBecause)
+	test('takes a consistent copy while the app writes; the restored database checks out and has the same rows', async () => {
 		// Enough data that the copy takes a while: 20,000 people with a long name each.
 		const padding = 'x'.repeat(300)
 		for (let start = 0; start < 20_000; start += 1000) {
@@ -76,7 +72,7 @@ describe('npm run backup', () => {
 				.execute()
 		}
 
-		const target = path.join(dir, 'nested', 'klimatpakt.db')
+		const target = path.join(dir, 'nested', onPostgres ? 'klimatpakt.dump' : 'klimatpakt.db')
 		const backup = runBackup(target)
 		let running = true
 		void backup.then(() => (running = false))
@@ -100,20 +96,29 @@ describe('npm run backup', () => {
 		const result = await backup
 		expect(result.stderr).toBe('')
 		expect(result.code).toBe(0)
-		expect(result.stdout).toMatch(/integrity ok/)
+		expect(result.stdout).toMatch(onPostgres ? /readable by pg_restore/ : /integrity ok/)
 		expect(written).toBeGreaterThan(0)
 		expect(fs.existsSync(`${target}.partial`)).toBe(false)
 
-		// Restoring: the backup file put where DATABASE_URL points, then the app opens and migrates it.
-		const restoredFile = path.join(dir, 'restored', 'app.db')
-		fs.mkdirSync(path.dirname(restoredFile), { recursive: true })
-		fs.copyFileSync(target, restoredFile)
-		const restored = openDatabase(restoredFile)
+		// Restoring as the README says: the SQLite file put where DATABASE_URL points, or the dump
+		// given to pg_restore in a new database; then the app opens and migrates it.
+		const restoredAt = await unmigratedDatabase()
+		if (onPostgres) {
+			const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${restoredAt}`, target], { encoding: 'utf8' })
+			expect(restore.stderr).toBe('')
+			expect(restore.status).toBe(0)
+		} else {
+			fs.copyFileSync(target, restoredAt)
+		}
+		const restored = openDatabase(restoredAt)
 		try {
 			expect((await migrateToLatest(restored)).results).toEqual([])
-			const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(restored)
-			expect(check.rows).toEqual([{ integrity_check: 'ok' }])
-			expect((await sql`PRAGMA foreign_key_check`.execute(restored)).rows).toEqual([])
+			if (!onPostgres) {
+				// PostgreSQL checked every foreign key as pg_restore added it back.
+				const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(restored)
+				expect(check.rows).toEqual([{ integrity_check: 'ok' }])
+				expect((await sql`PRAGMA foreign_key_check`.execute(restored)).rows).toEqual([])
+			}
 
 			// Every transaction wholly in or wholly out, and none of those written after it finished.
 			const copied = await markers(restored)
@@ -138,8 +143,7 @@ describe('npm run backup', () => {
 		}
 	})
 
-	test('never overwrites a file, and says how to use it', async (context) => {
-		sqliteOnly(context, sqliteOnlyBecause)
+	test('never overwrites a file, and says how to use it', async () => {
 		const existing = path.join(dir, 'existing.db')
 		fs.writeFileSync(existing, 'keep me')
 		const refused = await runBackup(existing)

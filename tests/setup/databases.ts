@@ -27,6 +27,17 @@ export async function copyOfTemplate(): Promise<string> {
 	return file
 }
 
+/**
+ * Where a database with nothing in it, not even the schema, may be made: a new PostgreSQL database,
+ * or a SQLite path where no file is yet. For restoring a backup into; removed like the copies.
+ */
+export async function unmigratedDatabase(): Promise<string> {
+	const name = `${inject('databasePrefix')}${fileId}_${made.length}`
+	made.push(name)
+	if (onPostgres) return createPostgresDatabase(name)
+	return path.join(inject('runDir'), `${name}.db`)
+}
+
 /** A second database, migrated and empty, opened; the caller destroys it. */
 export async function emptyDatabase(): Promise<DB> {
 	return openDatabase(await copyOfTemplate())
