@@ -5,7 +5,8 @@ import { MAX_CODE_ATTEMPTS, prepareVerification, verifyCode, verifyLinkToken } f
 import { cancelRsvp, rsvp, takeHelperShift } from '#app/events/rsvp.server.ts'
 import { pairMentor } from '#app/mentoring/mentoring.server.ts'
 import { deleteAccount } from '#app/privacy/delete-account.server.ts'
-import { supportProposal } from '#app/proposals/support.server.ts'
+import { supportProposal, withdrawSupport } from '#app/proposals/support.server.ts'
+import { askQuestion, setVote } from '#app/questions/questions.server.ts'
 import { confirmSignature, signPledge } from '#app/pledge/pledge.server.ts'
 import type { DB } from '#db/index.ts'
 import { makeEvent, makeUser } from '#tests/support/events.ts'
@@ -134,6 +135,73 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('on PostgreSQL, many writers at 
 
 		expect(outcomes.filter((o) => o.kind === 'paired')).toHaveLength(1)
 		expect(outcomes.filter((o) => o.kind === 'refused' && o.reason === 'mentee-taken')).toHaveLength(2)
+	})
+
+	test('one signatory pressing Support ten times at once, and ten others once each: one support each', async () => {
+		const { proposalId } = await openProposal(db)
+		const twice = await signedPerson(db)
+		const others = await Promise.all(Array.from({ length: 10 }, () => signedPerson(db)))
+		const outcomes = await Promise.all([
+			...Array.from({ length: 10 }, () => supportProposal(db, proposalId, twice.userId)),
+			...others.map((person) => supportProposal(db, proposalId, person.userId)),
+		])
+		expect(outcomes.filter((o) => o.kind === 'supported' && o.changed)).toHaveLength(11)
+		const rows = await db
+			.selectFrom('proposal_support')
+			.select('user_id')
+			.where('proposal_id', '=', proposalId)
+			.execute()
+		expect(rows).toHaveLength(11)
+		expect((await proposalRow(db, proposalId)).support_count).toBe(11)
+
+		// Supporting and taking it back at the same moment: the kept count still equals the rows.
+		await Promise.all(
+			others.flatMap((person) => [
+				withdrawSupport(db, proposalId, person.userId),
+				supportProposal(db, proposalId, person.userId),
+			]),
+		)
+		const left = await db
+			.selectFrom('proposal_support')
+			.select('user_id')
+			.where('proposal_id', '=', proposalId)
+			.execute()
+		expect((await proposalRow(db, proposalId)).support_count).toBe(left.length)
+	})
+
+	test('votes on a question pressed at once, and taken back at once: one vote each, the count equals the votes', async () => {
+		const organiser = await makeUser(db, { role: 'organiser' })
+		const qa = await makeEvent(db, organiser.id, inAWeek(), { type: 'politician-qa' }, { now: new Date() })
+		const asker = await makeUser(db)
+		const asked = await askQuestion(db, qa, asker.id, 'Cykelväg till Råå?')
+		if (asked.kind !== 'asked') throw new Error('the question was not taken')
+		const voters = await Promise.all(Array.from({ length: 10 }, () => makeUser(db)))
+		const voteCount = async () =>
+			(
+				await db
+					.selectFrom('question')
+					.select('vote_count')
+					.where('id', '=', asked.questionId)
+					.executeTakeFirstOrThrow()
+			).vote_count
+		const votes = async () =>
+			(await db.selectFrom('question_vote').select('user_id').where('question_id', '=', asked.questionId).execute())
+				.length
+
+		// Each voter presses three times at once: the asker's vote and ten more.
+		await Promise.all(voters.flatMap((v) => [1, 2, 3].map(() => setVote(db, qa, asked.questionId, v.id, true))))
+		expect(await votes()).toBe(11)
+		expect(await voteCount()).toBe(11)
+
+		// Voting and taking it back at the same moment: whatever wins, the count follows the rows.
+		await Promise.all(
+			voters.flatMap((v) => [
+				setVote(db, qa, asked.questionId, v.id, false),
+				setVote(db, qa, asked.questionId, v.id, true),
+				setVote(db, qa, asked.questionId, v.id, false),
+			]),
+		)
+		expect(await voteCount()).toBe(await votes())
 	})
 
 	test('an account deleted while another support is being given: the recount includes it', async () => {
