@@ -153,6 +153,10 @@ const dbCopy: Command = async ([from, to]) => {
 		const report = await copyDatabase(from, to)
 		console.log(`${describeDatabase(from)} → ${describeDatabase(to)} at migration ${report.version}:`)
 		console.log(formatCopyReport(report))
+		if (report.otherSessionsOnSource)
+			console.warn(
+				`Warning: ${report.otherSessionsOnSource} other session(s) were connected to the source while it was read (the app, its worker, a pooler?). Whatever they wrote after that is not in the copy: stop them and copy again into a new database if that matters.`,
+			)
 		if (report.ok) console.log('Every table has the same rows on both sides.')
 		else console.error('The copy differs from the source in the tables marked MISMATCH.')
 		return report.ok ? 0 : 1

@@ -36,6 +36,11 @@ export interface CopyReport {
 	tables: TableCheck[]
 	/** Every table has the same rows on both sides. */
 	ok: boolean
+	/**
+	 * Other sessions on a PostgreSQL source when it was read (null for SQLite, which cannot tell):
+	 * an app or worker still running there may write after the snapshot, and the copy lacks that.
+	 */
+	otherSessionsOnSource: number | null
 }
 
 /** Bind parameters per insert: well under SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -50,6 +55,7 @@ export async function copyDatabase(from: string, to: string): Promise<CopyReport
 		await source.destroy()
 		throw error
 	})
+	const otherSessionsOnSource = await otherSessions(source)
 	// Opened only now: opening a SQLite file creates it, which a refused source should not.
 	const target = openDatabase(databasePath(to)) as unknown as AnyDb
 	try {
@@ -76,10 +82,32 @@ export async function copyDatabase(from: string, to: string): Promise<CopyReport
 		}
 		tables.sort((a, b) => (a.table < b.table ? -1 : 1))
 		const ok = tables.every((t) => t.sourceRows === t.targetRows && t.sourceChecksum === t.targetChecksum)
-		return { version, tables, ok }
+		return { version, tables, ok, otherSessionsOnSource }
 	} finally {
 		await Promise.all([source.destroy(), target.destroy()])
 	}
+}
+
+/**
+ * How many other sessions are connected to a PostgreSQL database (null on SQLite). Not a refusal:
+ * a connection pooler keeps its connections when the app is stopped. A pool closed a moment ago
+ * is still listed for up to a second (its end() returns before the server sees it go), so a count
+ * above zero is looked at again for that long.
+ */
+async function otherSessions(db: AnyDb): Promise<number | null> {
+	if (!isPostgres(db)) return null
+	const count = async () =>
+		(
+			await sql<{ n: number }>`
+				select count(*)::int as n from pg_stat_activity
+				where datname = current_database() and pid <> pg_backend_pid()`.execute(db)
+		).rows[0]!.n
+	let others = await count()
+	for (let look = 0; others > 0 && look < 10; look++) {
+		await new Promise((resolve) => setTimeout(resolve, 100))
+		others = await count()
+	}
+	return others
 }
 
 /** The report as a table for the terminal, one line per table, mismatches marked. */

@@ -51,6 +51,7 @@ async function runCopyCommand(from: string, to: string) {
 	const collect = (...args: unknown[]) => void printed.push(args.map(String).join(' '))
 	vi.spyOn(console, 'log').mockImplementation(collect)
 	vi.spyOn(console, 'error').mockImplementation(collect)
+	vi.spyOn(console, 'warn').mockImplementation(collect)
 	const code = await commands['db:copy']!([from, to])
 	vi.restoreAllMocks()
 	return { code, output: printed.join('\n') }
@@ -147,6 +148,24 @@ describe('db:copy', () => {
 		await expectFreshIds(back)
 	}, 60_000)
 
+	test('a PostgreSQL source that others are still connected to is copied, with a warning', async (context) => {
+		context.skip(!onPostgres, 'needs TEST_DATABASE_URL=postgres://…')
+		const source = await copyOfTemplate()
+		expect((await copyDatabase(demo, source)).otherSessionsOnSource).toBeNull()
+		expect((await copyDatabase(source, sqliteFile('quiet'))).otherSessionsOnSource).toBe(0)
+
+		// The app still running on it: one connection held open through the copy.
+		const app = openDatabase(source)
+		try {
+			await sql`select 1`.execute(app)
+			const busy = await runCopyCommand(source, sqliteFile('busy'))
+			expect(busy.code).toBe(0)
+			expect(busy.output).toContain('Warning: 1 other session(s) were connected to the source while it was read')
+		} finally {
+			await app.destroy()
+		}
+	})
+
 	test('a target with a pact in it is refused and left as it was', async () => {
 		const target = await copyOfTemplate()
 		const db = openDatabase(target)
@@ -190,6 +209,7 @@ describe('db:copy', () => {
 		const report = formatCopyReport({
 			version: '0020_job_leases',
 			ok: false,
+			otherSessionsOnSource: null,
 			tables: [
 				{ table: 'user', sourceRows: 2, targetRows: 2, sourceChecksum: 'a1', targetChecksum: 'a1' },
 				{ table: 'signature', sourceRows: 2, targetRows: 1, sourceChecksum: 'b2', targetChecksum: 'c3' },
