@@ -357,20 +357,31 @@ async function recordResult(db: DB, rows: OutboxMessage[], result: BatchDelivery
 			.where('status', '=', 'sending')
 			.where('attempts', '=', first.attempts)
 	if (result.outcome === 'sent') {
+		// One statement for the whole request, each row given its own provider id by a CASE: a
+		// statement per row was 100 round trips a batch on PostgreSQL, longer than the gap between
+		// two requests at 10 a second. Rows claimed together share their attempt count; should they
+		// not, each count gets its own statement, so a row is still only marked by its own claim.
+		const providerIds = new Map(rows.map((row, index) => [row.id, result.providerIds[index] ?? null]))
+		const byAttempts = new Map<number, OutboxMessage[]>()
+		for (const row of rows) byAttempts.set(row.attempts, [...(byAttempts.get(row.attempts) ?? []), row])
 		await db.transaction().execute(async (trx) => {
-			for (const [index, row] of rows.entries()) {
+			for (const [attempts, group] of byAttempts) {
+				const groupIds = group.map((row) => row.id)
 				await trx
 					.updateTable('outbox')
 					.set({
 						status: 'sent',
 						sent_at: now.toISOString(),
-						provider_id: result.providerIds[index] ?? null,
+						provider_id: sql<string | null>`case ${sql.ref('id')} ${sql.join(
+							groupIds.map((id) => sql`when ${id} then ${providerIds.get(id)}`),
+							sql` `,
+						)} end`,
 						last_error: null,
 						...redactedBody(now),
 					})
-					.where('id', '=', row.id)
+					.where('id', 'in', groupIds)
 					.where('status', '=', 'sending')
-					.where('attempts', '=', row.attempts)
+					.where('attempts', '=', attempts)
 					.execute()
 			}
 		})

@@ -13,7 +13,7 @@ import { resendApi, resendFetch, type ResendApi } from '#tests/mocks/resend-serv
 /**
  * The proof the issue asks for: a 2,000-recipient newsletter whose worker crashes again and again,
  * each time at a chosen moment (while queueing, the moment Resend has accepted a batch and the
- * answer is on its way back, halfway through recording a batch), and is restarted, against
+ * answer is on its way back, while recording a sent batch), and is restarted, against
  * Resend's API (a mock keeping Resend's idempotency rules). In the end every recipient has exactly
  * one message. Everything runs on a fake clock: a restarted worker finds the dead one's claims once
  * their lease has run out without the test waiting for it.
@@ -139,13 +139,14 @@ describe('a worker that crashes again and again', () => {
 				},
 			})),
 			{
-				// A batch was sent; recording it (one row at a time, in one transaction) stops halfway.
-				what: 'halfway through recording a sent batch',
+				// The second batch of this life was sent; the statement recording it never runs, and its
+				// transaction is rolled back.
+				what: 'while recording a sent batch',
 				life: () => {
 					let recorded = 0
 					return workerLife(
 						mock,
-						(s) => s.kind === 'update' && s.table === 'outbox' && s.columns.includes('sent_at') && ++recorded === 50,
+						(s) => s.kind === 'update' && s.table === 'outbox' && s.columns.includes('sent_at') && ++recorded === 2,
 					)
 				},
 			},
@@ -179,8 +180,8 @@ describe('a worker that crashes again and again', () => {
 		expect(mock.deliveries.size).toBe(RECIPIENTS)
 		expect([...mock.deliveries.values()].every((n) => n === 1)).toBe(true)
 		expect(new Set(mock.deliveries.keys())).toEqual(new Set(rows.map((r) => r.idempotency_key)))
-		// The crashes really hit between "accepted" and "recorded" (three right after, one halfway
-		// through recording): those four batches were retried, and the retries were replays that
+		// The crashes really hit between "accepted" and "recorded" (three right after, one while
+		// recording): those four batches were retried, and the retries were replays that
 		// sent nothing (a retry under a new key would have sent twice).
 		expect(mock.replays).toBe(4)
 	})

@@ -97,6 +97,17 @@ describe('sending a newsletter', () => {
 		expect(resendMock.requests.length).toBe(batchSizes.length)
 		expect(new Set(messageKeys()).size).toBe(220)
 		expect(resendMock.sent).toHaveLength(220)
+		// Each row keeps the id the provider gave its own message: bounce and complaint webhooks
+		// name that id, and must find the right person.
+		const sentRows = await db
+			.selectFrom('outbox')
+			.select(['to_address', 'provider_id', 'status', 'sent_at'])
+			.where('newsletter_id', '=', id)
+			.execute()
+		expect(sentRows.every((row) => row.status === 'sent' && row.sent_at !== null)).toBe(true)
+		expect(sentRows.map((row) => [row.to_address, row.provider_id]).sort()).toEqual(
+			resendMock.sent.map((email) => [email.to[0], email.id]).sort(),
+		)
 
 		const toSwede = resendMock.sentTo(swedes[0]!.email)[0]!
 		expect(toSwede.subject).toBe('Vårbrev från klimatavtalet')
